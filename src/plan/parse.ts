@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { PlanSchema, type Plan } from './schema';
+
+/** One problem with the input, located by its path in the plan (`lines[0].capacity.2026`). */
+export interface InputError {
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; plan: Plan } | { ok: false; errors: InputError[] };
+
+/** `lines[0].capacity.2026`: array indexes in brackets, keys dotted, as users read them. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out || '(plan)';
+}
+
+export function zodErrors(error: z.ZodError): InputError[] {
+  return error.issues.flatMap((iss) =>
+    iss.code === 'unrecognized_keys'
+      ? iss.keys.map((k) => ({ path: formatPath([...iss.path, k]), message: 'unknown field' }))
+      : [{ path: formatPath(iss.path), message: iss.message }],
+  );
+}
+
+/** Validate and normalise a plan already parsed from JSON. */
+export function parsePlan(data: unknown): ParseResult {
+  const r = PlanSchema.safeParse(data);
+  return r.success ? { ok: true, plan: r.data } : { ok: false, errors: zodErrors(r.error) };
+}
+
+/** Parse plan file text: JSON syntax errors become an input error too, never an exception. */
+export function parsePlanText(text: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, errors: [{ path: '(file)', message: `not JSON: ${(e as Error).message}` }] };
+  }
+  return parsePlan(data);
+}
+
+/** The JSON Schema of the plan format, generated from the zod schema. */
+export function planJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(PlanSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://supply-plan.example/schema/supply-plan-1.json',
+    title: 'Supply Plan Checker plan file (supply-plan/1)',
+  };
+}

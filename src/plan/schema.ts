@@ -1,0 +1,132 @@
+/**
+ * The plan file format `supply-plan/1`: zod schemas are the single source of the plan's types and of the published
+ * JSON Schema. Names are normalised here (item and use aliases, numbers typed as text), so the evaluator only ever
+ * sees canonical values.
+ */
+import { z } from 'zod';
+import { ACTIVITY_KINDS, BASELINE_YEAR, CHECKLIST_IDS, USE_IDS } from '../policy';
+import { parseNumberText, useId } from './normalise';
+
+export const PLAN_FORMAT = 'supply-plan/1';
+
+function describeValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null) return 'null';
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : String(v);
+}
+
+/** A number as JSON has it, or as text people type ("1,200", "１２００"). NaN and ±Infinity are never numbers. */
+const NumberLike = z.preprocess(
+  (v) => {
+    if (typeof v === 'string') return parseNumberText(v) ?? v;
+    if (typeof v === 'number' && Object.is(v, -0)) return 0;
+    return v;
+  },
+  z.number({
+    error: (iss) => `expected a number, got ${iss.input === undefined ? 'nothing' : describeValue(iss.input)}`,
+  }),
+).refine((n) => Number.isFinite(n), { message: 'expected a finite number' });
+
+export const PositiveNumber = NumberLike.refine((n) => n > 0, { message: 'must be greater than 0' });
+export const NonNegativeNumber = NumberLike.refine((n) => n >= 0, { message: 'must not be negative' });
+export const Share = NumberLike.refine((n) => n >= 0 && n <= 1, { message: 'must be between 0 and 1 (a share, 0.85 = 85%)' });
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+export const IsoDate = z
+  .string({ error: (iss) => `expected a date YYYY-MM-DD, got ${describeValue(iss.input)}` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date YYYY-MM-DD' })
+  .refine(isRealDate, { message: 'not a calendar date' });
+
+const Year = z.coerce
+  .number()
+  .int({ message: 'a year must be a whole number' })
+  .min(BASELINE_YEAR + 1, { message: `a target year must come after ${BASELINE_YEAR}` })
+  .max(2100, { message: 'a year must be 2100 or earlier' });
+
+const YearKey = z
+  .string()
+  .regex(/^\d{4}$/, { message: 'a capacity key must be a year such as "2026"' })
+  .refine((y) => Number(y) >= BASELINE_YEAR && Number(y) <= 2100, { message: `a year from ${BASELINE_YEAR} to 2100` });
+
+export const UseSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? (useId(v) ?? v) : v),
+  z.enum(USE_IDS, {
+    error: (iss) => `unknown use ${describeValue(iss.input)}: expected one of ${USE_IDS.join(', ')}`,
+  }),
+);
+
+export const ActivitySchema = z
+  .object({
+    kind: z.enum(ACTIVITY_KINDS, { error: (iss) => `expected "capacity" or "rnd", got ${describeValue(iss.input)}` }),
+    start: IsoDate,
+    end: IsoDate,
+    /** R&D only (第3章第2節 ii): quantitative targets for performance, cost and the like. */
+    quantitativeTargets: z.array(z.string()).optional(),
+    /** R&D only (第3章第2節 ii): a capacity-strengthening activity meeting 第3章第2節 i follows the R&D. */
+    followOn: z.boolean().optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.end < a.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `ends (${a.end}) before it starts (${a.start})` });
+  });
+
+export const LineSchema = z.object({
+  scenario: z.string().trim().min(1).default('base'),
+  /** Any text: an item outside the nine is evaluated and reported as not eligible, not rejected. */
+  item: z.string({ error: (iss) => `expected an item name, got ${describeValue(iss.input)}` }).trim().min(1, { message: 'item is empty' }),
+  use: UseSchema,
+  baseline2021: PositiveNumber,
+  unit: z.string().default(''),
+  capacity: z.record(YearKey, NonNegativeNumber),
+  targetYears: z.array(Year).optional(),
+});
+
+export const ChecklistEntrySchema = z.object({
+  confirmed: z.boolean().default(false),
+  evidence: z.string().default(''),
+});
+
+export const ChecklistSchema = z.partialRecord(z.enum(CHECKLIST_IDS), ChecklistEntrySchema);
+
+export const OverseasSchema = z.object({
+  base: z.string().default(''),
+  item: z.string().default(''),
+  capacityBefore: NonNegativeNumber,
+  capacityAfter: NonNegativeNumber,
+  localConsumptionShare: Share,
+  /** ①: a forced-transfer risk or a listed kind of counterparty is known. */
+  risk: z.boolean().default(false),
+  /** ②: METI has asked for prior consultation. */
+  metiRequested: z.boolean().default(false),
+});
+
+export const PlanSchema = z
+  .object({
+    format: z.literal(PLAN_FORMAT, { error: (iss) => `expected "${PLAN_FORMAT}", got ${describeValue(iss.input)}` }),
+    applicant: z
+      .object({ name: z.string().default(''), joint: z.boolean().default(false) })
+      .default({ name: '', joint: false }),
+    /** Whether the years are calendar years (暦年) or Japanese fiscal years (年度, April–March). */
+    yearBasis: z.enum(['calendar', 'fiscal']).default('calendar'),
+    activity: ActivitySchema,
+    lines: z.array(LineSchema),
+    checklist: ChecklistSchema.default({}),
+    overseas: z.array(OverseasSchema).default([]),
+    /** 第3章第8節: recorded, not pass/fail. */
+    regional: z
+      .object({ contribution: z.string().default(''), jobsCreated: NonNegativeNumber.optional() })
+      .optional(),
+  })
+  .strict();
+
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanInput = z.input<typeof PlanSchema>;
+export type PlanLine = Plan['lines'][number];
+export type Activity = Plan['activity'];
+export type OverseasBase = Plan['overseas'][number];

@@ -1,0 +1,118 @@
+/**
+ * The workbook port: the narrow interface the workbook layout is written against.
+ *
+ * Two adapters implement it: `office/` over Office.js (the add-in) and `xlsx/` over ExcelJS (CLI, preview, tests).
+ * It is batch-shaped on purpose: the layout asks for everything it needs to read in one call, and hands over
+ * everything it writes in one call, so the Office adapter can serve a whole command with a fixed number of
+ * `context.sync()` calls whatever the plan's size.
+ *
+ * Addresses are A1 style without the sheet name ("B3", "B3:F20"); sheet names are passed separately and may hold
+ * any characters (Japanese names included) — adapters quote them where their host needs it.
+ */
+
+/** An error value a cell shows (#REF!, #DIV/0!, #N/A …). */
+export interface CellError {
+  error: string;
+}
+
+/** A value as a cell holds it. Dates come back as Excel serial numbers (what Office.js gives); blanks as null. */
+export type CellValue = string | number | boolean | null | CellError;
+
+/** A formula to write, in A1 notation with a leading "=" (English function names, "," separators). */
+export interface Formula {
+  formula: string;
+}
+
+/** What a single written cell can be. Strings are always written as text, never parsed as formulas. */
+export type CellInput = CellValue | Formula;
+
+export interface SheetSnapshot {
+  name: string;
+  /** Values of the used range, as a rectangle starting at A1 (rows and columns before the used range are null). */
+  values: CellValue[][];
+  /** Number formats of the same rectangle ("General", "yyyy-mm-dd", "0.0" …), where the adapter knows them. */
+  numberFormats?: string[][];
+  /** Merged areas on the sheet, e.g. ["B4:C4"]. */
+  merges: string[];
+}
+
+export interface Fill {
+  /** Background colour as "#RRGGBB". */
+  color: string;
+}
+
+export interface FontStyle {
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  size?: number;
+}
+
+export interface CellFormat {
+  fill?: Fill;
+  font?: FontStyle;
+  numberFormat?: string;
+  wrap?: boolean;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle' | 'bottom';
+  /** A thin border round every cell of the range. */
+  border?: boolean;
+}
+
+export type WriteOp =
+  /** Add a worksheet if no sheet of that name exists (no-op otherwise). */
+  | { kind: 'addSheet'; sheet: string; tabColor?: string }
+  /** Clear values, formulas and formats of a range (or of the whole sheet when range is omitted). */
+  | { kind: 'clear'; sheet: string; range?: string }
+  /** Write a rectangle of values and formulas whose top-left cell is `at`. */
+  | { kind: 'values'; sheet: string; at: string; rows: CellInput[][] }
+  /**
+   * Fill every cell of `range` with one formula written relative to the range's top-left cell (A1 notation, as it
+   * reads in that cell). Adapters shift the relative references for the other cells (Office: formulasR1C1 on the
+   * whole range in one request; ExcelJS: per cell). This keeps a write small whatever the plan's size.
+   */
+  | { kind: 'fillFormula'; sheet: string; range: string; formula: string }
+  | { kind: 'format'; sheet: string; range: string; format: CellFormat }
+  | { kind: 'columnWidths'; sheet: string; widths: Record<string, number> }
+  /** Remove every conditional-format rule of the sheet (before adding ours again, so re-runs do not pile up). */
+  | { kind: 'clearConditionalFormats'; sheet: string }
+  /**
+   * A conditional format over a whole range: where `formula` (written for the range's top-left cell, relative
+   * references shift) is true, apply the style. `stopIfTrue` rules are added in order, first wins.
+   */
+  | { kind: 'conditionalFormat'; sheet: string; range: string; formula: string; format: { fill?: Fill; font?: FontStyle } }
+  /** An in-cell drop-down list; `source` is a range formula ("=基準!$A$2:$A$10") or a literal list. */
+  | { kind: 'listValidation'; sheet: string; range: string; source: { formula: string } | { values: string[] } }
+  /** Remove data validation from a range. */
+  | { kind: 'clearValidation'; sheet: string; range: string }
+  /** A cell note (replaces the cell's existing note, if any). text null removes it. */
+  | { kind: 'note'; sheet: string; cell: string; text: string | null }
+  /** A workbook-scoped defined name, replaced if it exists. */
+  | { kind: 'defineName'; name: string; ref: string }
+  | { kind: 'freeze'; sheet: string; rows: number; columns: number }
+  | {
+      kind: 'pageSetup';
+      sheet: string;
+      landscape: boolean;
+      paper: 'A4';
+      fitToWidth?: boolean;
+      printArea?: string;
+      printTitleRows?: string;
+    }
+  /** An Excel table over `range` (first row = headers). Replaced when a table of that name exists. */
+  | { kind: 'table'; sheet: string; name: string; range: string; style?: string }
+  /**
+   * A line chart (hosts that cannot draw charts skip it; the layout always writes the same data as cells too).
+   * `dataRange` holds series in rows: first column the series name, first row the categories.
+   */
+  | { kind: 'chart'; sheet: string; name: string; dataRange: string; anchor: string; title: string }
+  | { kind: 'activate'; sheet: string; select?: string };
+
+export interface WorkbookPort {
+  /** Names of the workbook's sheets, in tab order. */
+  sheetNames(): Promise<string[]>;
+  /** Read the used ranges of the named sheets in one round trip; a missing sheet comes back undefined. */
+  readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>>;
+  /** Apply a batch of writes, in order, in as few round trips as the host allows. */
+  apply(ops: WriteOp[]): Promise<void>;
+}
