@@ -1,0 +1,194 @@
+/*
+ * Builds the web part of the add-in into dist/web (the CLI's tsc output owns dist/ itself):
+ *   taskpane  src/taskpane/index.tsx + taskpane.html    what Excel loads (manifest.xml points at /taskpane.html)
+ *   preview   src/preview/index.tsx  + preview.html     the browser preview; built only once src/preview/index.tsx exists
+ * plus assets/ and manifest.xml copied alongside.
+ *
+ *   npx webpack --mode production          dist/web, with a Content-Security-Policy in taskpane.html
+ *   npx webpack serve --mode development   https://localhost:3000 with the office-addin-dev-certs certificates
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const ROOT = __dirname;
+const OUTPUT = path.join(ROOT, 'dist', 'web');
+const DEV_PORT = 3000;
+const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
+const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
+
+/**
+ * Where the built add-in will be served from. manifest.xml in the repository always names the dev origin; the copy in
+ * dist/web names ADDIN_ORIGIN when it is set (ADDIN_ORIGIN=https://addins.example.com npm run build:web).
+ */
+function deploymentOrigin() {
+  const origin = process.env.ADDIN_ORIGIN;
+  if (!origin) return DEV_ORIGIN;
+  const url = new URL(origin);
+  if (url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`ADDIN_ORIGIN must be a bare https origin such as https://addins.example.com, not ${origin}`);
+  }
+  return url.origin;
+}
+
+/*
+ * The task pane's policy. Scripts: our bundle and Office.js, which pulls its host files and strings from its own
+ * CDN and, on some hosts, MicrosoftAjax.js from ajax.aspnetcdn.com. Styles need 'unsafe-inline' because Fluent UI
+ * (Griffel) and Office.js insert <style> elements at run time. connect-src allows Office.js's own telemetry
+ * endpoint and nothing else: the checker never calls a server. Office adds frame-ancestors itself; a <meta>
+ * policy cannot set it.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://browser.pipe.aria.microsoft.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** The pages to build; the preview joins in by itself once its entry file exists. */
+function pages() {
+  const list = [
+    {
+      name: 'taskpane',
+      entry: './src/taskpane/index.tsx',
+      template: './src/taskpane/taskpane.html',
+      filename: 'taskpane.html',
+      officeJs: true,
+    },
+  ];
+  if (fs.existsSync(path.join(ROOT, 'src/preview/index.tsx'))) {
+    const template = path.join(ROOT, 'src/preview/preview.html');
+    list.push({
+      name: 'preview',
+      entry: './src/preview/index.tsx',
+      // Until the preview has its own page, a bare one with the #root the React entry renders into.
+      template: fs.existsSync(template) ? './src/preview/preview.html' : null,
+      filename: 'preview.html',
+      officeJs: false,
+    });
+  }
+  return list;
+}
+
+/** The dev server's TLS options, read only when serving so that a build never needs certificates. */
+function httpsOptions() {
+  const files = { key: 'localhost.key', cert: 'localhost.crt', ca: 'ca.crt' };
+  const options = {};
+  for (const [option, file] of Object.entries(files)) {
+    const full = path.join(CERT_DIR, file);
+    if (!fs.existsSync(full)) {
+      throw new Error(`${full} is missing: run "node scripts/dev-certs.js" (npm run dev-server does it for you).`);
+    }
+    options[option] = fs.readFileSync(full);
+  }
+  return options;
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const list = pages();
+
+  return {
+    mode: production ? 'production' : 'development',
+    context: ROOT,
+    entry: Object.fromEntries(list.map((page) => [page.name, page.entry])),
+    output: {
+      path: OUTPUT,
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // Relative URLs, so that dist/web can be served from any path.
+      publicPath: 'auto',
+      clean: true,
+    },
+    // No eval-based source maps in production: the CSP has no 'unsafe-eval'.
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is `tsc --noEmit`'s job; the bundle only needs the types stripped.
+            options: { transpileOnly: true, configFile: path.join(ROOT, 'tsconfig.json') },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          // React, Fluent UI and friends change far less often than our code: cacheable files of their own. Named
+          // by the pages that share them, so the task pane never loads what only the preview needs (ExcelJS).
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: (module, chunks) => `vendor-${chunks.map((chunk) => chunk.name).sort().join('~')}`,
+            priority: 10,
+            reuseExistingChunk: true,
+          },
+        },
+      },
+      runtimeChunk: list.length > 1 ? 'single' : false,
+    },
+    // An Excel add-in with Fluent UI is larger than webpack's web-page budget; bench and review track size instead.
+    performance: { hints: false },
+    plugins: [
+      ...list.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: page.filename,
+            ...(page.template
+              ? { template: page.template }
+              : { templateContent: '<!doctype html><html lang="ja"><head><meta charset="UTF-8" /></head><body><div id="root"></div></body></html>' }),
+            chunks: [page.name],
+            inject: 'body',
+            scriptLoading: 'defer',
+            title: '供給確保計画チェッカー',
+            // The template writes it as the first element of <head>, ahead of Office.js, so that it governs every
+            // script Office.js loads. Not in development: the dev server's eval source maps and hot reload break it.
+            contentSecurityPolicy: production && page.officeJs ? CONTENT_SECURITY_POLICY : '',
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            // Comments are notes for the repository's readers (and would name the dev origin); Office ignores them.
+            transform: (content) =>
+              content
+                .toString('utf8')
+                .replace(/[ \t]*<!--[\s\S]*?-->\r?\n?/g, '')
+                .split(DEV_ORIGIN)
+                .join(deploymentOrigin()),
+          },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          port: DEV_PORT,
+          host: 'localhost',
+          server: { type: 'https', options: httpsOptions() },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          static: false,
+          hot: true,
+          historyApiFallback: false,
+          client: { overlay: { warnings: false, errors: true } },
+        }
+      : undefined,
+  };
+};
