@@ -21,6 +21,12 @@ export type CellValue = string | number | boolean | null | CellError;
 /** A formula to write, in A1 notation with a leading "=" (English function names, "," separators). */
 export interface Formula {
   formula: string;
+  /**
+   * The value the formula evaluates to, when the writer knows it (the layout passes the engine's result). Hosts
+   * that calculate (Excel) ignore it; the .xlsx adapter stores it as the cached value so viewers without a
+   * calculation engine (the browser preview) show it.
+   */
+  result?: CellValue;
 }
 
 /** What a single written cell can be. Strings are always written as text, never parsed as formulas. */
@@ -64,15 +70,16 @@ export type WriteOp =
   | { kind: 'addSheet'; sheet: string; tabColor?: string }
   /** Clear values, formulas and formats of a range (or of the whole sheet when range is omitted). */
   | { kind: 'clear'; sheet: string; range?: string }
-  /** Write a rectangle of values and formulas whose top-left cell is `at`. */
+  /** Write a rectangle of values and formulas whose top-left cell is `at`. A null blanks its cell. */
   | { kind: 'values'; sheet: string; at: string; rows: CellInput[][] }
   /**
    * Fill every cell of `range` with one formula written relative to the range's top-left cell (A1 notation, as it
    * reads in that cell). Adapters shift the relative references for the other cells (Office: formulasR1C1 on the
    * whole range in one request; ExcelJS: per cell). This keeps a write small whatever the plan's size.
    */
-  | { kind: 'fillFormula'; sheet: string; range: string; formula: string }
+  | { kind: 'fillFormula'; sheet: string; range: string; formula: string; results?: CellValue[][] }
   | { kind: 'format'; sheet: string; range: string; format: CellFormat }
+  /** Column widths in characters (Excel's Column Width unit), keyed by column letters: { B: 24 }. */
   | { kind: 'columnWidths'; sheet: string; widths: Record<string, number> }
   /** Remove every conditional-format rule of the sheet (before adding ours again, so re-runs do not pile up). */
   | { kind: 'clearConditionalFormats'; sheet: string }
@@ -111,7 +118,10 @@ export type WriteOp =
 export interface WorkbookPort {
   /** Names of the workbook's sheets, in tab order. */
   sheetNames(): Promise<string[]>;
-  /** Read the used ranges of the named sheets in one round trip; a missing sheet comes back undefined. */
+  /**
+   * Read the used ranges of the named sheets in one round trip; a missing sheet comes back undefined. Results are
+   * keyed by the names as asked; sheet names match case-insensitively, as in Excel, and `name` is the sheet's own.
+   */
   readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>>;
   /** Apply a batch of writes, in order, in as few round trips as the host allows. */
   apply(ops: WriteOp[]): Promise<void>;

@@ -1,0 +1,535 @@
+/**
+ * The workbook port over an ExcelJS workbook (.xlsx files: CLI, browser preview, tests).
+ *
+ * ExcelJS pitfalls handled here:
+ * - Cells that share a style share one style *object* (after loading, and after copying a style), so setting
+ *   `cell.fill` on one cell would repaint every cell with that style: `format` builds new style objects instead.
+ * - ExcelJS evaluates nothing: formulas are written with the writer's known result as their cached value (or none)
+ *   and `fullCalcOnLoad` is set, so Excel/LibreOffice compute them on open. Reading a formula cell gives its cached
+ *   result, or null when there is none.
+ * - Date cells come back as JS Dates; the port speaks Excel serial numbers (1900 or 1904 system, as the file says).
+ * - ExcelJS cannot draw charts: the `chart` op is skipped (the layout writes the same data as cells).
+ * - Expression conditional formats are written without stopIfTrue (ExcelJS does not emit the attribute); rules keep
+ *   the order they were added in (first added = highest priority), so for the same property the first rule wins.
+ */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
+   ExcelJS, not Office.js: its worksheet.getCell() looks like Office's to these rules, but nothing here is a proxy. */
+import type * as ExcelJS from 'exceljs';
+import {
+  absoluteRefs,
+  columnLetters,
+  columnNumber,
+  contains,
+  formatCell,
+  formatRange,
+  intersects,
+  parseCell,
+  parseRange,
+  quoteSheetName,
+  RangeRef,
+  shiftFormula,
+  splitSheetAddress,
+} from '../a1';
+import type { CellFormat, CellInput, CellValue, FontStyle, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
+
+const MS_PER_DAY = 86_400_000;
+/** ExcelJS.ValueType.Formula (its enums are not on the type-only import). */
+const ValueTypeFormula = 6;
+/** Days between the serial-number epochs and 1970-01-01. */
+const EPOCH_1900 = 25_569;
+const EPOCH_1904 = 24_107;
+
+const KNOWN_OPS = new Set<string>([
+  'addSheet',
+  'clear',
+  'values',
+  'fillFormula',
+  'format',
+  'columnWidths',
+  'clearConditionalFormats',
+  'conditionalFormat',
+  'listValidation',
+  'clearValidation',
+  'note',
+  'defineName',
+  'freeze',
+  'pageSetup',
+  'table',
+  'chart',
+  'activate',
+] satisfies Array<WriteOp['kind']>);
+
+/** What ExcelJS keeps per worksheet for data validation (not in its type definitions). */
+interface DataValidationStore {
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+}
+
+/** ExcelJS's defined-name store (matrixMap is not in its type definitions). */
+interface DefinedNameStore {
+  matrixMap: Record<string, unknown>;
+  add(location: string, name: string): void;
+}
+
+export class XlsxPort implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
+  async readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>> {
+    const out: Record<string, SheetSnapshot | undefined> = {};
+    for (const name of names) {
+      const ws = this.findSheet(name);
+      out[name] = ws ? this.snapshot(ws) : undefined;
+    }
+    return out;
+  }
+
+  async apply(ops: WriteOp[]): Promise<void> {
+    // Refuse a batch with an op we do not know before changing anything.
+    const unknown = ops.find((op) => !KNOWN_OPS.has(op.kind));
+    if (unknown) throw new Error(`XlsxPort: unsupported workbook operation "${unknown.kind}"`);
+    for (const op of ops) this.applyOne(op);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Reading
+
+  private snapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+    const date1904 = Boolean(this.workbook.properties?.date1904);
+    let maxRow = 0;
+    let maxCol = 0;
+    const found: Array<{ row: number; col: number; value: CellValue }> = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // The other cells of a merged area report the top-left cell's value in ExcelJS; Excel shows them empty.
+        if (cell.isMerged && cell.master !== cell) return;
+        const value = toCellValue(cell.value, date1904);
+        // A formula without a cached result reads as null but still belongs to the used range, as in Excel.
+        if (value === null && cell.type !== ValueTypeFormula) return;
+        if (value !== null) found.push({ row: r, col: c, value });
+        maxRow = Math.max(maxRow, r);
+        maxCol = Math.max(maxCol, c);
+      });
+    });
+    const values: CellValue[][] = Array.from({ length: maxRow }, () => new Array<CellValue>(maxCol).fill(null));
+    for (const f of found) values[f.row - 1][f.col - 1] = f.value;
+    const numberFormats: string[][] = Array.from({ length: maxRow }, () => new Array<string>(maxCol).fill('General'));
+    for (let r = 1; r <= maxRow; r++) {
+      const row = ws.findRow(r);
+      if (!row) continue;
+      for (let c = 1; c <= maxCol; c++) {
+        const fmt = row.findCell(c)?.numFmt;
+        if (fmt) numberFormats[r - 1][c - 1] = fmt;
+      }
+    }
+    return { name: ws.name, values, numberFormats, merges: mergesOf(ws) };
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Writing
+
+  private applyOne(op: WriteOp): void {
+    switch (op.kind) {
+      case 'addSheet': {
+        if (this.findSheet(op.sheet)) return;
+        const ws = this.workbook.addWorksheet(op.sheet);
+        if (op.tabColor) ws.properties.tabColor = { argb: argb(op.tabColor) };
+        return;
+      }
+      case 'clear':
+        return this.clear(this.sheet(op), op.range);
+      case 'values':
+        return this.writeValues(this.sheet(op), op.at, op.rows);
+      case 'fillFormula': {
+        const ws = this.sheet(op);
+        const r = parseRange(op.range);
+        const f = stripEquals(op.formula);
+        for (let row = r.top; row <= r.bottom; row++) {
+          for (let col = r.left; col <= r.right; col++) {
+            const formula = shiftFormula(f, row - r.top, col - r.left);
+            ws.getCell(row, col).value = formulaValue(formula, op.results?.[row - r.top]?.[col - r.left]);
+          }
+        }
+        this.workbook.calcProperties.fullCalcOnLoad = true;
+        return;
+      }
+      case 'format':
+        return this.format(this.sheet(op), op.range, op.format);
+      case 'columnWidths': {
+        const ws = this.sheet(op);
+        for (const [col, width] of Object.entries(op.widths)) ws.getColumn(columnNumber(col)).width = width;
+        return;
+      }
+      case 'clearConditionalFormats':
+        this.sheet(op).removeConditionalFormatting(undefined);
+        return;
+      case 'conditionalFormat': {
+        const ws = this.sheet(op);
+        const style: Partial<ExcelJS.Style> = {};
+        if (op.format.fill) {
+          // Differential (conditional) fills are read from bgColor by Excel; fgColor is set to the same colour so
+          // readers that take the cell-fill convention (fgColor for solid fills) show the same thing.
+          const color = { argb: argb(op.format.fill.color) };
+          style.fill = { type: 'pattern', pattern: 'solid', fgColor: color, bgColor: color };
+        }
+        if (op.format.font) style.font = fontOf({}, op.format.font);
+        ws.addConditionalFormatting({
+          ref: formatRange(parseRange(op.range)),
+          rules: [{ type: 'expression', formulae: [stripEquals(op.formula)], style } as ExcelJS.ConditionalFormattingRule],
+        });
+        return;
+      }
+      case 'listValidation': {
+        const ws = this.sheet(op);
+        const target = parseRange(op.range);
+        removeValidation(ws, target);
+        validations(ws).model[formatRange(target)] = {
+          type: 'list',
+          allowBlank: true,
+          showErrorMessage: true,
+          formulae: [listSource(op.source)],
+        };
+        return;
+      }
+      case 'clearValidation':
+        return removeValidation(this.sheet(op), parseRange(op.range));
+      case 'note': {
+        const cell = this.sheet(op).getCell(formatCell(parseCell(op.cell)));
+        if (op.text === null) {
+          // ExcelJS has no public way to drop a note; the note lives in the cell's private _comment.
+          (cell as unknown as { _comment?: unknown })._comment = undefined;
+        } else {
+          cell.note = op.text;
+        }
+        return;
+      }
+      case 'defineName':
+        return this.defineName(op.name, op.ref);
+      case 'freeze': {
+        const ws = this.sheet(op);
+        const prev = (ws.views[0] ?? {}) as Partial<ExcelJS.WorksheetView> & Record<string, unknown>;
+        const keep = pick(prev, ['showGridLines', 'zoomScale', 'rightToLeft', 'showRowColHeaders', 'tabSelected']);
+        const view =
+          op.rows > 0 || op.columns > 0
+            ? { ...keep, state: 'frozen', xSplit: op.columns, ySplit: op.rows, topLeftCell: formatCell({ row: op.rows + 1, col: op.columns + 1 }) }
+            : { ...keep, state: 'normal' };
+        ws.views = [view as Partial<ExcelJS.WorksheetView>];
+        return;
+      }
+      case 'pageSetup': {
+        const ws = this.sheet(op);
+        const setup: Partial<ExcelJS.PageSetup> = {
+          ...ws.pageSetup,
+          orientation: op.landscape ? 'landscape' : 'portrait',
+          paperSize: 9, // A4 in the OOXML paper-size table
+        };
+        if (op.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        if (op.printArea) {
+          // ExcelJS writes the print area as `'sheet'!$<first>:$<second>` — it adds "$" before each half but only
+          // the column gets it; giving the rows a "$" here makes the defined name fully absolute ($A$1:$F$20).
+          const r = parseRange(op.printArea);
+          setup.printArea = `${columnLetters(r.left)}$${r.top}:${columnLetters(r.right)}$${r.bottom}`;
+        }
+        if (op.printTitleRows) setup.printTitlesRow = op.printTitleRows.replace(/\$/g, '');
+        ws.pageSetup = setup;
+        return;
+      }
+      case 'table':
+        return this.table(this.sheet(op), op.name, op.range, op.style);
+      case 'chart':
+        // ExcelJS cannot draw charts; the layout always writes the chart's data as cells too.
+        return;
+      case 'activate':
+        return this.activate(this.sheet(op), op.select);
+      default:
+        throw new Error(`XlsxPort: unsupported workbook operation "${(op as { kind: string }).kind}"`);
+    }
+  }
+
+  private clear(ws: ExcelJS.Worksheet, range: string | undefined): void {
+    const r: RangeRef = range
+      ? parseRange(range)
+      : { top: 1, left: 1, bottom: Math.max(ws.rowCount, 1), right: Math.max(ws.columnCount, 1) };
+    const bottom = Math.min(r.bottom, ws.rowCount);
+    for (let rowNo = r.top; rowNo <= bottom; rowNo++) {
+      const row = ws.findRow(rowNo);
+      if (!row) continue;
+      const right = Math.min(r.right, row.cellCount);
+      for (let c = r.left; c <= right; c++) {
+        const cell = row.findCell(c);
+        if (!cell) continue;
+        if (!(cell.isMerged && cell.master !== cell)) cell.value = null;
+        cell.style = {};
+      }
+    }
+  }
+
+  private writeValues(ws: ExcelJS.Worksheet, at: string, rows: CellInput[][]): void {
+    const origin = parseCell(at);
+    let formulas = false;
+    rows.forEach((row, i) => {
+      row.forEach((input, j) => {
+        const cell = ws.getCell(origin.row + i, origin.col + j);
+        // Excel keeps values only in a merged area's top-left cell; ExcelJS would write the others through to it.
+        if (cell.isMerged && cell.master !== cell) return;
+        if (isFormula(input)) {
+          formulas = true;
+          cell.value = formulaValue(stripEquals(input.formula), input.result);
+        } else if (isError(input)) {
+          cell.value = { error: input.error } as ExcelJS.CellErrorValue;
+        } else if (typeof input === 'number' && !Number.isFinite(input)) {
+          throw new Error(`XlsxPort: cannot write ${input} to ${formatCell({ row: origin.row + i, col: origin.col + j })}`);
+        } else {
+          // Strings stay strings: ExcelJS writes them as shared strings, never as formulas ("=1+1" stays text).
+          cell.value = input;
+        }
+      });
+    });
+    if (formulas) this.workbook.calcProperties.fullCalcOnLoad = true;
+  }
+
+  private format(ws: ExcelJS.Worksheet, range: string, format: CellFormat): void {
+    const r = parseRange(range);
+    // Cells sharing a style object before keep sharing one (new) style object after: one clone per distinct style.
+    const restyled = new Map<unknown, Partial<ExcelJS.Style>>();
+    const thin = { style: 'thin' } as ExcelJS.Border;
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const cell = ws.getCell(row, col);
+        const old = cell.style ?? {};
+        let next = restyled.get(old);
+        if (!next) {
+          next = structuredClone(old) as Partial<ExcelJS.Style>;
+          if (format.fill) next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(format.fill.color) } };
+          if (format.font) next.font = fontOf(next.font ?? {}, format.font);
+          if (format.numberFormat !== undefined) next.numFmt = format.numberFormat;
+          if (format.wrap !== undefined || format.horizontal || format.vertical) {
+            const alignment: Partial<ExcelJS.Alignment> = { ...(next.alignment ?? {}) };
+            if (format.wrap !== undefined) alignment.wrapText = format.wrap;
+            if (format.horizontal) alignment.horizontal = format.horizontal;
+            if (format.vertical) alignment.vertical = format.vertical;
+            next.alignment = alignment;
+          }
+          if (format.border) next.border = { ...(next.border ?? {}), top: thin, left: thin, bottom: thin, right: thin };
+          restyled.set(old, next);
+        }
+        cell.style = next;
+      }
+    }
+  }
+
+  private defineName(name: string, ref: string): void {
+    const { sheet, address } = splitSheetAddress(ref);
+    if (!sheet || address.includes(',')) {
+      throw new Error(`XlsxPort: defineName "${name}": only a single sheet-qualified range is supported, got "${ref}"`);
+    }
+    const ws = this.findSheet(sheet);
+    if (!ws) throw new Error(`XlsxPort: defineName "${name}": no sheet named "${sheet}"`);
+    const store = this.workbook.definedNames as unknown as DefinedNameStore;
+    for (const key of Object.keys(store.matrixMap)) {
+      if (key.toLowerCase() === name.toLowerCase()) delete store.matrixMap[key];
+    }
+    store.add(`${quoteSheetName(ws.name)}!${absoluteRefs(address)}`, name);
+  }
+
+  private table(ws: ExcelJS.Worksheet, name: string, range: string, style: string | undefined): void {
+    const r = parseRange(range);
+    if (r.bottom === r.top) throw new Error(`XlsxPort: table "${name}" needs a header row and at least one data row (${range})`);
+    // Table names are workbook-wide and case-insensitive: drop a table of that name wherever it is.
+    for (const sheet of this.workbook.worksheets) {
+      for (const t of sheet.getTables() as unknown as Array<{ name: string }>) {
+        if (t.name.toLowerCase() === name.toLowerCase()) sheet.removeTable(t.name);
+      }
+    }
+    // ExcelJS writes a table's header and rows into the cells when it is added, so hand it what the cells already
+    // hold. Headers must be unique, non-empty text, as Excel requires.
+    const date1904 = Boolean(this.workbook.properties?.date1904);
+    const seen = new Set<string>();
+    const columns = [];
+    for (let c = r.left; c <= r.right; c++) {
+      const v = toCellValue(ws.getCell(r.top, c).value, date1904);
+      let header = v === null || typeof v === 'object' ? '' : String(v).trim();
+      if (!header) header = `Column${c - r.left + 1}`;
+      let unique = header;
+      for (let k = 2; seen.has(unique.toLowerCase()); k++) unique = `${header}${k}`;
+      seen.add(unique.toLowerCase());
+      columns.push({ name: unique, filterButton: true });
+    }
+    const rows: unknown[][] = [];
+    for (let row = r.top + 1; row <= r.bottom; row++) {
+      const values: unknown[] = [];
+      for (let c = r.left; c <= r.right; c++) values.push(ws.getCell(row, c).value);
+      rows.push(values);
+    }
+    ws.addTable({
+      name,
+      displayName: name,
+      ref: formatCell({ row: r.top, col: r.left }),
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: (style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+      columns,
+      rows,
+    } as ExcelJS.TableProperties);
+  }
+
+  private activate(ws: ExcelJS.Worksheet, select: string | undefined): void {
+    const sheets = this.workbook.worksheets;
+    const index = sheets.indexOf(ws);
+    const view = (this.workbook.views?.[0] ?? { x: 0, y: 0, width: 12000, height: 24000, visibility: 'visible' }) as ExcelJS.WorkbookView;
+    this.workbook.views = [{ ...view, activeTab: index, firstSheet: Math.min(view.firstSheet ?? 0, index) }];
+    // A second selected tab would open the workbook with sheets grouped: only the active sheet is selected.
+    for (const sheet of sheets) {
+      const v = (sheet.views[0] ?? { state: 'normal' }) as Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
+      const next: typeof v = { ...v, tabSelected: sheet === ws };
+      if (sheet === ws && select) next.activeCell = formatCell(parseCell(select.split(':')[0]));
+      sheet.views = [next as Partial<ExcelJS.WorksheetView>, ...sheet.views.slice(1)];
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Excel sheet names are case-insensitive. */
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    const lower = name.toLowerCase();
+    return this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+  }
+
+  private sheet(op: { kind: string; sheet: string }): ExcelJS.Worksheet {
+    const ws = this.findSheet(op.sheet);
+    if (!ws) throw new Error(`XlsxPort: ${op.kind}: no sheet named "${op.sheet}"`);
+    return ws;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function isFormula(v: CellInput): v is { formula: string } {
+  return typeof v === 'object' && v !== null && 'formula' in v;
+}
+
+function isError(v: CellInput): v is { error: string } {
+  return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+/**
+ * A formula cell. The writer's known result (if any) becomes the cached value, which viewers without a calculation
+ * engine show; Excel and LibreOffice recalculate on open anyway (fullCalcOnLoad).
+ */
+function formulaValue(formula: string, result: CellValue | undefined): ExcelJS.CellFormulaValue {
+  if (result === null || result === undefined) return { formula } as ExcelJS.CellFormulaValue;
+  const cached = typeof result === 'object' ? ({ error: result.error } as ExcelJS.CellErrorValue) : result;
+  return { formula, result: cached };
+}
+
+function stripEquals(formula: string): string {
+  return formula.startsWith('=') ? formula.slice(1) : formula;
+}
+
+/** "#1F4E78" → "FF1F4E78" (ExcelJS wants ARGB). */
+function argb(color: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(color.trim());
+  if (!m) throw new Error(`not a colour "#RRGGBB": "${color}"`);
+  return `FF${m[1].toUpperCase()}`;
+}
+
+function fontOf(base: Partial<ExcelJS.Font>, font: FontStyle): Partial<ExcelJS.Font> {
+  const next: Partial<ExcelJS.Font> = { ...base };
+  if (font.bold !== undefined) next.bold = font.bold;
+  if (font.italic !== undefined) next.italic = font.italic;
+  if (font.size !== undefined) next.size = font.size;
+  if (font.color !== undefined) next.color = { argb: argb(font.color) };
+  return next;
+}
+
+function pick<T extends object>(o: T, keys: string[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if ((o as Record<string, unknown>)[k] !== undefined) out[k] = (o as Record<string, unknown>)[k];
+  return out as Partial<T>;
+}
+
+/** An ExcelJS cell value → what the port reads: serials for dates, plain text for rich text, formula results. */
+export function toCellValue(v: unknown, date1904: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return dateToSerial(v, date1904);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return { error: String(o.error) };
+    if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? null : toCellValue(o.result, date1904);
+    if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((t) => t.text).join('');
+    if ('hyperlink' in o || 'text' in o) return toCellValue(o.text, date1904);
+  }
+  return String(v);
+}
+
+/** A JS Date (as ExcelJS builds it: the cell's wall-clock time in UTC) → Excel serial number, to the millisecond. */
+export function dateToSerial(d: Date, date1904: boolean): number {
+  const ms = d.getTime() + (date1904 ? EPOCH_1904 : EPOCH_1900) * MS_PER_DAY;
+  const serial = ms / MS_PER_DAY;
+  // Whole days come out exact; keep fractions from picking up binary noise beyond a millisecond.
+  return Number.isInteger(serial) ? serial : Math.round(serial * 1e10) / 1e10;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  // _merges (master address → Range) is what ExcelJS keeps; `ws.model` would serialise the whole sheet to get it.
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges;
+  if (merges) return Object.values(merges).map((m) => String(m.shortRange ?? m.range));
+  return ws.model.merges ?? [];
+}
+
+function validations(ws: ExcelJS.Worksheet): DataValidationStore {
+  return (ws as unknown as { dataValidations: DataValidationStore }).dataValidations;
+}
+
+/**
+ * Remove data validation from `target`. Rules are kept per address key (a cell, or a range we wrote as one rule);
+ * a rule that only partly overlaps keeps the parts outside the target as up to four rectangles.
+ */
+function removeValidation(ws: ExcelJS.Worksheet, target: RangeRef): void {
+  const model = validations(ws).model;
+  for (const key of Object.keys(model)) {
+    const rule = model[key];
+    if (!rule) {
+      // ExcelJS's remove() leaves undefined behind, which its writer cannot render.
+      delete model[key];
+      continue;
+    }
+    const parts = key.split(/\s+/).filter(Boolean);
+    const rects = parts.map(parseRange);
+    if (!rects.some((r) => intersects(r, target))) continue;
+    delete model[key];
+    for (const r of rects) {
+      for (const rest of subtract(r, target)) model[formatRange(rest)] = rule;
+    }
+  }
+}
+
+/** r minus cut, as at most four rectangles (above, below, left, right). */
+function subtract(r: RangeRef, cut: RangeRef): RangeRef[] {
+  if (!intersects(r, cut)) return [r];
+  if (contains(cut, r)) return [];
+  const out: RangeRef[] = [];
+  if (r.top < cut.top) out.push({ ...r, bottom: cut.top - 1 });
+  if (r.bottom > cut.bottom) out.push({ ...r, top: cut.bottom + 1 });
+  const top = Math.max(r.top, cut.top);
+  const bottom = Math.min(r.bottom, cut.bottom);
+  if (r.left < cut.left) out.push({ top, bottom, left: r.left, right: cut.left - 1 });
+  if (r.right > cut.right) out.push({ top, bottom, left: cut.right + 1, right: r.right });
+  return out;
+}
+
+/** A list validation's formula1: a range formula, or a quoted comma-separated literal list (max 255 characters). */
+function listSource(source: { formula: string } | { values: string[] }): string {
+  if ('formula' in source) return stripEquals(source.formula);
+  for (const v of source.values) {
+    if (v.includes(',') || v.includes('"')) throw new Error(`list validation: a literal item cannot hold "," or '"': "${v}"`);
+  }
+  const list = source.values.join(',');
+  if (list.length > 255) throw new Error('list validation: a literal list is limited to 255 characters; use a range');
+  return `"${list}"`;
+}
+

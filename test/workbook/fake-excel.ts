@@ -1,0 +1,1392 @@
+/**
+ * A strict, in-memory fake of the parts of the Excel JavaScript API (Office.js) that the workbook adapters use.
+ *
+ * It behaves like Office.js where mistakes hide:
+ * - Every property set and method call is *queued*; nothing reaches the workbook until `context.sync()`. The ops of
+ *   one sync run in order; the first failing op rejects the sync and drops the rest of that batch (ops before it
+ *   stay applied), as Office does.
+ * - Reading a property that was not `load()`ed *and* synced throws PropertyNotLoaded, like Office.js.
+ * - `*OrNullObject` proxies expose `isNullObject` only after a sync; queueing a write or method on a null object
+ *   makes the sync fail (the real host's behaviour here is not documented — an adapter must not rely on it).
+ * - A request bigger than `requestLimitBytes` (default 5 MB, Excel on the web's limit) is rejected with
+ *   RequestPayloadSizeLimitExceeded before anything runs.
+ * - `run()` rejects when the batch function returns with queued work that was never synced.
+ * - Values are parsed the way Excel parses typed input: "=…" becomes a formula, "123" a number, "TRUE" a boolean,
+ *   "2024-04-01" a date serial, "#N/A" an error, and a leading apostrophe keeps the rest as text. Formulas are stored,
+ *   never evaluated (a formula cell reads as "" unless a test gives it a cached value with `setCell`).
+ *
+ * Sizes: each sync records the UTF-8 byte size of JSON.stringify of its queued operations' arguments, which is
+ * close to what Office.js puts in the request body.
+ *
+ *   const excel = new FakeExcel();
+ *   excel.addSheet('計画', [['品目', '数量'], ['工作機械', 3]]);
+ *   const port = new OfficePort(excel.run);
+ *   await port.apply(ops);
+ *   excel.syncCount; excel.maxRequestBytes; excel.sheet('計画').cell('B2').value;
+ */
+import { formatRange, formulaFromR1C1, intersects, parseCell, parseRange, RangeRef, splitSheetAddress } from '../../src/workbook/a1';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Errors
+
+export class FakeOfficeError extends Error {
+  override readonly name = 'OfficeExtension.Error';
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+
+  constructor(
+    readonly code: string,
+    message: string,
+    errorLocation?: string,
+  ) {
+    super(message);
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+const ERROR_VALUES = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#BUSY!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#FIELD!',
+  '#UNKNOWN!',
+]);
+
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The workbook model (what tests inspect)
+
+export type FakeValue = string | number | boolean | null | { error: string };
+
+export interface FakeCellFormat {
+  fill?: string;
+  font: { bold?: boolean; italic?: boolean; color?: string; size?: number };
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  borders: Record<string, { style?: string; weight?: string }>;
+}
+
+export class FakeCell {
+  /** The value (for a formula cell: its cached result, null when none). */
+  value: FakeValue = null;
+  /** A1 formula with its leading "=", when the cell holds a formula. */
+  formula?: string;
+  numberFormat = 'General';
+  /** Set when the text was entered with a leading apostrophe. */
+  quotePrefix = false;
+  format: FakeCellFormat = { font: {}, borders: {} };
+
+  get isEmpty(): boolean {
+    return this.value === null && this.formula === undefined;
+  }
+}
+
+export interface FakeConditionalFormat {
+  id: string;
+  range: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  font: { bold?: boolean; italic?: boolean; color?: string };
+  stopIfTrue?: boolean;
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy?: string;
+  title?: string;
+  position?: { start: string; end?: string };
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  range: string;
+  style?: string;
+  hasHeaders: boolean;
+}
+
+export interface FakeListRule {
+  list?: { inCellDropDown?: boolean; source: string };
+  [other: string]: unknown;
+}
+
+export class FakeSheet {
+  readonly rows = new Map<number, Map<number, FakeCell>>();
+  merges: string[] = [];
+  /** Conditional formats in priority order: index 0 is the top priority. */
+  conditionalFormats: FakeConditionalFormat[] = [];
+  /** Data validation per cell ("B3" → rule). */
+  readonly validation = new Map<string, FakeListRule>();
+  /** Notes per cell ("B3" → text). */
+  readonly notes = new Map<string, string>();
+  charts: FakeChart[] = [];
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    printArea?: string;
+    printTitleRows?: string;
+  } = {};
+  freeze = { rows: 0, columns: 0 };
+  /** Column widths in points, by column number. */
+  readonly columnWidths = new Map<number, number>();
+  tabColor = '';
+  selection?: string;
+
+  constructor(public name: string) {}
+
+  /** The cell at an A1 address (an empty, detached cell when nothing was written there). */
+  cell(address: string): FakeCell {
+    const { row, col } = parseCell(address);
+    return this.rows.get(row)?.get(col) ?? new FakeCell();
+  }
+
+  /** Give a cell a value (and optionally a formula whose cached result the value is). */
+  setCell(address: string, value: FakeValue, formula?: string): void {
+    const { row, col } = parseCell(address);
+    const c = this.cellAt(row, col);
+    c.value = value;
+    c.formula = formula;
+  }
+
+  /** Values of a range (or of A1 to the end of the used range) as the port reads them: null for blanks. */
+  values(range?: string): FakeValue[][] {
+    const r = range ? parseRange(range) : { top: 1, left: 1, ...this.extent() };
+    const out: FakeValue[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: FakeValue[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(this.rows.get(row)?.get(col)?.value ?? null);
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Bottom-right corner of the cells that hold something (values only, or anything incl. formats). */
+  extent(valuesOnly = true): { bottom: number; right: number } {
+    let bottom = 0;
+    let right = 0;
+    for (const [row, cells] of this.rows) {
+      for (const [col, cell] of cells) {
+        if (valuesOnly ? cell.isEmpty : cell.isEmpty && cell.numberFormat === 'General' && !cell.format.fill) continue;
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, col);
+      }
+    }
+    return { bottom, right };
+  }
+
+  usedRect(valuesOnly: boolean): RangeRef | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const [row, cells] of this.rows) {
+      for (const [col, cell] of cells) {
+        const blank = valuesOnly ? cell.isEmpty : cell.isEmpty && cell.numberFormat === 'General' && !cell.format.fill;
+        if (blank) continue;
+        top = Math.min(top, row);
+        left = Math.min(left, col);
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, col);
+      }
+    }
+    return bottom === 0 ? null : { top, left, bottom, right };
+  }
+
+  cellAt(row: number, col: number): FakeCell {
+    let cells = this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = new Map()));
+    let c = cells.get(col);
+    if (!c) cells.set(col, (c = new FakeCell()));
+    return c;
+  }
+
+  peek(row: number, col: number): FakeCell | undefined {
+    return this.rows.get(row)?.get(col);
+  }
+
+  forEachCell(r: RangeRef, fn: (cell: FakeCell, row: number, col: number) => void): void {
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(this.cellAt(row, col), row, col);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The fake host
+
+export interface FakeExcelOptions {
+  /** Reject a sync whose queued payload is larger than this (Excel on the web: 5 MB). */
+  requestLimitBytes?: number;
+}
+
+interface QueuedOp {
+  what: string;
+  bytes: number;
+  run: () => void;
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  /** Workbook-scoped names (lower-cased key). */
+  readonly names = new Map<string, { name: string; formula: string }>();
+  /** Tables (lower-cased key). */
+  readonly tables = new Map<string, FakeTable>();
+  activeSheet?: string;
+  syncCount = 0;
+  /** One entry per sync: the request's byte size and how many operations it carried. */
+  readonly requests: Array<{ bytes: number; operations: number }> = [];
+  readonly requestLimitBytes: number;
+  private nextFailure?: { code: string; message: string };
+  private ids = 0;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.requestLimitBytes = options.requestLimitBytes ?? 5 * 1024 * 1024;
+  }
+
+  /** The largest request (bytes) of any sync so far. */
+  get maxRequestBytes(): number {
+    return this.requests.reduce((m, r) => Math.max(m, r.bytes), 0);
+  }
+
+  /** Excel.run: hands the batch function a fresh request context. Bound, so `new OfficePort(excel.run)` works. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new FakeRequestContext(this);
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.pending.length > 0) {
+        const what = ctx.pending.slice(0, 5).map((op) => op.what).join(', ');
+        throw new Error(`FakeExcel: ${ctx.pending.length} queued operation(s) were never synced (${what})`);
+      }
+      return result;
+    } finally {
+      ctx.closed = true;
+    }
+  };
+
+  addSheet(name: string, values: FakeValue[][] = []): FakeSheet {
+    if (this.findSheet(name)) throw new Error(`FakeExcel: sheet "${name}" exists`);
+    const sheet = new FakeSheet(name);
+    values.forEach((row, i) => row.forEach((v, j) => v !== null && (sheet.cellAt(i + 1, j + 1).value = v)));
+    this.sheets.push(sheet);
+    this.activeSheet ??= name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`FakeExcel: no sheet "${name}"`);
+    return s;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** Make the next sync fail with this Office error code (nothing of it runs). */
+  failNextSync(code: string, message = code): void {
+    this.nextFailure = { code, message };
+  }
+
+  /** @internal */
+  newId(): string {
+    return `{${++this.ids}}`;
+  }
+
+  /** @internal */
+  async execute(ops: QueuedOp[]): Promise<void> {
+    this.syncCount++;
+    const bytes = ops.reduce((n, op) => n + op.bytes, 0);
+    this.requests.push({ bytes, operations: ops.length });
+    await Promise.resolve(); // a sync is asynchronous
+    if (this.nextFailure) {
+      const f = this.nextFailure;
+      this.nextFailure = undefined;
+      throw new FakeOfficeError(f.code, f.message);
+    }
+    if (bytes > this.requestLimitBytes) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
+    }
+    for (const op of ops) {
+      try {
+        op.run();
+      } catch (e) {
+        if (e instanceof FakeOfficeError) throw e;
+        throw new FakeOfficeError('GeneralException', `${op.what}: ${(e as Error).message}`, op.what);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request context and proxies
+
+class FakeRequestContext {
+  pending: QueuedOp[] = [];
+  closed = false;
+  generation = 0;
+  readonly workbook: WorkbookProxy;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(what: string, args: unknown[], run: () => void): void {
+    if (this.closed) throw new FakeOfficeError('InvalidObjectPath', `${what}: the request context of this object has ended (Excel.run returned)`);
+    this.pending.push({ what, bytes: utf8Bytes(JSON.stringify(args)), run });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.pending;
+    this.pending = [];
+    try {
+      await this.excel.execute(ops);
+    } finally {
+      this.generation++;
+    }
+  }
+
+  /** Excel.RequestContext has this; the adapters do not need it, but code that calls it should not crash. */
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+}
+
+function notLoaded(prop: string, owner: string): FakeOfficeError {
+  return new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available on ${owner}. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function parseProps(props?: string | string[] | { select?: string }): string[] {
+  if (props === undefined) return [];
+  const list = Array.isArray(props) ? props : typeof props === 'string' ? props.split(',') : (props.select ?? '').split(',');
+  return list.map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * Base proxy: a deferred pointer to a model object, resolved when a queued op runs (at sync), with Office.js's
+ * load/sync discipline for reading.
+ */
+abstract class ClientObject<M> {
+  private readonly loaded = new Map<string, unknown>();
+  private nullState?: boolean;
+
+  constructor(
+    protected readonly ctx: FakeRequestContext,
+    protected readonly label: string,
+    private readonly resolver: () => M | null,
+    private readonly nullable = false,
+  ) {
+    if (nullable) {
+      // The *OrNullObject path is evaluated with the next sync, which is when isNullObject becomes readable.
+      ctx.enqueue(`${label} (evaluate)`, [], () => {
+        this.nullState = this.resolver() === null;
+      });
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    if (this.nullState === undefined) throw notLoaded('isNullObject', this.label);
+    return this.nullState;
+  }
+
+  /** The model object now (inside a queued op); a missing object fails the sync like Office does. */
+  protected target(): M {
+    const m = this.resolver();
+    if (m === null) {
+      throw new FakeOfficeError(
+        this.nullable ? 'InvalidOperation' : 'ItemNotFound',
+        this.nullable ? `${this.label} is a null object; check isNullObject before using it` : `${this.label} does not exist`,
+        this.label,
+      );
+    }
+    return m;
+  }
+
+  /** Resolve without failing (for proxies derived from this one that are themselves nullable). */
+  protected tryTarget(): M | null {
+    return this.resolver();
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = parseProps(props);
+    this.ctx.enqueue(`${this.label}.load(${list.join(',')})`, [list], () => {
+      const m = this.resolver();
+      for (const p of list) {
+        if (m === null) this.loaded.set(p, NULL_MARK);
+        else this.loaded.set(p, this.readProp(m, p));
+      }
+    });
+    return this;
+  }
+
+  /** Read a loaded property (throws PropertyNotLoaded otherwise, like Office.js). */
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(prop, this.label);
+    const v = this.loaded.get(prop);
+    if (v === NULL_MARK) throw new FakeOfficeError('InvalidOperation', `${this.label} is a null object; '${prop}' has no value`);
+    return v as T;
+  }
+
+  protected set(prop: string, value: unknown, apply: (m: M) => void): void {
+    this.ctx.enqueue(`${this.label}.${prop} = …`, [value], () => apply(this.target()));
+  }
+
+  protected call(method: string, args: unknown[], apply: (m: M) => void): void {
+    this.ctx.enqueue(`${this.label}.${method}()`, args, () => apply(this.target()));
+  }
+
+  /** What `load(prop)` snapshots from the model object. */
+  protected abstract readProp(m: M, prop: string): unknown;
+
+  toJSON(): string {
+    return this.label;
+  }
+}
+
+const NULL_MARK = Symbol('null object');
+
+// ----- workbook and worksheets
+
+class WorkbookProxy extends ClientObject<FakeExcel> {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly tables: TableCollectionProxy;
+
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'workbook', () => ctx.excel);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.names = new NamedItemCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, 'workbook.tables', () => null);
+  }
+
+  protected readProp(): unknown {
+    return undefined;
+  }
+}
+
+const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
+
+class WorksheetCollectionProxy extends ClientObject<FakeExcel> {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'worksheets', () => ctx.excel);
+  }
+
+  get items(): WorksheetProxy[] {
+    return this.get<WorksheetProxy[]>('items');
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets.getItem(${name})`, () => this.ctx.excel.findSheet(name) ?? null);
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `worksheets.getItemOrNullObject(${name})`, () => this.ctx.excel.findSheet(name) ?? null, true);
+  }
+
+  add(name: string): WorksheetProxy {
+    this.call('add', [name], (excel) => {
+      if (!name || name.length > 31 || INVALID_SHEET_CHARS.test(name) || /^'|'$/.test(name)) {
+        throw new FakeOfficeError('InvalidArgument', `invalid sheet name "${name}"`);
+      }
+      if (excel.findSheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named "${name}" already exists`);
+      excel.sheets.push(new FakeSheet(name));
+    });
+    return new WorksheetProxy(this.ctx, `worksheets.add(${name})`, () => this.ctx.excel.findSheet(name) ?? null);
+  }
+
+  protected readProp(excel: FakeExcel, prop: string): unknown {
+    if (prop === 'items' || prop.startsWith('items/')) {
+      return excel.sheets.map((s, i) => WorksheetProxy.snapshot(this.ctx, s, i));
+    }
+    throw new FakeOfficeError('InvalidArgument', `worksheets has no property '${prop}'`);
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    // "items/name,items/position" → one 'items' snapshot whose children carry those properties.
+    const list = parseProps(props);
+    return super.load(list.some((p) => p === 'items' || p.startsWith('items/')) ? ['items'] : list);
+  }
+}
+
+class WorksheetProxy extends ClientObject<FakeSheet> {
+  private snap?: { name: string; position: number };
+
+  static snapshot(ctx: FakeRequestContext, sheet: FakeSheet, position: number): WorksheetProxy {
+    const p = new WorksheetProxy(ctx, `worksheet(${sheet.name})`, () => ctx.excel.findSheet(sheet.name) ?? null);
+    p.snap = { name: sheet.name, position };
+    return p;
+  }
+
+  get name(): string {
+    return this.snap ? this.snap.name : this.get<string>('name');
+  }
+
+  get position(): number {
+    return this.snap ? this.snap.position : this.get<number>('position');
+  }
+
+  get tabColor(): string {
+    return this.get<string>('tabColor');
+  }
+
+  set tabColor(color: string) {
+    this.set('tabColor', color, (s) => (s.tabColor = color));
+  }
+
+  get freezePanes(): FreezePanesProxy {
+    return new FreezePanesProxy(this.ctx, `${this.label}.freezePanes`, () => this.tryTarget());
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this.ctx, `${this.label}.pageLayout`, () => this.tryTarget());
+  }
+
+  get tables(): TableCollectionProxy {
+    return new TableCollectionProxy(this.ctx, `${this.label}.tables`, () => this.tryTarget());
+  }
+
+  get charts(): ChartCollectionProxy {
+    return new ChartCollectionProxy(this.ctx, `${this.label}.charts`, () => this.tryTarget());
+  }
+
+  get notes(): NoteCollectionProxy {
+    return new NoteCollectionProxy(this.ctx, `${this.label}.notes`, () => this.tryTarget());
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.label}.getRange(${address ?? ''})`, () => {
+      const s = this.tryTarget();
+      if (!s) return null;
+      const rect = address ? parseRange(address) : { top: 1, left: 1, bottom: 1_048_576, right: 16_384 };
+      return { sheet: s, rect };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `${this.label}.getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const s = this.target(); // calling this on a missing sheet is a mistake the fake reports
+        const rect = s.usedRect(valuesOnly);
+        return rect ? { sheet: s, rect } : null;
+      },
+      true,
+    );
+  }
+
+  activate(): void {
+    this.call('activate', [], (s) => (this.ctx.excel.activeSheet = s.name));
+  }
+
+  protected readProp(s: FakeSheet, prop: string): unknown {
+    switch (prop) {
+      case 'name':
+        return s.name;
+      case 'position':
+        return this.ctx.excel.sheets.indexOf(s);
+      case 'tabColor':
+        return s.tabColor;
+      default:
+        throw new FakeOfficeError('InvalidArgument', `worksheet has no property '${prop}'`);
+    }
+  }
+}
+
+// ----- ranges
+
+interface RangeModel {
+  sheet: FakeSheet;
+  rect: RangeRef;
+}
+
+function quoteIfNeeded(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** How Excel takes a typed/set value. */
+function enter(cell: FakeCell, v: unknown, asFormulaR1C1?: { row: number; col: number }): void {
+  if (v === null || v === undefined) return; // null leaves the cell unchanged
+  cell.quotePrefix = false;
+  cell.formula = undefined;
+  if (typeof v === 'number' || typeof v === 'boolean') {
+    cell.value = v;
+    return;
+  }
+  if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', `cannot set a cell to ${JSON.stringify(v)}`);
+  if (v === '') {
+    cell.value = null;
+    return;
+  }
+  if (v.startsWith("'")) {
+    cell.value = v.slice(1);
+    cell.quotePrefix = true;
+    return;
+  }
+  if (v.startsWith('=')) {
+    cell.formula = asFormulaR1C1 ? formulaFromR1C1(v, asFormulaR1C1.row, asFormulaR1C1.col) : v;
+    cell.value = null;
+    return;
+  }
+  const t = v.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
+    cell.value = Number(t);
+    return;
+  }
+  if (/^[-+]?(\d+\.?\d*|\.\d+)%$/.test(t)) {
+    cell.value = Number(t.slice(0, -1)) / 100;
+    return;
+  }
+  if (v.startsWith('+') || v.startsWith('-') || v.startsWith('@')) {
+    // Excel reads "+A1", "-B2", "@x" as formulas too.
+    cell.formula = `=${v.slice(1)}`;
+    cell.value = null;
+    return;
+  }
+  if (/^(true|false)$/i.test(t)) {
+    cell.value = t.toLowerCase() === 'true';
+    return;
+  }
+  if (ERROR_VALUES.has(t.toUpperCase())) {
+    cell.value = { error: t.toUpperCase() };
+    return;
+  }
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (date) {
+    cell.value = Date.UTC(+date[1], +date[2] - 1, +date[3]) / 86_400_000 + 25_569;
+    return;
+  }
+  cell.value = v;
+}
+
+function readValue(c: FakeCell | undefined): string | number | boolean {
+  if (!c || c.value === null) return '';
+  if (typeof c.value === 'object') return c.value.error;
+  return c.value;
+}
+
+function valueType(c: FakeCell | undefined): string {
+  if (!c || c.value === null) return c?.formula ? 'String' : 'Empty';
+  if (typeof c.value === 'object') return 'Error';
+  if (typeof c.value === 'number') return 'Double';
+  if (typeof c.value === 'boolean') return 'Boolean';
+  return 'String';
+}
+
+class RangeProxy extends ClientObject<RangeModel> {
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(v: unknown) {
+    this.writeCells('values', v, false);
+  }
+
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set formulas(v: unknown) {
+    this.writeCells('formulas', v, false);
+  }
+
+  get formulasR1C1(): unknown[][] {
+    return this.get('formulasR1C1');
+  }
+  set formulasR1C1(v: unknown) {
+    this.writeCells('formulasR1C1', v, true);
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(v: unknown) {
+    this.set('numberFormat', v, (m) => {
+      const grid = broadcast(v, m.rect, 'numberFormat');
+      m.sheet.forEachCell(m.rect, (cell, row, col) => {
+        const f = grid(row - m.rect.top, col - m.rect.left);
+        if (f !== null && f !== undefined) cell.numberFormat = String(f);
+      });
+    });
+  }
+
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+
+  get format(): RangeFormatProxy {
+    return new RangeFormatProxy(this.ctx, `${this.label}.format`, () => this.tryTarget());
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return new ConditionalFormatCollectionProxy(this.ctx, `${this.label}.conditionalFormats`, () => this.tryTarget());
+  }
+
+  get dataValidation(): DataValidationProxy {
+    return new DataValidationProxy(this.ctx, `${this.label}.dataValidation`, () => this.tryTarget());
+  }
+
+  clear(applyTo: string = 'All'): void {
+    this.call('clear', [applyTo], (m) => {
+      for (let row = m.rect.top; row <= m.rect.bottom; row++) {
+        const cells = m.sheet.rows.get(row);
+        if (!cells) continue;
+        for (const [col, cell] of [...cells]) {
+          if (col < m.rect.left || col > m.rect.right) continue;
+          if (applyTo === 'All' || applyTo === 'Contents') {
+            cell.value = null;
+            cell.formula = undefined;
+            cell.quotePrefix = false;
+          }
+          if (applyTo === 'All' || applyTo === 'Formats') {
+            cell.format = { font: {}, borders: {} };
+            cell.numberFormat = 'General';
+          }
+          if (cell.isEmpty && cell.numberFormat === 'General' && !cell.format.fill) cells.delete(col);
+        }
+      }
+    });
+  }
+
+  select(): void {
+    this.call('select', [], (m) => {
+      this.ctx.excel.activeSheet = m.sheet.name;
+      m.sheet.selection = formatRange(m.rect);
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(
+      this.ctx,
+      `${this.label}.getMergedAreasOrNullObject()`,
+      () => {
+        const m = this.target();
+        const areas = m.sheet.merges.filter((a) => intersects(parseRange(a), m.rect));
+        return areas.length ? { sheet: m.sheet, areas } : null;
+      },
+      true,
+    );
+  }
+
+  private writeCells(prop: string, v: unknown, r1c1: boolean): void {
+    this.set(prop, v, (m) => {
+      const grid = broadcast(v, m.rect, prop);
+      m.sheet.forEachCell(m.rect, (cell, row, col) => enter(cell, grid(row - m.rect.top, col - m.rect.left), r1c1 ? { row, col } : undefined));
+    });
+  }
+
+  protected readProp(m: RangeModel, prop: string): unknown {
+    const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let row = m.rect.top; row <= m.rect.bottom; row++) {
+        const line: T[] = [];
+        for (let col = m.rect.left; col <= m.rect.right; col++) line.push(f(m.sheet.peek(row, col)));
+        out.push(line);
+      }
+      return out;
+    };
+    const cells = (m.rect.bottom - m.rect.top + 1) * (m.rect.right - m.rect.left + 1);
+    if (['values', 'formulas', 'formulasR1C1', 'numberFormat', 'valueTypes'].includes(prop) && cells > 5_000_000) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `${this.label}: too many cells to load`);
+    }
+    switch (prop) {
+      case 'values':
+        return grid(readValue);
+      case 'formulas':
+      case 'formulasR1C1':
+        return grid((c) => c?.formula ?? readValue(c));
+      case 'numberFormat':
+        return grid((c) => c?.numberFormat ?? 'General');
+      case 'valueTypes':
+        return grid(valueType);
+      case 'address':
+        return `${quoteIfNeeded(m.sheet.name)}!${formatRange(m.rect)}`;
+      case 'rowIndex':
+        return m.rect.top - 1;
+      case 'columnIndex':
+        return m.rect.left - 1;
+      case 'rowCount':
+        return m.rect.bottom - m.rect.top + 1;
+      case 'columnCount':
+        return m.rect.right - m.rect.left + 1;
+      default:
+        throw new FakeOfficeError('InvalidArgument', `range has no property '${prop}'`);
+    }
+  }
+}
+
+/** A 2-D array must match the range exactly; a single (non-array) value is applied to every cell. */
+function broadcast(v: unknown, rect: RangeRef, prop: string): (i: number, j: number) => unknown {
+  const rows = rect.bottom - rect.top + 1;
+  const cols = rect.right - rect.left + 1;
+  if (!Array.isArray(v)) return () => v;
+  if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}: ${formatRange(rect)})`,
+    );
+  }
+  return (i, j) => (v as unknown[][])[i][j];
+}
+
+class RangeAreasProxy extends ClientObject<{ sheet: FakeSheet; areas: string[] }> {
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
+  protected readProp(m: { sheet: FakeSheet; areas: string[] }, prop: string): unknown {
+    if (prop === 'address') return m.areas.map((a) => `${quoteIfNeeded(m.sheet.name)}!${a}`).join(', ');
+    if (prop === 'areaCount') return m.areas.length;
+    throw new FakeOfficeError('InvalidArgument', `RangeAreas has no property '${prop}'`);
+  }
+}
+
+// ----- formats
+
+class RangeFormatProxy extends ClientObject<RangeModel> {
+  get fill(): { color: string } {
+    return this.sub('fill', (cell, v) => (cell.format.fill = String(v)), ['color']);
+  }
+
+  get font(): { bold: boolean; italic: boolean; color: string; size: number } {
+    return this.sub('font', (cell, v, prop) => ((cell.format.font as Record<string, unknown>)[prop] = v), ['bold', 'italic', 'color', 'size']);
+  }
+
+  get borders(): { getItem(index: string): { style: string; weight: string; color: string } } {
+    return {
+      getItem: (index: string) =>
+        this.sub(`borders.getItem(${index})`, (cell, v, prop) => {
+          (cell.format.borders[index] ??= {} as { style?: string; weight?: string })[prop as 'style'] = String(v);
+        }, ['style', 'weight', 'color']),
+    } as never;
+  }
+
+  set wrapText(v: boolean) {
+    this.each('wrapText', v, (cell) => (cell.format.wrapText = v));
+  }
+  set horizontalAlignment(v: string) {
+    this.each('horizontalAlignment', v, (cell) => (cell.format.horizontalAlignment = v));
+  }
+  set verticalAlignment(v: string) {
+    this.each('verticalAlignment', v, (cell) => (cell.format.verticalAlignment = v));
+  }
+  set columnWidth(points: number) {
+    this.set('columnWidth', points, (m) => {
+      for (let c = m.rect.left; c <= m.rect.right; c++) m.sheet.columnWidths.set(c, points);
+    });
+  }
+
+  private each(prop: string, v: unknown, fn: (cell: FakeCell) => void): void {
+    this.set(prop, v, (m) => m.sheet.forEachCell(m.rect, fn));
+  }
+
+  /** A write-only sub-object (fill, font, a border) whose listed properties apply to every cell of the range. */
+  private sub<T>(name: string, apply: (cell: FakeCell, v: unknown, prop: string) => void, props: string[]): T {
+    const obj = {} as Record<string, unknown>;
+    for (const prop of props) {
+      Object.defineProperty(obj, prop, {
+        get: () => {
+          throw notLoaded(prop, `${this.label}.${name}`);
+        },
+        set: (v: unknown) => this.set(`${name}.${prop}`, v, (m) => m.sheet.forEachCell(m.rect, (cell) => apply(cell, v, prop))),
+      });
+    }
+    return obj as T;
+  }
+
+  protected readProp(): unknown {
+    throw new FakeOfficeError('NotImplemented', 'FakeExcel: reading formats is not supported');
+  }
+}
+
+// ----- conditional formats
+
+class ConditionalFormatCollectionProxy extends ClientObject<RangeModel> {
+  add(type: string): ConditionalFormatProxy {
+    const id = this.ctx.excel.newId();
+    this.call('add', [type], (m) => {
+      if (type !== 'Custom') throw new FakeOfficeError('NotImplemented', `FakeExcel: conditional format type ${type}`);
+      // Office adds a new conditional format at the top priority.
+      m.sheet.conditionalFormats.unshift({ id, range: formatRange(m.rect), type, font: {} });
+    });
+    return new ConditionalFormatProxy(this.ctx, `conditionalFormat${id}`, () => {
+      const m = this.tryTarget();
+      return m ? { sheet: m.sheet, cf: m.sheet.conditionalFormats.find((c) => c.id === id) ?? null } : null;
+    });
+  }
+
+  clearAll(): void {
+    this.call('clearAll', [], (m) => {
+      m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((cf) => !intersects(parseRange(cf.range), m.rect));
+    });
+  }
+
+  protected readProp(): unknown {
+    throw new FakeOfficeError('NotImplemented', 'FakeExcel: loading conditional formats is not supported');
+  }
+}
+
+type CfModel = { sheet: FakeSheet; cf: FakeConditionalFormat | null };
+
+class ConditionalFormatProxy extends ClientObject<CfModel> {
+  get custom(): {
+    rule: { formula: string };
+    format: { fill: { color: string }; font: { bold: boolean; italic: boolean; color: string } };
+  } {
+    const setter = (path: string, apply: (cf: FakeConditionalFormat, v: unknown) => void) => ({
+      get: () => {
+        throw notLoaded(path, this.label);
+      },
+      set: (v: unknown) => this.set(`custom.${path}`, v, (m) => apply(this.cf(m), v)),
+    });
+    const rule = Object.defineProperty({}, 'formula', setter('rule.formula', (cf, v) => (cf.formula = String(v))));
+    const fill = Object.defineProperty({}, 'color', setter('format.fill.color', (cf, v) => (cf.fill = String(v))));
+    const font = {};
+    for (const p of ['bold', 'italic', 'color'] as const) {
+      Object.defineProperty(font, p, setter(`format.font.${p}`, (cf, v) => ((cf.font as Record<string, unknown>)[p] = v)));
+    }
+    return { rule, format: { fill, font } } as never;
+  }
+
+  set stopIfTrue(v: boolean) {
+    this.set('stopIfTrue', v, (m) => (this.cf(m).stopIfTrue = v));
+  }
+
+  set priority(p: number) {
+    this.set('priority', p, (m) => {
+      const cf = this.cf(m);
+      const list = m.sheet.conditionalFormats.filter((c) => c !== cf);
+      const at = p < 0 ? Math.max(0, list.length + 1 + p) : Math.min(p, list.length);
+      list.splice(at, 0, cf);
+      m.sheet.conditionalFormats = list;
+    });
+  }
+
+  private cf(m: CfModel): FakeConditionalFormat {
+    if (!m.cf) throw new FakeOfficeError('ItemNotFound', `${this.label} no longer exists`);
+    return m.cf;
+  }
+
+  protected readProp(m: CfModel, prop: string): unknown {
+    if (prop === 'priority') return m.sheet.conditionalFormats.indexOf(this.cf(m));
+    throw new FakeOfficeError('InvalidArgument', `conditional format has no loadable property '${prop}' in the fake`);
+  }
+}
+
+// ----- data validation
+
+class DataValidationProxy extends ClientObject<RangeModel> {
+  set rule(rule: FakeListRule) {
+    this.set('rule', rule, (m) => {
+      m.sheet.forEachCell(m.rect, (_c, row, col) => {
+        // Office refuses to stack a rule on cells that already have one: call clear() first.
+        if (m.sheet.validation.has(formatRange({ top: row, left: col, bottom: row, right: col }))) {
+          throw new FakeOfficeError('InvalidOperation', `${this.label}: the range already has data validation; clear it first`);
+        }
+      });
+      for (let row = m.rect.top; row <= m.rect.bottom; row++) {
+        for (let col = m.rect.left; col <= m.rect.right; col++) m.sheet.validation.set(formatRange({ top: row, left: col, bottom: row, right: col }), rule);
+      }
+    });
+  }
+
+  clear(): void {
+    this.call('clear', [], (m) => {
+      for (const key of [...m.sheet.validation.keys()]) if (intersects(parseRange(key), m.rect)) m.sheet.validation.delete(key);
+    });
+  }
+
+  protected readProp(): unknown {
+    throw new FakeOfficeError('NotImplemented', 'FakeExcel: loading data validation is not supported');
+  }
+}
+
+// ----- names, tables, charts, notes
+
+class NamedItemCollectionProxy extends ClientObject<FakeExcel> {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'names', () => ctx.excel);
+  }
+
+  get items(): Array<{ name: string; formula: string }> {
+    return this.get('items');
+  }
+
+  add(name: string, reference: string | RangeProxy, comment?: string): NamedItemProxy {
+    this.call('add', [name, reference, comment ?? ''], (excel) => {
+      if (excel.names.has(name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists`);
+      if (typeof reference !== 'string') throw new FakeOfficeError('NotImplemented', 'FakeExcel: names.add with a Range');
+      const { sheet } = splitSheetAddress(reference);
+      if (sheet && !excel.findSheet(sheet)) throw new FakeOfficeError('InvalidArgument', `names.add: no sheet "${sheet}"`);
+      excel.names.set(name.toLowerCase(), { name, formula: reference.startsWith('=') ? reference : `=${reference}` });
+    });
+    return this.getItem(name);
+  }
+
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, `names.getItem(${name})`, () => this.ctx.excel.names.get(name.toLowerCase()) ?? null);
+  }
+
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, `names.getItemOrNullObject(${name})`, () => this.ctx.excel.names.get(name.toLowerCase()) ?? null, true);
+  }
+
+  protected readProp(excel: FakeExcel, prop: string): unknown {
+    if (prop === 'items') return [...excel.names.values()].map((n) => ({ ...n }));
+    throw new FakeOfficeError('InvalidArgument', `names has no property '${prop}'`);
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    return super.load(parseProps(props).some((p) => p.startsWith('items')) ? ['items'] : props);
+  }
+}
+
+class NamedItemProxy extends ClientObject<{ name: string; formula: string }> {
+  get name(): string {
+    return this.get('name');
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  delete(): void {
+    this.call('delete', [], (n) => this.ctx.excel.names.delete(n.name.toLowerCase()));
+  }
+  protected readProp(n: { name: string; formula: string }, prop: string): unknown {
+    if (prop === 'name' || prop === 'formula') return n[prop];
+    throw new FakeOfficeError('InvalidArgument', `named item has no property '${prop}'`);
+  }
+}
+
+class TableCollectionProxy extends ClientObject<FakeExcel> {
+  constructor(
+    ctx: FakeRequestContext,
+    label: string,
+    private readonly onSheet: () => FakeSheet | null,
+  ) {
+    super(ctx, label, () => ctx.excel);
+  }
+
+  get items(): Array<{ name: string }> {
+    return this.get('items');
+  }
+
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
+    let created: FakeTable | undefined;
+    this.call('add', [address, hasHeaders], (excel) => {
+      let sheet: FakeSheet;
+      let rect: RangeRef;
+      if (typeof address === 'string') {
+        const parts = splitSheetAddress(address);
+        const s = parts.sheet ? excel.findSheet(parts.sheet) : this.onSheet() ?? excel.findSheet(excel.activeSheet ?? '');
+        if (!s) throw new FakeOfficeError('InvalidArgument', `tables.add: no sheet for "${address}"`);
+        sheet = s;
+        rect = parseRange(parts.address);
+      } else {
+        const m = (address as unknown as { tryTarget(): RangeModel | null }).tryTarget();
+        if (!m) throw new FakeOfficeError('ItemNotFound', 'tables.add: the range does not exist');
+        sheet = m.sheet;
+        rect = m.rect;
+      }
+      for (const t of excel.tables.values()) {
+        if (t.sheet === sheet && intersects(parseRange(t.range), rect)) {
+          throw new FakeOfficeError('InvalidOperation', `A table can't overlap another table (${t.name})`);
+        }
+      }
+      let n = excel.tables.size + 1;
+      while (excel.tables.has(`table${n}`)) n++;
+      created = { name: `Table${n}`, sheet, range: formatRange(rect), hasHeaders };
+      excel.tables.set(created.name.toLowerCase(), created);
+    });
+    return new TableProxy(this.ctx, `${this.label}.add(…)`, () => created ?? null);
+  }
+
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.ctx, `tables.getItem(${name})`, () => this.ctx.excel.tables.get(name.toLowerCase()) ?? null);
+  }
+
+  getItemOrNullObject(name: string): TableProxy {
+    return new TableProxy(this.ctx, `tables.getItemOrNullObject(${name})`, () => this.ctx.excel.tables.get(name.toLowerCase()) ?? null, true);
+  }
+
+  protected readProp(excel: FakeExcel, prop: string): unknown {
+    if (prop !== 'items') throw new FakeOfficeError('InvalidArgument', `tables has no property '${prop}'`);
+    const sheet = this.onSheet();
+    return [...excel.tables.values()].filter((t) => !sheet || t.sheet === sheet).map((t) => ({ name: t.name }));
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    return super.load(parseProps(props).some((p) => p.startsWith('items')) ? ['items'] : props);
+  }
+}
+
+class TableProxy extends ClientObject<FakeTable> {
+  get name(): string {
+    return this.get('name');
+  }
+  set name(name: string) {
+    this.set('name', name, (t) => {
+      const excel = this.ctx.excel;
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) throw new FakeOfficeError('InvalidArgument', `invalid table name "${name}"`);
+      const other = excel.tables.get(name.toLowerCase());
+      if (other && other !== t) throw new FakeOfficeError('ItemAlreadyExists', `A table named "${name}" already exists`);
+      excel.tables.delete(t.name.toLowerCase());
+      t.name = name;
+      excel.tables.set(name.toLowerCase(), t);
+    });
+  }
+  set style(style: string) {
+    this.set('style', style, (t) => (t.style = style));
+  }
+  delete(): void {
+    // Deleting a table deletes its cells too; convertToRange() keeps them.
+    this.call('delete', [], (t) => {
+      this.ctx.excel.tables.delete(t.name.toLowerCase());
+      t.sheet.forEachCell(parseRange(t.range), (cell) => {
+        cell.value = null;
+        cell.formula = undefined;
+      });
+    });
+  }
+  convertToRange(): RangeProxy {
+    this.call('convertToRange', [], (t) => this.ctx.excel.tables.delete(t.name.toLowerCase()));
+    return new RangeProxy(this.ctx, `${this.label}.convertToRange()`, () => null);
+  }
+  protected readProp(t: FakeTable, prop: string): unknown {
+    if (prop === 'name' || prop === 'style') return t[prop];
+    throw new FakeOfficeError('InvalidArgument', `table has no property '${prop}'`);
+  }
+}
+
+class ChartCollectionProxy extends ClientObject<FakeSheet> {
+  get items(): Array<{ name: string }> {
+    return this.get('items');
+  }
+
+  add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
+    const chart: FakeChart = { name: '', type, source: '', seriesBy };
+    this.call('add', [type, sourceData, seriesBy], (s) => {
+      const m = (sourceData as unknown as { tryTarget(): RangeModel | null }).tryTarget();
+      if (!m) throw new FakeOfficeError('ItemNotFound', 'charts.add: the source range does not exist');
+      chart.source = `${quoteIfNeeded(m.sheet.name)}!${formatRange(m.rect)}`;
+      chart.name = `Chart ${s.charts.length + 1}`;
+      s.charts.push(chart);
+    });
+    return new ChartProxy(this.ctx, `${this.label}.add(${type})`, () => (this.tryTarget()?.charts.includes(chart) ? { sheet: this.tryTarget()!, chart } : null));
+  }
+
+  getItemOrNullObject(name: string): ChartProxy {
+    return new ChartProxy(
+      this.ctx,
+      `${this.label}.getItemOrNullObject(${name})`,
+      () => {
+        const s = this.target();
+        const chart = s.charts.find((c) => c.name === name);
+        return chart ? { sheet: s, chart } : null;
+      },
+      true,
+    );
+  }
+
+  getItem(name: string): ChartProxy {
+    return new ChartProxy(this.ctx, `${this.label}.getItem(${name})`, () => {
+      const s = this.tryTarget();
+      const chart = s?.charts.find((c) => c.name === name);
+      return s && chart ? { sheet: s, chart } : null;
+    });
+  }
+
+  protected readProp(s: FakeSheet, prop: string): unknown {
+    if (prop === 'items') return s.charts.map((c) => ({ name: c.name }));
+    throw new FakeOfficeError('InvalidArgument', `charts has no property '${prop}'`);
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    return super.load(parseProps(props).some((p) => p.startsWith('items')) ? ['items'] : props);
+  }
+}
+
+class ChartProxy extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }> {
+  get name(): string {
+    return this.get('name');
+  }
+  set name(name: string) {
+    this.set('name', name, (m) => (m.chart.name = name));
+  }
+  get title(): { text: string } {
+    const obj = {};
+    Object.defineProperty(obj, 'text', {
+      get: () => {
+        throw notLoaded('text', `${this.label}.title`);
+      },
+      set: (v: string) => this.set('title.text', v, (m) => (m.chart.title = v)),
+    });
+    return obj as { text: string };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.call('setPosition', [startCell, endCell ?? null], (m) => (m.chart.position = { start: startCell, end: endCell }));
+  }
+  delete(): void {
+    this.call('delete', [], (m) => (m.sheet.charts = m.sheet.charts.filter((c) => c !== m.chart)));
+  }
+  protected readProp(m: { chart: FakeChart }, prop: string): unknown {
+    if (prop === 'name') return m.chart.name;
+    throw new FakeOfficeError('InvalidArgument', `chart has no property '${prop}'`);
+  }
+}
+
+class NoteCollectionProxy extends ClientObject<FakeSheet> {
+  add(cellAddress: string | RangeProxy, content: string): NoteProxy {
+    if (typeof cellAddress !== 'string') throw new FakeOfficeError('NotImplemented', 'FakeExcel: notes.add with a Range');
+    const key = formatRange(parseRange(cellAddress));
+    this.call('add', [cellAddress, content], (s) => {
+      if (key.includes(':')) throw new FakeOfficeError('InvalidCellAddress', `notes.add: not a single cell: ${cellAddress}`);
+      if (s.notes.has(key)) throw new FakeOfficeError('InvalidArgument', `notes.add: ${key} already has a note`);
+      s.notes.set(key, content);
+    });
+    return this.getItem(key);
+  }
+
+  getItem(key: string): NoteProxy {
+    return this.note(`getItem(${key})`, key, false);
+  }
+
+  getItemOrNullObject(key: string): NoteProxy {
+    return this.note(`getItemOrNullObject(${key})`, key, true);
+  }
+
+  private note(what: string, key: string, nullable: boolean): NoteProxy {
+    const cell = formatRange(parseRange(key));
+    return new NoteProxy(
+      this.ctx,
+      `${this.label}.${what}`,
+      () => {
+        const s = nullable ? this.target() : this.tryTarget();
+        return s && s.notes.has(cell) ? { sheet: s, cell } : null;
+      },
+      nullable,
+    );
+  }
+
+  protected readProp(): unknown {
+    throw new FakeOfficeError('NotImplemented', 'FakeExcel: loading notes is not supported');
+  }
+}
+
+class NoteProxy extends ClientObject<{ sheet: FakeSheet; cell: string }> {
+  get content(): string {
+    return this.get('content');
+  }
+  set content(text: string) {
+    this.set('content', text, (m) => m.sheet.notes.set(m.cell, text));
+  }
+  delete(): void {
+    this.call('delete', [], (m) => m.sheet.notes.delete(m.cell));
+  }
+  protected readProp(m: { sheet: FakeSheet; cell: string }, prop: string): unknown {
+    if (prop === 'content') return m.sheet.notes.get(m.cell);
+    throw new FakeOfficeError('InvalidArgument', `note has no property '${prop}'`);
+  }
+}
+
+// ----- page layout and panes
+
+function rangeArg(r: string | RangeProxy): string {
+  if (typeof r === 'string') return r;
+  const m = (r as unknown as { tryTarget(): RangeModel | null }).tryTarget();
+  if (!m) throw new FakeOfficeError('ItemNotFound', 'range does not exist');
+  return formatRange(m.rect);
+}
+
+class PageLayoutProxy extends ClientObject<FakeSheet> {
+  set orientation(v: string) {
+    this.set('orientation', v, (s) => (s.pageLayout.orientation = v));
+  }
+  get orientation(): string {
+    return this.get('orientation');
+  }
+  set paperSize(v: string) {
+    this.set('paperSize', v, (s) => (s.pageLayout.paperSize = v));
+  }
+  get paperSize(): string {
+    return this.get('paperSize');
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.set('zoom', v, (s) => (s.pageLayout.zoom = { ...v }));
+  }
+  setPrintArea(r: string | RangeProxy): void {
+    this.call('setPrintArea', [r], (s) => (s.pageLayout.printArea = rangeArg(r)));
+  }
+  setPrintTitleRows(r: string | RangeProxy): void {
+    this.call('setPrintTitleRows', [r], (s) => (s.pageLayout.printTitleRows = rangeArg(r)));
+  }
+  protected readProp(s: FakeSheet, prop: string): unknown {
+    if (prop === 'orientation' || prop === 'paperSize') return s.pageLayout[prop];
+    throw new FakeOfficeError('InvalidArgument', `pageLayout has no property '${prop}' in the fake`);
+  }
+}
+
+class FreezePanesProxy extends ClientObject<FakeSheet> {
+  freezeAt(r: string | RangeProxy): void {
+    this.call('freezeAt', [r], (s) => {
+      const rect = parseRange(rangeArg(r));
+      s.freeze = { rows: rect.bottom, columns: rect.right };
+    });
+  }
+  freezeRows(count = 1): void {
+    this.call('freezeRows', [count], (s) => (s.freeze = { rows: count, columns: 0 }));
+  }
+  freezeColumns(count = 1): void {
+    this.call('freezeColumns', [count], (s) => (s.freeze = { rows: 0, columns: count }));
+  }
+  unfreeze(): void {
+    this.call('unfreeze', [], (s) => (s.freeze = { rows: 0, columns: 0 }));
+  }
+  protected readProp(): unknown {
+    throw new FakeOfficeError('NotImplemented', 'FakeExcel: loading freeze panes is not supported');
+  }
+}
