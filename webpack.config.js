@@ -120,8 +120,13 @@ module.exports = (env = {}, argv = {}) => {
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',
-            // Type checking is `tsc --noEmit`'s job; the bundle only needs the types stripped.
-            options: { transpileOnly: true, configFile: path.join(ROOT, 'tsconfig.json') },
+            // Type checking is `tsc --noEmit`'s job; the bundle only needs the types stripped. ES modules (not the
+            // tsconfig's CommonJS, which the CLI needs) let webpack tree-shake Fluent UI down to what we use.
+            options: {
+              transpileOnly: true,
+              configFile: path.join(ROOT, 'tsconfig.json'),
+              compilerOptions: { module: 'es2020' },
+            },
           },
         },
       ],

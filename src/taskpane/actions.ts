@@ -1,0 +1,91 @@
+/**
+ * What the task pane can ask of the workbook. Components receive a `PaneActions` as a prop and never see Excel:
+ * the add-in hands them actions over Office.js (office-host.ts), the browser preview and the tests hand them
+ * actions over an in-memory workbook or a fake.
+ */
+import type { Lang } from '../i18n/format';
+import type { PaneErrorKind } from '../i18n/ui';
+import type { EvaluablePlan, Evaluation, Finding } from '../evaluate';
+import type { Activity, Plan, PlanLine } from '../plan/schema';
+import type { CellRef } from '../workbook/layout';
+
+export type { CellRef };
+
+/** What the pane knows about the workbook after reading it. */
+export interface DetectResult {
+  /** Whether the workbook holds the plan sheets. */
+  hasPlan: boolean;
+  /** The language the plan sheets are written in. */
+  lang: Lang;
+  plan: EvaluablePlan;
+  /** Cells that could not be read as the plan needs them. */
+  inputFindings: Finding[];
+}
+
+/** The plan's header fields the Plan tab edits; a field left out is left as the workbook has it. */
+export interface PlanHeader {
+  applicant?: { name: string; joint: boolean };
+  yearBasis?: 'calendar' | 'fiscal';
+  activity?: Partial<Activity>;
+}
+
+export type Checklist = Plan['checklist'];
+
+/** The stages of an evaluation, in order, for a progress bar. */
+export type EvaluateStage = 'reading' | 'evaluating' | 'writing';
+export const EVALUATE_STAGES: readonly EvaluateStage[] = ['reading', 'evaluating', 'writing'];
+
+/** A finding with the cell it points at, where the layout can place it. */
+export type LocatedFinding = Finding & { cell: CellRef | null };
+
+export interface EvaluateResult {
+  evaluation: Evaluation;
+  findings: LocatedFinding[];
+}
+
+export interface PaneActions {
+  /** Read the workbook: is there a plan, and what does it hold? */
+  detect(): Promise<DetectResult>;
+  /** Add the plan sheets, written in `lang`, to the workbook. */
+  createPlan(lang: Lang): Promise<void>;
+  /** Append one line (canonical item and use ids) to the plan table. */
+  addLine(line: PlanLine): Promise<void>;
+  saveHeader(header: PlanHeader): Promise<void>;
+  saveChecklist(checklist: Checklist): Promise<void>;
+  /** Read, evaluate and write the results sheet; `onProgress` hears each stage as it starts. */
+  evaluate(onProgress?: (stage: EvaluateStage) => void): Promise<EvaluateResult>;
+  /** Evaluate and write the summary sheet. */
+  exportSummary(): Promise<void>;
+  /** Select a cell in the workbook (and show its sheet). */
+  selectCell(ref: CellRef): Promise<void>;
+}
+
+/** Every action's name; a Record so that adding an action without listing it here does not compile. */
+const ACTION_NAMES: Record<keyof PaneActions, true> = {
+  detect: true,
+  createPlan: true,
+  addLine: true,
+  saveHeader: true,
+  saveChecklist: true,
+  evaluate: true,
+  exportSummary: true,
+  selectCell: true,
+};
+export const PANE_ACTION_NAMES = Object.keys(ACTION_NAMES) as (keyof PaneActions)[];
+
+/**
+ * A failure the planner can do something about (Excel is in cell edit mode, the sheet is protected, the plan sheets
+ * are gone …). Actions translate their host's errors into this so that the pane shows a plain message, in its
+ * current language, without knowing which host it runs in.
+ */
+export class ActionError extends Error {
+  constructor(
+    readonly kind: PaneErrorKind,
+    readonly detail: string = '',
+    options?: { cause?: unknown },
+  ) {
+    super(detail ? `${kind}: ${detail}` : kind);
+    this.name = 'ActionError';
+    if (options && 'cause' in options) (this as { cause?: unknown }).cause = options.cause;
+  }
+}

@@ -1,0 +1,145 @@
+import { useId, type FormEvent } from 'react';
+import { Button, Checkbox, Input, Label, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { sectionIn, type Lang } from '../../i18n/format';
+import { uiText } from '../../i18n/ui';
+import type { Busy, Notice } from '../App';
+import { applicableChecklist, type ChecklistForm } from '../form';
+import { usePaneStyles } from './styles';
+
+export interface ChecklistPanelProps {
+  lang: Lang;
+  hasPlan: boolean;
+  busy: Busy | null;
+  notice: Notice | null;
+  /** A joint application also confirms the 第3章第7節 item. */
+  joint: boolean;
+  form: ChecklistForm;
+  onChange: (form: ChecklistForm) => void;
+  onSave: () => void;
+}
+
+const useStyles = makeStyles({
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  sectionLabel: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottomStyle: 'solid',
+    borderBottomWidth: tokens.strokeWidthThin,
+    borderBottomColor: tokens.colorNeutralStroke2,
+  },
+  evidence: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    paddingLeft: '32px',
+  },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, onChange, onSave }: ChecklistPanelProps) {
+  const s = usePaneStyles();
+  const c = useStyles();
+  const t = uiText(lang);
+  const idBase = useId();
+  const items = applicableChecklist(joint);
+  const sections = [...new Set(items.map((i) => i.section))];
+  const done = items.filter((i) => form[i.id]?.confirmed).length;
+
+  const set = (id: string, patch: Partial<ChecklistForm[string]>) =>
+    onChange({ ...form, [id]: { ...(form[id] ?? { confirmed: false, evidence: '' }), ...patch } });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!hasPlan || busy !== null) return;
+    onSave();
+  };
+
+  return (
+    <form className={s.panel} noValidate onSubmit={submit} aria-labelledby="checklist-heading">
+      <h2 id="checklist-heading" className={s.heading}>
+        {t.checklist.heading}
+      </h2>
+      <p className={s.text}>{t.checklist.intro}</p>
+      {!hasPlan && busy !== 'detect' && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.plan.needPlan}</MessageBarBody>
+        </MessageBar>
+      )}
+      <p className={s.hint} aria-live="polite">
+        {t.checklist.progress(done, items.length)}
+      </p>
+
+      {sections.map((section, index) => {
+        const sectionId = `${idBase}-section${index}`;
+        return (
+          <section key={section} className={c.group} aria-labelledby={sectionId}>
+            <h3 id={sectionId} className={c.sectionLabel}>
+              {sectionIn(section, lang)}
+            </h3>
+            {items
+              .filter((i) => i.section === section)
+              .map((item) => {
+                const entry = form[item.id] ?? { confirmed: false, evidence: '' };
+                const textId = `${idBase}-${item.id}-text`;
+                const evidenceId = `${idBase}-${item.id}-evidence`;
+                const evidenceLabelId = `${evidenceId}-label`;
+                const jointOnly = 'jointOnly' in item && item.jointOnly;
+                return (
+                  <div key={item.id} className={c.item}>
+                    <Checkbox
+                      checked={entry.confirmed}
+                      onChange={(_, d) => set(item.id, { confirmed: d.checked === true })}
+                      label={
+                        <span id={textId}>
+                          {item[lang]}
+                          {jointOnly && <span className={c.note}>{t.checklist.jointOnlyNote}</span>}
+                        </span>
+                      }
+                    />
+                    <div className={c.evidence}>
+                      <Label id={evidenceLabelId} htmlFor={evidenceId} size="small">
+                        {t.checklist.evidence}
+                      </Label>
+                      <Input
+                        className={s.fullWidth}
+                        id={evidenceId}
+                        size="small"
+                        aria-labelledby={`${evidenceLabelId} ${textId}`}
+                        placeholder={t.checklist.evidencePlaceholder}
+                        value={entry.evidence}
+                        onChange={(_, d) => set(item.id, { evidence: d.value })}
+                      />
+                    </div>
+                  </div>
+                );
+              })}
+          </section>
+        );
+      })}
+
+      {notice?.kind === 'checklistSaved' && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{t.checklist.saved}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={s.actions}>
+        <Button type="submit" appearance="primary" disabled={!hasPlan} disabledFocusable={hasPlan && busy !== null}>
+          {busy === 'checklist' ? t.busy : t.checklist.save}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import type { RefObject } from 'react';
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Verdict } from '../../evaluate';
+import type { Lang } from '../../i18n/format';
+import { uiText } from '../../i18n/ui';
+import { EVALUATE_STAGES, type CellRef, type EvaluateResult, type EvaluateStage } from '../actions';
+import type { Busy } from '../App';
+import { FindingsList } from './FindingsList';
+import { usePaneStyles } from './styles';
+
+export interface EvaluatePanelProps {
+  lang: Lang;
+  hasPlan: boolean;
+  busy: Busy | null;
+  stage: EvaluateStage | null;
+  result: EvaluateResult | null;
+  headingRef: RefObject<HTMLHeadingElement>;
+  onRun: () => void;
+  onSelectCell: (cell: CellRef) => void;
+}
+
+const useStyles = makeStyles({
+  verdicts: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  verdictRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    borderLeftStyle: 'solid',
+    borderLeftWidth: tokens.strokeWidthThickest,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  overall: {
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+  },
+  verdictText: { fontWeight: tokens.fontWeightSemibold },
+  eligible: { borderLeftColor: tokens.colorPaletteGreenBorderActive, '& strong': { color: tokens.colorPaletteGreenForeground1 } },
+  attention: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive, '& strong': { color: tokens.colorPaletteMarigoldForeground2 } },
+  ineligible: { borderLeftColor: tokens.colorPaletteRedBorderActive, '& strong': { color: tokens.colorPaletteRedForeground1 } },
+});
+
+/** Where the progress bar stands when a stage starts: the stages take roughly this share of a large plan's time. */
+const STAGE_PROGRESS: Record<EvaluateStage, number> = { reading: 0.1, evaluating: 0.45, writing: 0.75 };
+
+export function EvaluatePanel({ lang, hasPlan, busy, stage, result, headingRef, onRun, onSelectCell }: EvaluatePanelProps) {
+  const s = usePaneStyles();
+  const v = useStyles();
+  const t = uiText(lang);
+  const running = busy === 'evaluate';
+
+  const verdictRow = (key: string, label: string, verdict: Verdict, overall = false) => (
+    <li key={key} className={mergeClasses(v.verdictRow, v[verdict], overall && v.overall)}>
+      <span>{label}</span>
+      <strong className={v.verdictText}>{t.evaluate.verdicts[verdict]}</strong>
+    </li>
+  );
+
+  return (
+    <div className={s.panel}>
+      <section className={s.section} aria-labelledby="evaluate-heading">
+        <h2 id="evaluate-heading" className={s.heading}>
+          {t.evaluate.heading}
+        </h2>
+        <p className={s.text}>{t.evaluate.intro}</p>
+        {!hasPlan && busy !== 'detect' && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{t.plan.needPlan}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={s.actions}>
+          <Button appearance="primary" disabled={!hasPlan} disabledFocusable={hasPlan && busy !== null} onClick={onRun}>
+            {running ? t.evaluate.running : t.evaluate.run}
+          </Button>
+        </div>
+        <div aria-live="polite">
+          {running && stage && (
+            <Field label={t.evaluate.stages[stage]} validationState="none">
+              <ProgressBar
+                value={STAGE_PROGRESS[stage]}
+                max={1}
+                thickness="large"
+                aria-label={t.evaluate.progressLabel}
+                aria-valuetext={`${EVALUATE_STAGES.indexOf(stage) + 1} / ${EVALUATE_STAGES.length}: ${t.evaluate.stages[stage]}`}
+              />
+            </Field>
+          )}
+        </div>
+      </section>
+
+      {result && (
+        <section className={s.section} aria-labelledby="result-heading">
+          <h2 id="result-heading" className={s.heading} tabIndex={-1} ref={headingRef}>
+            {t.evaluate.resultHeading}
+          </h2>
+          <ul className={v.verdicts}>
+            {verdictRow('(overall)', t.evaluate.overall, result.evaluation.verdict, true)}
+            {result.evaluation.scenarios.map((sc) => verdictRow(`scenario:${sc.name}`, t.evaluate.scenario(sc.name), sc.verdict))}
+          </ul>
+          <p className={s.hint}>{t.evaluate.evaluatedLines(result.evaluation.lines.length)}</p>
+          <FindingsList lang={lang} findings={result.findings} onSelectCell={onSelectCell} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import type { Lang } from '../../i18n/format';
+import { uiText } from '../../i18n/ui';
+import type { DetectResult } from '../actions';
+import type { Busy, Notice } from '../App';
+import { scenariosOf } from '../form';
+import { usePaneStyles } from './styles';
+
+export interface StartPanelProps {
+  lang: Lang;
+  workbook: DetectResult | null;
+  busy: Busy | null;
+  notice: Notice | null;
+  onCreate: () => void;
+  onReload: () => void;
+  onNext: () => void;
+}
+
+export function StartPanel({ lang, workbook, busy, notice, onCreate, onReload, onNext }: StartPanelProps) {
+  const s = usePaneStyles();
+  const t = uiText(lang);
+  const scenarios = scenariosOf(workbook?.plan);
+
+  return (
+    <section className={s.panel} aria-labelledby="start-heading">
+      <h2 id="start-heading" className={s.heading}>
+        {t.start.heading}
+      </h2>
+
+      {busy === 'detect' && <Spinner size="tiny" labelPosition="after" label={t.start.reading} />}
+      {busy === 'create' && <Spinner size="tiny" labelPosition="after" label={t.start.creating} />}
+
+      {notice?.kind === 'created' && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{t.start.created}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {workbook && !workbook.hasPlan && (
+        <div className={s.section}>
+          <p className={s.text}>{t.start.noPlan}</p>
+          <div className={s.actions}>
+            <Button appearance="primary" disabledFocusable={busy !== null} onClick={onCreate}>
+              {t.start.create}
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {workbook?.hasPlan && (
+        <div className={s.section}>
+          <p className={s.text}>{t.start.found}</p>
+          <ul className={s.facts}>
+            <li>{t.start.applicant(workbook.plan.applicant.name)}</li>
+            <li>{t.start.lines(workbook.plan.lines.length)}</li>
+            <li>{scenarios.length ? t.start.scenarios(scenarios) : t.start.noScenarios}</li>
+            <li>{t.start.workbookLang(workbook.lang)}</li>
+            {workbook.inputFindings.length > 0 && <li>{t.start.inputProblems(workbook.inputFindings.length)}</li>}
+          </ul>
+          <p className={s.hint}>{t.start.next}</p>
+          <div className={s.actions}>
+            <Button appearance="primary" onClick={onNext}>
+              {t.start.toPlan}
+            </Button>
+            <Button disabledFocusable={busy !== null} onClick={onReload}>
+              {t.start.reload}
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {!workbook && busy === null && (
+        <div className={s.actions}>
+          <Button onClick={onReload}>{t.start.reload}</Button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The pane's actions over any workbook port: Office.js in the add-in, an in-memory workbook in the preview and the
+ * tests. Host-neutral on purpose — no Office or DOM globals here.
+ *
+ * Every command reads the workbook first, so whatever the planner typed into the sheets since the last command is
+ * what gets evaluated and written next to.
+ */
+import { evaluate as evaluatePlan } from '../evaluate';
+import type { Lang } from '../i18n/format';
+import type { WorkbookPort } from '../workbook/port';
+import {
+  NotAPlanWorkbookError,
+  appendLines,
+  createPlanWorkbook,
+  readPlan,
+  selectCell as selectLayoutCell,
+  writeChecklist,
+  writePlanHeader,
+  writeResults,
+  writeSummary,
+} from '../workbook/layout';
+import { ActionError, type DetectResult, type EvaluateStage, type PaneActions } from './actions';
+
+export interface WorkbookActionsOptions {
+  /** The clock written into results and summary ("evaluated at"); tests pin it. */
+  now?: () => Date;
+  /** The tool's version, written with every evaluation. */
+  version: string;
+  /** The pane's current language: results and summary are written in it. */
+  lang: () => Lang;
+}
+
+/** Give the UI a chance to paint the progress bar before a long synchronous step. */
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The layout's "no plan sheets" as the pane explains it (it names the CLI command otherwise). */
+async function needsPlan<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof NotAPlanWorkbookError) throw new ActionError('no-plan', e.message, { cause: e });
+    throw e;
+  }
+}
+
+export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsOptions): PaneActions {
+  const now = opts.now ?? (() => new Date());
+
+  /** Reads the plan; evaluating a workbook without one would only write results about nothing into it. */
+  async function readExistingPlan() {
+    const read = await readPlan(port);
+    if (!read.hasPlan) throw new ActionError('no-plan');
+    return read;
+  }
+
+  async function readAndEvaluate() {
+    const read = await readExistingPlan();
+    const evaluation = evaluatePlan(read.plan, { inputFindings: read.inputFindings });
+    return { read, evaluation };
+  }
+
+  return {
+    async detect(): Promise<DetectResult> {
+      const read = await readPlan(port);
+      return { hasPlan: read.hasPlan, lang: read.lang, plan: read.plan, inputFindings: read.inputFindings };
+    },
+
+    async createPlan(lang) {
+      await createPlanWorkbook(port, { lang });
+    },
+
+    async addLine(line) {
+      const read = await readPlan(port);
+      await needsPlan(() => appendLines(port, read, [line]));
+    },
+
+    async saveHeader(header) {
+      const read = await readPlan(port);
+      await needsPlan(() => writePlanHeader(port, read, header));
+    },
+
+    async saveChecklist(checklist) {
+      const read = await readPlan(port);
+      await needsPlan(() => writeChecklist(port, read, checklist));
+    },
+
+    async evaluate(onProgress?: (stage: EvaluateStage) => void) {
+      onProgress?.('reading');
+      const read = await readExistingPlan();
+      onProgress?.('evaluating');
+      await nextTick();
+      const evaluation = evaluatePlan(read.plan, { inputFindings: read.inputFindings });
+      onProgress?.('writing');
+      await nextTick();
+      await needsPlan(() => writeResults(port, read, evaluation, { lang: opts.lang(), evaluatedAt: now(), version: opts.version }));
+      const findings = evaluation.findings.map((f) => ({ ...f, cell: read.locate(f) }));
+      return { evaluation, findings };
+    },
+
+    async exportSummary() {
+      const { read, evaluation } = await readAndEvaluate();
+      await needsPlan(() => writeSummary(port, read, evaluation, { lang: opts.lang(), evaluatedAt: now(), version: opts.version }));
+    },
+
+    async selectCell(ref) {
+      await selectLayoutCell(port, ref);
+    },
+  };
+}

@@ -1,0 +1,339 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane as a planner uses it, against a fake workbook: what each button does, what the forms refuse, how
+ * results and failures read, in both languages.
+ */
+import type { ReactElement } from 'react';
+import { act, fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
+import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
+import { App } from '../../src/taskpane/App';
+import { ActionError } from '../../src/taskpane/actions';
+import type { Lang } from '../../src/i18n/format';
+import { FakeActions } from './fake-actions';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// Rendering Fluent in jsdom is slow on a busy two-core machine; no test here is about speed.
+jest.setTimeout(30_000);
+
+/**
+ * Fluent's CSS goes into a document of its own: jsdom's getComputedStyle walks every style rule for every query,
+ * which makes role queries crawl. The tests check words and behaviour, not looks.
+ */
+const styleSink = createDOMRenderer(document.implementation.createHTMLDocument('styles'));
+// The one Fluent rule the queries need: a tab keeps a hidden bold copy of its label to reserve its width.
+document.head.insertAdjacentHTML('beforeend', '<style>.fui-Tab__content--reserved-space { display: none; }</style>');
+function render(ui: ReactElement) {
+  return rtlRender(<RendererProvider renderer={styleSink} targetDocument={document}>{ui}</RendererProvider>);
+}
+
+async function mount(actions: FakeActions, lang: Lang = 'ja') {
+  const utils = render(<App actions={actions} initialLang={lang} />);
+  // The pane reads the workbook when it opens.
+  await waitFor(() => expect(actions.callsOf('detect').length).toBeGreaterThan(0));
+  await screen.findByRole('button', { name: lang === 'ja' ? /計画シートを作成|計画を入力/ : /Create plan sheets|Enter the plan/ });
+  return utils;
+}
+
+function openTab(name: string) {
+  fireEvent.click(screen.getByRole('tab', { name }));
+}
+
+async function choose(combobox: string, option: string) {
+  fireEvent.click(screen.getByRole('combobox', { name: combobox }));
+  fireEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('Start', () => {
+  test('a workbook without a plan offers one button, which creates the plan sheets in the pane language', async () => {
+    const actions = new FakeActions({ hasPlan: false });
+    await mount(actions);
+    expect(screen.getByText('このブックにはまだ計画のシートがありません。')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '計画シートを作成' }));
+    await screen.findByText('計画シートを作成しました。［計画］で行を追加してください。');
+    expect(actions.callsOf('createPlan')).toEqual([['ja']]);
+    expect(screen.queryByRole('button', { name: '計画シートを作成' })).toBeNull();
+  });
+
+  test('a workbook with a plan shows what was read: lines and scenarios', async () => {
+    await mount(new FakeActions());
+    expect(screen.getByText('品目の行：2行')).toBeTruthy();
+    expect(screen.getByText('シナリオ：base、conservative')).toBeTruthy();
+    expect(screen.getByText('申請者：東海精機工業株式会社')).toBeTruthy();
+  });
+});
+
+describe('Plan: adding a line', () => {
+  test('a baseline of 0 gets a field message and nothing is written', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('計画');
+    await choose('品目', 'ボールねじ');
+    await choose('使途', '産業用ロボットのみ');
+    fireEvent.change(screen.getByRole('textbox', { name: '2021年の国内生産能力' }), { target: { value: '0' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '2026年の見込み' }), { target: { value: '-5' } });
+    fireEvent.click(screen.getByRole('button', { name: '行を追加' }));
+
+    expect(await screen.findByText('0より大きい数値を入力してください')).toBeTruthy();
+    expect(screen.getByText('0以上で入力してください')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: '2021年の国内生産能力' }).getAttribute('aria-invalid')).toBe('true');
+    // Focus goes to the first field to fix.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: '2021年の国内生産能力' }));
+    expect(actions.callsOf('addLine')).toEqual([]);
+  });
+
+  test('missing item and use are named, and text that is not a number is refused', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('計画');
+    fireEvent.change(screen.getByRole('textbox', { name: '2021年の国内生産能力' }), { target: { value: '約100' } });
+    fireEvent.click(screen.getByRole('button', { name: '行を追加' }));
+    expect(await screen.findByText('品目を選んでください')).toBeTruthy();
+    expect(screen.getByText('使途を選んでください')).toBeTruthy();
+    expect(screen.getByText('数値を入力してください（例：1200、１，２００）')).toBeTruthy();
+    expect(actions.callsOf('addLine')).toEqual([]);
+  });
+
+  test('full-width digits are accepted and the line is written with canonical ids', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('計画');
+    await choose('品目', 'ボールねじ');
+    await choose('使途', '産業用ロボットのみ');
+    fireEvent.change(screen.getByRole('textbox', { name: '2021年の国内生産能力' }), { target: { value: '１２０，０００' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '単位' }), { target: { value: '本/年' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '2025年の見込み' }), { target: { value: '１５６０００' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '2030年の見込み' }), { target: { value: '204,000' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: '2030年' }));
+    fireEvent.click(screen.getByRole('button', { name: '行を追加' }));
+
+    await screen.findByText('シナリオ「base」に行を追加しました。');
+    expect(actions.callsOf('addLine')).toEqual([
+      [
+        {
+          scenario: 'base',
+          item: 'ball-screw',
+          use: 'robots',
+          baseline2021: 120000,
+          unit: '本/年',
+          capacity: { '2025': 156000, '2030': 204000 },
+          targetYears: [2030],
+        },
+      ],
+    ]);
+    // The pane reads the workbook again, so the new line counts.
+    openTab('開始');
+    expect(await screen.findByText('品目の行：3行')).toBeTruthy();
+  });
+
+  test('the header is saved with the activity, applicant and year basis', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('計画');
+    expect((screen.getByRole('textbox', { name: '申請者名' }) as HTMLInputElement).value).toBe('東海精機工業株式会社');
+    fireEvent.click(screen.getByRole('radio', { name: '研究開発' }));
+    fireEvent.change(screen.getByLabelText('終了日'), { target: { value: '2029-03-31' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /定量的な目標/ }), { target: { value: '位置決め精度 ±1µm\n\nコスト 20%減' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: /研究開発の後に/ }));
+    fireEvent.click(screen.getByRole('button', { name: '取組と申請者を保存' }));
+
+    await screen.findByText('取組と申請者をブックに保存しました。');
+    expect(actions.callsOf('saveHeader')).toEqual([
+      [
+        {
+          applicant: { name: '東海精機工業株式会社', joint: false },
+          yearBasis: 'fiscal',
+          activity: {
+            kind: 'rnd',
+            start: '2024-04-01',
+            end: '2029-03-31',
+            quantitativeTargets: ['位置決め精度 ±1µm', 'コスト 20%減'],
+            followOn: true,
+          },
+        },
+      ],
+    ]);
+  });
+
+  test('an end date before the start date is refused in the form', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('計画');
+    fireEvent.change(screen.getByLabelText('終了日'), { target: { value: '2020-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: '取組と申請者を保存' }));
+    expect(await screen.findByText('終了日が開始日より前です')).toBeTruthy();
+    expect(actions.callsOf('saveHeader')).toEqual([]);
+  });
+});
+
+describe('Evaluate', () => {
+  test('shows the verdict per scenario with symbols and words, and findings grouped by severity with sections', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('評価');
+    fireEvent.click(screen.getByRole('button', { name: '評価する' }));
+
+    const heading = await screen.findByRole('heading', { name: '評価結果' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+
+    const result = heading.closest('section')!;
+    expect(within(result).getByText('シナリオ「base」').parentElement!.textContent).toContain('⚠ 要確認');
+    expect(within(result).getByText('シナリオ「conservative」').parentElement!.textContent).toContain('✖ 要件を満たしていません');
+
+    const groups = within(result).getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
+    expect(groups[0]).toMatch(/^✖ エラー（\d+件）$/);
+    expect(groups[1]).toMatch(/^⚠ 警告（\d+件）$/);
+
+    const errors = within(result).getByRole('heading', { name: /エラー/ }).closest('section')!;
+    const notEligible = within(errors).getByRole('button', { name: /「鋳物」は対象品目/ });
+    expect(notEligible.textContent).toContain('根拠: 第2章第2節(1)①');
+    expect(notEligible.textContent).toContain('セル 計画!B6 へ移動');
+
+    // Warnings come after errors and cite their own sections.
+    const warnings = within(result).getByRole('heading', { name: /警告/ }).closest('section')!;
+    expect(within(warnings).getAllByRole('button')[0].textContent).toContain('第3章第2節 iii');
+    expect(actions.callsOf('evaluate')).toHaveLength(1);
+  });
+
+  test('clicking a finding selects its cell', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('評価');
+    fireEvent.click(screen.getByRole('button', { name: '評価する' }));
+    await screen.findByRole('heading', { name: '評価結果' });
+
+    fireEvent.click(screen.getByRole('button', { name: /「鋳物」は対象品目/ }));
+    await waitFor(() => expect(actions.callsOf('selectCell')).toEqual([[{ sheet: '計画', address: 'B6' }]]));
+  });
+});
+
+describe('Language', () => {
+  test('the switch changes every text, results included', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('評価');
+    fireEvent.click(screen.getByRole('button', { name: '評価する' }));
+    await screen.findByRole('heading', { name: '評価結果' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Supply Plan Checker');
+    expect(screen.getByRole('tab', { name: 'Evaluate' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Result' })).toBeTruthy();
+    const notEligible = screen.getByRole('button', { name: /"鋳物" is not an eligible item/ });
+    expect(notEligible.textContent).toContain('Source: Ch. 2 Sec. 2(1)');
+    expect(screen.getByText('Scenario "conservative"').parentElement!.textContent).toContain('✖ Ineligible');
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: '日本語' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  test('the pane starts in the language it is given and tells the host when it changes', async () => {
+    const actions = new FakeActions({ hasPlan: false });
+    const seen: Lang[] = [];
+    render(<App actions={actions} initialLang="en" onLangChange={(l) => seen.push(l)} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create plan sheets' }));
+    await waitFor(() => expect(actions.callsOf('createPlan')).toEqual([['en']]));
+    fireEvent.click(screen.getByRole('button', { name: '日本語' }));
+    expect(seen).toEqual(['ja']);
+    expect(screen.getByRole('tab', { name: '評価' })).toBeTruthy();
+  });
+});
+
+describe('Failures', () => {
+  test('a host failure shows the plain message with what to do', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    actions.failures.exportSummary = new ActionError('protected', 'AccessDenied');
+    openTab('まとめ');
+    fireEvent.click(screen.getByRole('button', { name: 'まとめを書き出す' }));
+    expect(
+      await screen.findByText('シートが保護されているため書き込めません。［校閲］>［シート保護の解除］で保護を解除してから、もう一度お試しください。'),
+    ).toBeTruthy();
+    expect(screen.queryByText('まとめシートを書き出しました。')).toBeNull();
+
+    // In English too, and the message can be dismissed.
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByText(/Unprotect the sheet \(Review > Unprotect Sheet\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/Unprotect the sheet/)).toBeNull();
+  });
+
+  test('cell edit mode says to press Enter or Esc', async () => {
+    const actions = new FakeActions();
+    await mount(actions, 'en');
+    actions.failures.evaluate = new ActionError('cell-edit-mode');
+    openTab('Evaluate');
+    fireEvent.click(screen.getByRole('button', { name: 'Evaluate' }));
+    expect(await screen.findByText('Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.')).toBeTruthy();
+  });
+
+  test('an unexpected error still reaches the planner, not just the console', async () => {
+    const actions = new FakeActions();
+    actions.failures.detect = new Error('the workbook could not be read');
+    render(<App actions={actions} initialLang="ja" />);
+    expect(await screen.findByText('処理できませんでした：the workbook could not be read')).toBeTruthy();
+
+    // Reloading after the cause is gone recovers.
+    delete actions.failures.detect;
+    fireEvent.click(screen.getByRole('button', { name: 'ブックから再読み込み' }));
+    expect(await screen.findByText('品目の行：2行')).toBeTruthy();
+    expect(screen.queryByText(/処理できませんでした/)).toBeNull();
+  });
+
+  test('a successful export says so', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('まとめ');
+    fireEvent.click(screen.getByRole('button', { name: 'まとめを書き出す' }));
+    expect(await screen.findByText('まとめシートを書き出しました。')).toBeTruthy();
+    expect(actions.callsOf('exportSummary')).toHaveLength(1);
+  });
+});
+
+describe('Checklist', () => {
+  test('save passes each item confirmed with its evidence', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('チェックリスト');
+    fireEvent.click(screen.getByRole('checkbox', { name: /事業継続計画の策定/ }));
+    fireEvent.change(screen.getByRole('textbox', { name: '根拠 事業継続計画の策定' }), { target: { value: ' BCP 2023年版 ' } });
+    expect(screen.getByText('確認済み 1 / 17')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'チェックリストを保存' }));
+
+    await screen.findByText('チェックリストをブックに保存しました。');
+    const [[saved]] = actions.callsOf('saveChecklist') as [[Record<string, { confirmed: boolean; evidence: string }>]];
+    expect(saved['stability.bcp']).toEqual({ confirmed: true, evidence: 'BCP 2023年版' });
+    expect(saved['stability.compliance']).toEqual({ confirmed: false, evidence: '' });
+  });
+
+  test('the joint-application item appears only for a joint application', async () => {
+    const actions = new FakeActions();
+    await mount(actions);
+    openTab('チェックリスト');
+    expect(screen.queryByRole('checkbox', { name: /複数事業者申請/ })).toBeNull();
+
+    openTab('計画');
+    fireEvent.click(screen.getByRole('checkbox', { name: '複数事業者による共同申請' }));
+    openTab('チェックリスト');
+    expect(screen.getByRole('checkbox', { name: /複数事業者申請/ })).toBeTruthy();
+    expect(screen.getByText('確認済み 0 / 18')).toBeTruthy();
+  });
+});
+
+test('every command waits for the one before: a second click while busy does nothing', async () => {
+  const actions = new FakeActions();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const original = actions.exportSummary.bind(actions);
+  actions.exportSummary = async () => {
+    await gate;
+    return original();
+  };
+  await mount(actions);
+  openTab('まとめ');
+  const button = screen.getByRole('button', { name: 'まとめを書き出す' });
+  fireEvent.click(button);
+  fireEvent.click(screen.getByRole('button', { name: '処理中…' }));
+  await act(async () => release());
+  await screen.findByText('まとめシートを書き出しました。');
+  expect(actions.callsOf('exportSummary')).toHaveLength(1);
+});
