@@ -15,7 +15,8 @@ import {
 } from '../policy';
 import { itemId } from '../plan/normalise';
 import type { Activity, OverseasBase, Plan, PlanLine } from '../plan/schema';
-import { D, dec, num, type Dec } from './decimal';
+import { D, dec, type Dec } from './decimal';
+import { lessThan, multiplierValue, ratioOf, targetMath } from './exact';
 import { fullYears, periodEnd } from './period';
 import type { ActivityResult, Evaluation, Finding, LineResult, ScenarioResult, Severity, Verdict, YearResult } from './types';
 
@@ -43,8 +44,16 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
 /** The target points of a line: the named ones, or by default every forecast year from 2025 to 2030. */
 export function targetPoints(line: Pick<PlanLine, 'capacity' | 'targetYears'>): number[] {
   const named = line.targetYears && line.targetYears.length > 0 ? line.targetYears : null;
-  const years = named ?? Object.keys(line.capacity).map(Number).filter((y) => y >= FIRST_COLUMN_YEAR && y <= LAST_TARGET_YEAR);
-  return [...new Set(years)].sort((a, b) => a - b);
+  if (named) return [...new Set(named)].sort((a, b) => a - b);
+  return forecastYears(line.capacity).filter((y) => y >= FIRST_COLUMN_YEAR && y <= LAST_TARGET_YEAR);
+}
+
+/**
+ * The years a line has forecasts for, ascending. Year keys ("2026") are array indexes, which objects list in
+ * ascending numeric order (ECMAScript OrdinaryOwnPropertyKeys), so no sort is needed.
+ */
+function forecastYears(capacity: PlanLine['capacity']): number[] {
+  return Object.keys(capacity).map(Number);
 }
 
 /** Is a forecast at or above the required multiple of the baseline? Exact: 3.9 against 1.3 × 3 is met. */
@@ -53,7 +62,8 @@ export function isMet(forecast: Dec, multiplier: Dec, baseline: Dec): boolean {
 }
 
 interface LineOutcome {
-  result: Omit<LineResult, 'verdict'>;
+  /** The verdict is set once the input findings are merged in. */
+  result: LineResult;
   findings: Finding[];
 }
 
@@ -65,7 +75,6 @@ function evaluateLine(line: PlanLine, index: number): LineOutcome {
     findings.push({ code: 'item.not-eligible', severity: 'error', section: SECTIONS.items, path: `${at}.item`, messages: findingText.itemNotEligible(line.item), line: index });
   }
 
-  const baseline = dec(line.baseline2021);
   const targets = targetPoints(line);
   const valid = targets.filter((y) => y <= LAST_TARGET_YEAR);
   for (const y of targets.filter((y) => y > LAST_TARGET_YEAR)) {
@@ -75,32 +84,37 @@ function evaluateLine(line: PlanLine, index: number): LineOutcome {
     findings.push({ code: 'target.none', severity: 'error', section: SECTIONS.capacityTargets, path: `${at}.targetYears`, messages: findingText.targetNone(), line: index });
   }
 
-  const years = new Set<number>([...Object.keys(line.capacity).map(Number), ...valid]);
+  const forecasted = forecastYears(line.capacity);
+  // Named target points may lack a forecast; default ones are forecast years already.
+  const years = line.targetYears?.length ? [...new Set([...forecasted, ...valid])].sort((a, b) => a - b) : forecasted;
   const results: YearResult[] = [];
-  for (const year of [...years].sort((a, b) => a - b)) {
+  for (const year of years) {
     const raw = line.capacity[String(year)];
-    const forecast = raw === undefined ? null : dec(raw);
-    const ratio = forecast === null ? null : num(forecast.div(baseline).toDecimalPlaces(6));
+    // The per-year numbers go through exact.ts: exact like decimal.js, without its cost on a million cells.
+    const ratio = raw === undefined ? null : ratioOf(raw, line.baseline2021);
     const isTarget = valid.includes(year);
     if (!isTarget) {
       results.push({ year, capacity: raw ?? null, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' });
       continue;
     }
-    const multiplier = new D(requiredMultiplier(line.use, year)!);
-    const requiredCapacity = multiplier.times(baseline);
-    const shortfall = forecast === null ? requiredCapacity : D.max(0, requiredCapacity.minus(forecast));
-    const met = forecast !== null && isMet(forecast, multiplier, baseline);
+    const multiplierText = requiredMultiplier(line.use, year)!;
+    const math = targetMath(raw ?? null, line.baseline2021, multiplierText);
     results.push({
       year,
       capacity: raw ?? null,
       target: true,
-      required: num(multiplier),
-      requiredCapacity: num(requiredCapacity),
+      required: multiplierValue(multiplierText),
+      requiredCapacity: math.requiredCapacity,
       ratio,
-      shortfall: num(shortfall),
-      status: met ? 'met' : 'short',
+      shortfall: math.shortfall,
+      status: math.met ? 'met' : 'short',
     });
-    if (!met) {
+    if (!math.met) {
+      // Short years are few: their message is worded from decimal.js values, as typed.
+      const multiplier = new D(multiplierText);
+      const requiredCapacity = multiplier.times(dec(line.baseline2021));
+      const forecast = raw === undefined ? null : dec(raw);
+      const shortfall = forecast === null ? requiredCapacity : D.max(0, requiredCapacity.minus(forecast));
       findings.push({
         code: 'target.short',
         severity: 'error',
@@ -125,7 +139,7 @@ function evaluateLine(line: PlanLine, index: number): LineOutcome {
   const kept = last === undefined ? undefined : line.capacity[String(last)];
   if (last !== undefined && kept !== undefined) {
     for (const r of results) {
-      if (r.year > last && r.capacity !== null && dec(r.capacity).lt(dec(kept))) {
+      if (r.year > last && r.capacity !== null && lessThan(r.capacity, kept)) {
         findings.push({
           code: 'capacity.declines-after-target',
           severity: 'warning',
@@ -150,6 +164,7 @@ function evaluateLine(line: PlanLine, index: number): LineOutcome {
       baseline2021: line.baseline2021,
       targetYears: valid,
       years: results,
+      verdict: 'eligible',
     },
     findings,
   };
@@ -241,15 +256,24 @@ export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Ev
   const byLine = new Map<number, Finding[]>();
   for (const f of [...outcomes.flatMap((o) => o.findings), ...input]) {
     if (f.line === undefined) continue;
-    byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
+    const list = byLine.get(f.line);
+    if (list) list.push(f);
+    else byLine.set(f.line, [f]);
   }
   const globalFindings = [...planFindings, ...input.filter((f) => f.line === undefined)];
-  const lines: LineResult[] = outcomes.map((o) => ({ ...o.result, verdict: verdictOf(byLine.get(o.result.index) ?? []) }));
+  const lines: LineResult[] = outcomes.map((o) => {
+    o.result.verdict = verdictOf(byLine.get(o.result.index) ?? []);
+    return o.result;
+  });
 
   const scenarios: ScenarioResult[] = [];
+  const scenarioByName = new Map<string, ScenarioResult>();
   for (const l of lines) {
-    let s = scenarios.find((x) => x.name === l.scenario);
-    if (!s) scenarios.push((s = { name: l.scenario, verdict: 'eligible', lines: [] }));
+    let s = scenarioByName.get(l.scenario);
+    if (!s) {
+      scenarios.push((s = { name: l.scenario, verdict: 'eligible', lines: [] }));
+      scenarioByName.set(l.scenario, s);
+    }
     s.lines.push(l.index);
   }
   const globalVerdict = verdictOf(globalFindings);

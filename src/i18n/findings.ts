@@ -13,6 +13,8 @@ export function useName(id: UseId, lang: Lang): string {
 }
 
 const n = formatNumber;
+/** A number and its unit in English text: "4,332.9 台/年", or just "4,332.9" when the line has no unit. */
+const nu = (value: string, unit: string): string => (unit ? `${n(value)} ${unit}` : n(value));
 
 export const findingText = {
   itemNotEligible: (item: string): Bilingual => ({
@@ -23,11 +25,11 @@ export const findingText = {
     p.forecast === null
       ? {
           ja: `${p.year}年の目標時点に生産能力の見込みがありません（必要 ${n(p.required)}${p.unit}＝2021年比${p.multiplier}倍）`,
-          en: `No capacity forecast for target point ${p.year} (required ${n(p.required)} ${p.unit} = ${p.multiplier}× 2021)`,
+          en: `No capacity forecast for target point ${p.year} (required ${nu(p.required, p.unit)} = ${p.multiplier}× 2021)`,
         }
       : {
           ja: `${p.year}年：見込み ${n(p.forecast)}${p.unit} は必要な ${n(p.required)}${p.unit}（2021年比${p.multiplier}倍）に ${n(p.shortfall)}${p.unit} 不足`,
-          en: `${p.year}: forecast ${n(p.forecast)} ${p.unit} is ${n(p.shortfall)} ${p.unit} short of the required ${n(p.required)} ${p.unit} (${p.multiplier}× 2021)`,
+          en: `${p.year}: forecast ${nu(p.forecast, p.unit)} is ${nu(p.shortfall, p.unit)} short of the required ${nu(p.required, p.unit)} (${p.multiplier}× 2021)`,
         },
   targetNone: (): Bilingual => ({
     ja: '2030年までの目標時点がありません（2025〜2030年の見込みを入力するか、目標時点を指定してください）',
@@ -59,7 +61,7 @@ export const findingText = {
   }),
   declinesAfterTarget: (p: { year: number; lastTarget: number; forecast: string; kept: string; unit: string }): Bilingual => ({
     ja: `${p.year}年の見込み ${n(p.forecast)}${p.unit} は最後の目標時点 ${p.lastTarget}年の ${n(p.kept)}${p.unit} を下回ります（確保した供給能力の維持）`,
-    en: `${p.year} forecast ${n(p.forecast)} ${p.unit} falls below ${n(p.kept)} ${p.unit} at the last target point ${p.lastTarget} (capacity secured must be kept)`,
+    en: `${p.year} forecast ${nu(p.forecast, p.unit)} falls below ${nu(p.kept, p.unit)} at the last target point ${p.lastTarget} (capacity secured must be kept)`,
   }),
   checklistUnconfirmed: (label: Bilingual): Bilingual => ({
     ja: `未確認：${label.ja}`,

@@ -20,11 +20,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function zodErrors(error: z.ZodError): InputError[] {
-  return error.issues.flatMap((iss) =>
-    iss.code === 'unrecognized_keys'
-      ? iss.keys.map((k) => ({ path: formatPath([...iss.path, k]), message: 'unknown field' }))
-      : [{ path: formatPath(iss.path), message: iss.message }],
-  );
+  return error.issues.flatMap((iss) => {
+    if (iss.code === 'unrecognized_keys') return iss.keys.map((k) => ({ path: formatPath([...iss.path, k]), message: 'unknown field' }));
+    // A bad record key ("2020" in capacity): zod says only "Invalid key in record"; the key schema says why.
+    if (iss.code === 'invalid_key' && iss.issues.length > 0) return iss.issues.map((inner) => ({ path: formatPath(iss.path), message: inner.message }));
+    return [{ path: formatPath(iss.path), message: iss.message }];
+  });
 }
 
 /** Validate and normalise a plan already parsed from JSON. */

@@ -1,0 +1,115 @@
+/*
+ * Benchmark section "engine": a synthetic plan of 100,000 lines × 10 years, parsed (zod) and evaluated from the
+ * build in dist/. Median of 3 runs for each phase and for both together; target under 1 s.
+ */
+const { spawnSync } = require('child_process');
+const { parsePlan } = require('../dist/plan/parse.js');
+const { evaluate } = require('../dist/evaluate/evaluate.js');
+const { requiredMultiplier, LAST_TARGET_YEAR } = require('../dist/policy/index.js');
+
+const LINES = 100_000;
+const YEARS = Array.from({ length: 10 }, (_, i) => 2024 + i); // 2024–2033: informational, target and after-2030 years
+const ITEMS = ['ボールねじ', 'reducer', 'ＣＮＣ', 'servo', 'linear guide', 'PLC'];
+const USES = ['machine-tools', 'robots', 'machine-tools-and-robots'];
+const TARGET_MS = 1000;
+const RUNS = 3;
+
+/**
+ * A deterministic plan shaped like real ones: values typed with at most one decimal, most lines meeting every
+ * target with some margin; 2% short in one year, 1% an ineligible item (鋳物), 1% declining after 2030, and one
+ * line in eleven naming its own target points.
+ */
+function syntheticPlan() {
+  const lines = [];
+  for (let i = 0; i < LINES; i++) {
+    const use = USES[i % USES.length];
+    const baseline = Math.round((1000 + (i % 997) * 3.3) * 10) / 10;
+    const margin = 0.01 * (1 + (i % 5));
+    const capacity = {};
+    for (const y of YEARS) {
+      const m = Number(requiredMultiplier(use, Math.min(y, LAST_TARGET_YEAR)));
+      let value = Math.round(baseline * (m + margin) * 10) / 10;
+      if (i % 50 === 7 && y === 2027) value = Math.round(baseline * 1.2 * 10) / 10; // short
+      if (i % 100 === 13 && y > LAST_TARGET_YEAR) value = Math.round(baseline * 1.1 * 10) / 10; // declines
+      capacity[String(y)] = value;
+    }
+    lines.push({
+      scenario: i % 2 ? 'base' : 'conservative',
+      item: i % 100 === 42 ? '鋳物' : ITEMS[i % ITEMS.length],
+      use,
+      baseline2021: baseline,
+      unit: '台/年',
+      capacity,
+      ...(i % 11 === 0 ? { targetYears: [2025, 2028, 2030] } : {}),
+    });
+  }
+  return {
+    format: 'supply-plan/1',
+    applicant: { name: 'bench', joint: false },
+    activity: { kind: 'capacity', start: '2024-04-01', end: '2034-03-31' },
+    lines,
+    checklist: {},
+    overseas: [],
+  };
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function ms(start) {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** One run, in this process: parse then evaluate, timed apart and together. Printed as JSON by the child. */
+function runOnce() {
+  const input = syntheticPlan();
+  const t0 = process.hrtime.bigint();
+  const parsed = parsePlan(input);
+  const t1 = process.hrtime.bigint();
+  if (!parsed.ok) throw new Error(`synthetic plan rejected: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  const evaluation = evaluate(parsed.plan);
+  const t2 = process.hrtime.bigint();
+  if (evaluation.lines.length !== LINES) throw new Error('evaluation lost lines');
+  return {
+    parse: Number(t1 - t0) / 1e6,
+    evaluate: Number(t2 - t1) / 1e6,
+    total: Number(t2 - t0) / 1e6,
+    findings: evaluation.findings.length,
+    // The kernel's high-water mark for this process (bytes); sampled RSS as a floor.
+    peakRss: Math.max(process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024),
+  };
+}
+
+/**
+ * Each run is a fresh `node` process, as each `supply-plan evaluate` is: no run pays for the garbage or profits from
+ * the warm JIT of another, and the peak RSS is that of one evaluation.
+ */
+function runInChild() {
+  const r = spawnSync(process.execPath, [__filename, '--child'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`run failed: ${(r.stderr || '').trim().split('\n')[0]}`);
+  return JSON.parse(r.stdout);
+}
+
+async function engine() {
+  const runs = Array.from({ length: RUNS }, runInChild);
+  const parse = median(runs.map((r) => r.parse));
+  const evaluateMs = median(runs.map((r) => r.evaluate));
+  const total = median(runs.map((r) => r.total));
+  const label = `${LINES.toLocaleString('en-US')} lines × ${YEARS.length} years`;
+  return [
+    { name: `engine: parse (zod), ${label}`, value: parse, unit: 'ms' },
+    { name: `engine: evaluate, ${label}`, value: evaluateMs, unit: 'ms', target: `< ${TARGET_MS} ms`, ok: evaluateMs < TARGET_MS },
+    { name: `engine: parse + evaluate, ${label}`, value: total, unit: 'ms', target: `< ${TARGET_MS} ms`, ok: total < TARGET_MS },
+    { name: 'engine: throughput (parse + evaluate)', value: Math.round(LINES / (total / 1000)), unit: 'lines/s' },
+    { name: 'engine: findings per run', value: runs[0].findings, unit: '' },
+    { name: 'engine: peak RSS (one run)', value: Math.round(Math.max(...runs.map((r) => r.peakRss)) / 1024 / 1024), unit: 'MB' },
+  ];
+}
+
+if (require.main === module && process.argv[2] === '--child') {
+  process.stdout.write(JSON.stringify(runOnce()));
+} else {
+  module.exports = engine;
+}

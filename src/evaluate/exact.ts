@@ -1,0 +1,175 @@
+/**
+ * The per-year arithmetic of the engine — required capacity, met or short, shortfall, ratio — done exactly and
+ * fast. A plan has one value per line and year, so a 100,000-line plan asks this a million times; decimal.js
+ * objects cost microseconds each and most of the time in garbage collection.
+ *
+ * The fast path writes each decimal as a safe integer times a power of ten (4332.9 = 43329 × 10⁻¹) and works in
+ * integers, which plain numbers hold exactly below 2⁵³. Whenever a value or an intermediate result would leave that
+ * range — or a number has more than 15 significant digits, which `dec` rounds — it falls back to the decimal.js
+ * reference below. Both give the same results (test/engine/exact.test.ts checks that on random values).
+ */
+import { D, dec, num } from './decimal';
+
+/** value = int × 10^-scale, int a safe integer. */
+export interface Scaled {
+  int: number;
+  scale: number;
+}
+
+/** 10^0 … 10^22: the powers of ten a double holds exactly. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const MAX_SIGNIFICANT = 15;
+
+/** Integers of up to 15 digits: what `dec` keeps without rounding. */
+const MAX_INT = 1e15;
+
+/**
+ * A number as integer × 10^-scale, equal to its shortest round-trip text (what `dec` reads), or null when that text
+ * has more than 15 significant digits. Found without making the text: the smallest scale whose integer divides
+ * back to exactly this number is the shortest text's scale (a shorter text would have a smaller scale), and below
+ * 10¹⁵ two decimals with the same scale cannot both read back as the same number.
+ */
+export function toScaled(n: number): Scaled | null {
+  if (Number.isInteger(n)) return Math.abs(n) < MAX_INT ? { int: n === 0 ? 0 : n, scale: 0 } : null;
+  if (!Number.isFinite(n)) return null;
+  for (let scale = 1; scale < POW10.length; scale++) {
+    const int = Math.round(n * POW10[scale]);
+    if (Math.abs(int) >= MAX_INT) return null;
+    // int and 10^scale are exact, and division rounds correctly: equal means int × 10^-scale reads back as n.
+    if (int / POW10[scale] === n) return { int, scale };
+  }
+  return null;
+}
+
+/** "4332.9" → { int: 43329, scale: 1 }; null for exponents or more than 15 significant digits. */
+export function scaledFromText(text: string): Scaled | null {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  const neg = text.startsWith('-');
+  const body = neg ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
+  const significant = digits.replace(/^0+/, '');
+  if (significant.length > MAX_SIGNIFICANT) return null;
+  const int = significant === '' ? 0 : Number(significant);
+  return { int: neg && int !== 0 ? -int : int, scale: dot < 0 ? 0 : body.length - dot - 1 };
+}
+
+/** The number a scaled decimal stands for, correctly rounded (as decimal.js's toNumber gives it). */
+export function fromScaled(int: number, scale: number): number {
+  if (int === 0) return 0;
+  // Both operands are exact and IEEE division rounds correctly, so this is the number nearest the decimal.
+  const p = POW10[scale];
+  return p === undefined ? Number(`${int}e-${scale}`) : int / p;
+}
+
+/** a and b at a common scale, or null when either leaves the safe range. */
+function align(a: Scaled, b: Scaled): { a: number; b: number; scale: number } | null {
+  const scale = Math.max(a.scale, b.scale);
+  const fa = POW10[scale - a.scale];
+  const fb = POW10[scale - b.scale];
+  if (fa === undefined || fb === undefined) return null;
+  const x = a.int * fa;
+  const y = b.int * fb;
+  // A product of integers that is exact stays ≤ 2⁵³ − 1; an inexact one rounds to 2⁵³ or more.
+  return Number.isSafeInteger(x) && Number.isSafeInteger(y) ? { a: x, b: y, scale } : null;
+}
+
+function times(a: Scaled, b: Scaled): Scaled | null {
+  const int = a.int * b.int;
+  return Number.isSafeInteger(int) ? { int: int === 0 ? 0 : int, scale: a.scale + b.scale } : null;
+}
+
+const multiplierCache = new Map<string, Scaled | null>();
+const multiplierValues = new Map<string, number>();
+
+function scaledMultiplier(multiplier: string): Scaled | null {
+  let s = multiplierCache.get(multiplier);
+  if (s === undefined) multiplierCache.set(multiplier, (s = scaledFromText(multiplier)));
+  return s;
+}
+
+/** A multiplier of the table ("1.3") as a number, parsed once. */
+export function multiplierValue(multiplier: string): number {
+  let v = multiplierValues.get(multiplier);
+  if (v === undefined) multiplierValues.set(multiplier, (v = new D(multiplier).toNumber()));
+  return v;
+}
+
+export interface TargetMath {
+  /** forecast ≥ multiplier × baseline, exactly. */
+  met: boolean;
+  /** multiplier × baseline. */
+  requiredCapacity: number;
+  /** max(0, required − forecast); the whole required capacity when there is no forecast. */
+  shortfall: number;
+}
+
+/** The reference: decimal.js all the way. */
+export function targetMathDecimal(forecast: number | null, baseline: number, multiplier: string): TargetMath {
+  const required = new D(multiplier).times(dec(baseline));
+  if (forecast === null) return { met: false, requiredCapacity: num(required), shortfall: num(required) };
+  const f = dec(forecast);
+  const met = f.gte(required);
+  return { met, requiredCapacity: num(required), shortfall: met ? 0 : num(required.minus(f)) };
+}
+
+/** Is a target point met, and by how much is it short? Exact; see the module comment for how it is fast. */
+export function targetMath(forecast: number | null, baseline: number, multiplier: string): TargetMath {
+  const m = scaledMultiplier(multiplier);
+  const b = toScaled(baseline);
+  const required = m && b ? times(m, b) : null;
+  if (!required) return targetMathDecimal(forecast, baseline, multiplier);
+  const requiredCapacity = fromScaled(required.int, required.scale);
+  if (forecast === null) return { met: false, requiredCapacity, shortfall: requiredCapacity };
+  const f = toScaled(forecast);
+  const at = f ? align(f, required) : null;
+  if (!at) return targetMathDecimal(forecast, baseline, multiplier);
+  if (at.a >= at.b) return { met: true, requiredCapacity, shortfall: 0 };
+  const gap = at.b - at.a;
+  if (!Number.isSafeInteger(gap)) return targetMathDecimal(forecast, baseline, multiplier);
+  return { met: false, requiredCapacity, shortfall: fromScaled(gap, at.scale) };
+}
+
+/** The reference: capacity ÷ baseline rounded half up to 6 places, in decimal.js. */
+export function ratioDecimal(capacity: number, baseline: number): number {
+  return num(dec(capacity).div(dec(baseline)).toDecimalPlaces(6));
+}
+
+const RATIO_PLACES = 6;
+
+/** capacity ÷ baseline, rounded half up (away from zero) to 6 decimal places. */
+export function ratioOf(capacity: number, baseline: number): number {
+  const c = toScaled(capacity);
+  const b = toScaled(baseline);
+  if (!c || !b || b.int === 0) return ratioDecimal(capacity, baseline);
+  // ratio × 10⁶ = c.int × 10^(b.scale − c.scale + 6) ÷ b.int
+  const e = b.scale - c.scale + RATIO_PLACES;
+  const up = POW10[Math.abs(e)];
+  if (up === undefined) return ratioDecimal(capacity, baseline);
+  const numerator = Math.abs(e >= 0 ? c.int * up : c.int);
+  const denominator = Math.abs(e >= 0 ? b.int : b.int * up);
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) return ratioDecimal(capacity, baseline);
+  let q = Math.floor(numerator / denominator);
+  const product = q * denominator;
+  if (!Number.isSafeInteger(product)) return ratioDecimal(capacity, baseline);
+  let r = numerator - product;
+  // The floating division may land one off near an integer; the remainder tells, and puts it right.
+  if (r < 0) {
+    q -= 1;
+    r += denominator;
+  } else if (r >= denominator) {
+    q += 1;
+    r -= denominator;
+  }
+  if (2 * r >= denominator) q += 1;
+  const negative = c.int < 0 !== b.int < 0;
+  return fromScaled(negative ? -q : q, RATIO_PLACES);
+}
+
+/** a < b for two decimals as `dec` reads them. */
+export function lessThan(a: number, b: number): boolean {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  const at = x && y ? align(x, y) : null;
+  return at ? at.a < at.b : dec(a).lt(dec(b));
+}

@@ -1,0 +1,125 @@
+/**
+ * The evaluation as the JSON that `supply-plan evaluate` prints: what users' scripts read. Field names and codes
+ * are stable; each finding carries its message in the chosen language and in both.
+ */
+import { itemName, useName } from '../i18n/findings';
+import type { Bilingual, Lang } from '../i18n/format';
+import { SEED, type ItemId } from '../policy';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
+import type { ActivityResult, Evaluation, FindingCode, Severity, Verdict, YearStatus } from './types';
+
+export const REPORT_FORMAT = 'supply-plan-report/1';
+
+export interface ReportYear {
+  year: number;
+  capacity: number | null;
+  /** Whether the year is a target point. */
+  target: boolean;
+  /** The required multiple of 2021 capacity at a target point, else null. */
+  required: number | null;
+  /** required × baseline2021 at a target point, else null. */
+  requiredCapacity: number | null;
+  ratio: number | null;
+  shortfall: number | null;
+  status: YearStatus;
+}
+
+export interface ReportLine {
+  /** Index into the plan's lines (the `lines[i]` of finding paths). */
+  index: number;
+  scenario: string;
+  /** The canonical item id, or the text as given when the item is not eligible. */
+  item: string;
+  /** The item's name in the report's language (the text as given when not eligible). */
+  itemName: string;
+  eligibleItem: boolean;
+  use: string;
+  useName: string;
+  unit: string;
+  baseline2021: number;
+  targetYears: number[];
+  verdict: Verdict;
+  years: ReportYear[];
+}
+
+export interface ReportFinding {
+  code: FindingCode;
+  severity: Severity;
+  /** The seed section the rule comes from, in the seed's own numbering (第3章第2節 i). */
+  section: string;
+  path: string;
+  /** The message in the report's language. */
+  message: string;
+  messages: Bilingual;
+  line?: number;
+  year?: number;
+}
+
+export interface Report {
+  format: typeof REPORT_FORMAT;
+  tool: { name: string; version: string };
+  policy: { title: string; revised: string };
+  lang: Lang;
+  verdict: Verdict;
+  summary: Record<Severity, number>;
+  activity: ActivityResult | null;
+  scenarios: { name: string; verdict: Verdict; lines: number[] }[];
+  lines: ReportLine[];
+  findings: ReportFinding[];
+}
+
+export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** The JSON report of an evaluation, messages in `lang`. Lines keep the plan's order. */
+export function toReport(evaluation: Evaluation, lang: Lang): Report {
+  return {
+    format: REPORT_FORMAT,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    policy: { title: lang === 'ja' ? SEED.titleJa : SEED.titleEn, revised: SEED.revised },
+    lang,
+    verdict: evaluation.verdict,
+    summary: countBySeverity(evaluation.findings),
+    activity: evaluation.activity ? { ...evaluation.activity } : null,
+    scenarios: evaluation.scenarios.map((s) => ({ name: s.name, verdict: s.verdict, lines: [...s.lines] })),
+    lines: evaluation.lines.map((l) => ({
+      index: l.index,
+      scenario: l.scenario,
+      item: l.item,
+      itemName: l.eligibleItem ? itemName(l.item as ItemId, lang) : l.item,
+      eligibleItem: l.eligibleItem,
+      use: l.use,
+      useName: useName(l.use, lang),
+      unit: l.unit,
+      baseline2021: l.baseline2021,
+      targetYears: [...l.targetYears],
+      verdict: l.verdict,
+      years: l.years.map((y) => ({
+        year: y.year,
+        capacity: y.capacity,
+        target: y.target,
+        required: y.required,
+        requiredCapacity: y.requiredCapacity,
+        ratio: y.ratio,
+        shortfall: y.shortfall,
+        status: y.status,
+      })),
+    })),
+    findings: evaluation.findings.map((f) => {
+      const out: ReportFinding = {
+        code: f.code,
+        severity: f.severity,
+        section: f.section,
+        path: f.path,
+        message: f.messages[lang],
+        messages: { ja: f.messages.ja, en: f.messages.en },
+      };
+      if (f.line !== undefined) out.line = f.line;
+      if (f.year !== undefined) out.year = f.year;
+      return out;
+    }),
+  };
+}
