@@ -25,12 +25,13 @@ function numberToPlain(n: number): string {
 
 /** The seed's section numbering in English: 第3章第2節 i → Ch. 3 Sec. 2 (i). */
 export function sectionEn(section: string): string {
-  const circled: Record<string, string> = { '①': '(1)', '②': '(2)', '③': '(3)' };
+  // ① under (1) is the list's first entry: 第2章第2節(1)① reads "Ch. 2 Sec. 2 (1)-1".
+  const circled: Record<string, string> = { '①': '-1', '②': '-2', '③': '-3' };
   const kana: Record<string, string> = { ア: 'a', イ: 'b', ウ: 'c', エ: 'd' };
   const roman: Record<string, string> = { ⅰ: 'i', ⅱ: 'ii', ⅲ: 'iii', ⅳ: 'iv', ⅴ: 'v' };
   return section
     .replace(/第(\d+)章/g, 'Ch. $1 ')
-    .replace(/第(\d+)節/g, 'Sec. $1')
+    .replace(/第(\d+)節/g, 'Sec. $1 ')
     .replace(/[①②③]/g, (c) => circled[c])
     .replace(/\(([アイウエ])\)/g, (_, k: string) => `(${kana[k]})`)
     .replace(/\(([ⅰⅱⅲⅳⅴ])\)/g, (_, r: string) => `(${roman[r]})`)

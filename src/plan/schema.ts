@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS, BASELINE_YEAR, CHECKLIST_IDS, USE_IDS } from '../policy';
 import { parseNumberText, useId } from './normalise';
 
-export const PLAN_FORMAT = 'supply-plan/1';
+import { PLAN_FORMAT } from './format';
+
+export { PLAN_FORMAT };
 
 function describeValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -63,7 +65,7 @@ export const UseSchema = z.preprocess(
 );
 
 export const ActivitySchema = z
-  .object({
+  .strictObject({
     kind: z.enum(ACTIVITY_KINDS, { error: (iss) => `expected "capacity" or "rnd", got ${describeValue(iss.input)}` }),
     start: IsoDate,
     end: IsoDate,
@@ -76,7 +78,7 @@ export const ActivitySchema = z
     if (a.end < a.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `ends (${a.end}) before it starts (${a.start})` });
   });
 
-export const LineSchema = z.object({
+export const LineSchema = z.strictObject({
   scenario: z.string().trim().min(1).default('base'),
   /** Any text: an item outside the nine is evaluated and reported as not eligible, not rejected. */
   item: z.string({ error: (iss) => `expected an item name, got ${describeValue(iss.input)}` }).trim().min(1, { message: 'item is empty' }),
@@ -87,14 +89,14 @@ export const LineSchema = z.object({
   targetYears: z.array(Year).optional(),
 });
 
-export const ChecklistEntrySchema = z.object({
+export const ChecklistEntrySchema = z.strictObject({
   confirmed: z.boolean().default(false),
   evidence: z.string().default(''),
 });
 
 export const ChecklistSchema = z.partialRecord(z.enum(CHECKLIST_IDS), ChecklistEntrySchema);
 
-export const OverseasSchema = z.object({
+export const OverseasSchema = z.strictObject({
   base: z.string().default(''),
   item: z.string().default(''),
   capacityBefore: NonNegativeNumber,
@@ -107,10 +109,10 @@ export const OverseasSchema = z.object({
 });
 
 export const PlanSchema = z
-  .object({
+  .strictObject({
     format: z.literal(PLAN_FORMAT, { error: (iss) => `expected "${PLAN_FORMAT}", got ${describeValue(iss.input)}` }),
     applicant: z
-      .object({ name: z.string().default(''), joint: z.boolean().default(false) })
+      .strictObject({ name: z.string().default(''), joint: z.boolean().default(false) })
       .default({ name: '', joint: false }),
     /** Whether the years are calendar years (暦年) or Japanese fiscal years (年度, April–March). */
     yearBasis: z.enum(['calendar', 'fiscal']).default('calendar'),
@@ -120,10 +122,9 @@ export const PlanSchema = z
     overseas: z.array(OverseasSchema).default([]),
     /** 第3章第8節: recorded, not pass/fail. */
     regional: z
-      .object({ contribution: z.string().default(''), jobsCreated: NonNegativeNumber.optional() })
+      .strictObject({ contribution: z.string().default(''), jobsCreated: NonNegativeNumber.optional() })
       .optional(),
-  })
-  .strict();
+  });
 
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanInput = z.input<typeof PlanSchema>;
