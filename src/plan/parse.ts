@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlanSchema, type Plan } from './schema';
+import { CapacityShape, CapacitySchema, PlanSchema, type Plan } from './schema';
 
 /** One problem with the input, located by its path in the plan (`lines[0].capacity.2026`). */
 export interface InputError {
@@ -48,7 +48,14 @@ export function parsePlanText(text: string): ParseResult {
 /** The JSON Schema of the plan format, generated from the zod schema. */
 export function planJsonSchema(): object {
   return {
-    ...z.toJSONSchema(PlanSchema, { io: 'input', unrepresentable: 'any' }),
+    ...z.toJSONSchema(PlanSchema, {
+      io: 'input',
+      unrepresentable: 'any',
+      // capacity is checked by hand for speed; publish the shape it checks.
+      override: (ctx) => {
+        if (ctx.zodSchema === CapacitySchema) Object.assign(ctx.jsonSchema, z.toJSONSchema(CapacityShape, { io: 'input', unrepresentable: 'any' }), { $schema: undefined });
+      },
+    }),
     $id: 'https://supply-plan.example/schema/supply-plan-1.json',
     title: 'Supply Plan Checker plan file (supply-plan/1)',
   };

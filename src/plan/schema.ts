@@ -57,6 +57,45 @@ const YearKey = z
   .regex(/^\d{4}$/, { message: 'a capacity key must be a year such as "2026"' })
   .refine((y) => Number(y) >= BASELINE_YEAR && Number(y) <= 2100, { message: `a year from ${BASELINE_YEAR} to 2100` });
 
+/** The published shape of `capacity` (what CapacitySchema checks by hand). */
+export const CapacityShape = z.record(YearKey, NonNegativeNumber);
+
+/**
+ * Forecasts by year. Checked by hand rather than with z.record: a large plan has a million of these cells and
+ * z.record's per-entry machinery was a third of the parse time. Same rules and messages as CapacityShape, whose
+ * JSON Schema is published in its place (see planJsonSchema).
+ */
+export const CapacitySchema = z.unknown().transform((v, ctx): Record<string, number> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    ctx.addIssue({ code: 'custom', message: `expected an object of year → capacity, got ${describeValue(v)}`, input: v });
+    return {};
+  }
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(v)) {
+    const raw = (v as Record<string, unknown>)[key];
+    const year = Number(key);
+    if (!/^\d{4}$/.test(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'a capacity key must be a year such as "2026"', input: key });
+      continue;
+    }
+    if (year < BASELINE_YEAR || year > 2100) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `a year from ${BASELINE_YEAR} to 2100`, input: key });
+      continue;
+    }
+    let n: number | null = null;
+    if (typeof raw === 'number') n = Object.is(raw, -0) ? 0 : raw;
+    else if (typeof raw === 'string') n = parseNumberText(raw);
+    if (n === null || Number.isNaN(n)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `expected a number, got ${raw === undefined ? 'nothing' : describeValue(raw)}`, input: raw });
+    } else if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'expected a finite number', input: raw });
+    } else if (n < 0) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'must not be negative', input: raw });
+    } else out[key] = n;
+  }
+  return out;
+});
+
 export const UseSchema = z.preprocess(
   (v) => (typeof v === 'string' ? (useId(v) ?? v) : v),
   z.enum(USE_IDS, {
@@ -85,7 +124,7 @@ export const LineSchema = z.strictObject({
   use: UseSchema,
   baseline2021: PositiveNumber,
   unit: z.string().default(''),
-  capacity: z.record(YearKey, NonNegativeNumber),
+  capacity: CapacitySchema,
   targetYears: z.array(Year).optional(),
 });
 
