@@ -1,0 +1,169 @@
+/*
+ * Benchmark section "workbook": checking a workbook of 5,000 lines × 14 years (2022–2035) from the build in dist/,
+ * as `supply-plan check` does it — generate the plan workbook (template), then time readPlan + evaluate +
+ * writeResults + save, and the load before it. Peak memory of that process. Targets: check < 10 s, < 1 GB.
+ *
+ * Also the size of the write batch the layout hands to a port for that check (what the Office adapter would send
+ * to Excel, cached values left out): Excel on the web takes at most 5 MB per request.
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const LINES = 5000;
+const YEARS = Array.from({ length: 14 }, (_, i) => 2022 + i);
+const TARGET_MS = 10_000;
+const TARGET_MB = 1024;
+const ITEMS = ['ボールねじ', '減速機', 'ＣＮＣ', 'サーボ機構', 'リニアガイド', 'ＰＬＣ', 'ball screw', 'reducer'];
+const USES = ['machine-tools', 'robots', 'machine-tools-and-robots'];
+
+/** A deterministic plan: most lines meet their targets, one in seven is short somewhere, one in 50 is not eligible. */
+function plan() {
+  const { requiredMultiplier, LAST_TARGET_YEAR, FIRST_COLUMN_YEAR } = require('../dist/policy/index.js');
+  const lines = [];
+  for (let i = 0; i < LINES; i++) {
+    const use = USES[i % USES.length];
+    const baseline = Math.round((500 + (i % 991) * 7.3) * 10) / 10;
+    const capacity = {};
+    for (const y of YEARS) {
+      const m = Number(requiredMultiplier(use, Math.max(FIRST_COLUMN_YEAR, Math.min(y, LAST_TARGET_YEAR))));
+      let v = Math.round(baseline * (m + 0.01 * (i % 4)) * 10) / 10;
+      if (i % 7 === 3 && y === 2027) v = Math.round(baseline * 1.25 * 10) / 10;
+      capacity[String(y)] = v;
+    }
+    lines.push({
+      scenario: i % 3 ? 'base' : 'conservative',
+      item: i % 50 === 17 ? '鋳物' : ITEMS[i % ITEMS.length],
+      use,
+      baseline2021: baseline,
+      unit: '台/年',
+      capacity,
+      ...(i % 9 === 0 ? { targetYears: [2025, 2027, 2030] } : {}),
+    });
+  }
+  return {
+    format: 'supply-plan/1',
+    applicant: { name: 'bench', joint: false },
+    yearBasis: 'fiscal',
+    activity: { kind: 'capacity', start: '2024-04-01', end: '2034-03-31' },
+    lines,
+    checklist: {},
+    overseas: [],
+  };
+}
+
+function ms(start) {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Child 1: make the plan workbook, as `supply-plan template --from` would. */
+async function makeWorkbook(file) {
+  const layout = require('../dist/workbook/layout/index.js');
+  const { createWorkbook, saveWorkbook } = require('../dist/workbook/xlsx/io.js');
+  const { XlsxPort } = require('../dist/workbook/xlsx/xlsx-port.js');
+  const t = process.hrtime.bigint();
+  const wb = createWorkbook();
+  await layout.createPlanWorkbook(new XlsxPort(wb), { lang: 'ja', plan: plan() });
+  await saveWorkbook(wb, file);
+  return { template: ms(t), bytes: fs.statSync(file).size };
+}
+
+/** Child 2: check it, as `supply-plan check` does; its peak memory is that of one check. */
+async function checkWorkbook(input) {
+  const layout = require('../dist/workbook/layout/index.js');
+  const { evaluate } = require('../dist/evaluate/evaluate.js');
+  const { loadWorkbook, saveWorkbook } = require('../dist/workbook/xlsx/io.js');
+  const { XlsxPort } = require('../dist/workbook/xlsx/xlsx-port.js');
+  const output = input.replace(/\.xlsx$/, '.checked.xlsx');
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const timer = setInterval(sample, 25);
+  try {
+    let t = process.hrtime.bigint();
+    const wb = await loadWorkbook(input);
+    const load = ms(t);
+    t = process.hrtime.bigint();
+    const port = new XlsxPort(wb);
+    const read = await layout.readPlan(port);
+    const tRead = ms(t);
+    t = process.hrtime.bigint();
+    const evaluation = evaluate(read.plan, { inputFindings: read.inputFindings });
+    const tEval = ms(t);
+    t = process.hrtime.bigint();
+    const ops = layout.resultsOps(read, evaluation, { lang: 'ja', evaluatedAt: new Date(), version: 'bench' });
+    await port.apply(ops);
+    const tWrite = ms(t);
+    t = process.hrtime.bigint();
+    await saveWorkbook(wb, output);
+    const tSave = ms(t);
+    sample();
+    if (read.plan.lines.length !== LINES) throw new Error(`read ${read.plan.lines.length} lines`);
+    const batch = JSON.stringify(ops.map((o) => (o.kind === 'fillFormula' ? { ...o, results: undefined } : o))).length;
+    return {
+      load,
+      read: tRead,
+      evaluate: tEval,
+      write: tWrite,
+      save: tSave,
+      check: tRead + tEval + tWrite + tSave,
+      ops: ops.length,
+      batch,
+      bytes: fs.statSync(output).size,
+      peakRss: Math.max(peak, process.resourceUsage().maxRSS * 1024),
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Each step in a fresh `node` process, as each command runs. */
+function child(step, file) {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, step, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${step} failed: ${(r.stderr || '').trim().split('\n').slice(-3).join(' ')}`);
+  return JSON.parse(r.stdout);
+}
+
+async function run() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supply-plan-bench-'));
+  const file = path.join(dir, 'plan.xlsx');
+  let made;
+  let r;
+  try {
+    made = child('--make', file);
+    r = child('--check', file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const label = `${LINES.toLocaleString('en-US')} lines × ${YEARS.length} years`;
+  const mb = Math.round(r.peakRss / 1024 / 1024);
+  return [
+    { name: `workbook: template + save, ${label}`, value: made.template, unit: 'ms' },
+    { name: 'workbook: template .xlsx size', value: Math.round(made.bytes / 1024), unit: 'KB' },
+    { name: `workbook: load .xlsx, ${label}`, value: r.load, unit: 'ms' },
+    { name: 'workbook: readPlan', value: r.read, unit: 'ms' },
+    { name: 'workbook: evaluate', value: r.evaluate, unit: 'ms' },
+    { name: 'workbook: writeResults (one apply)', value: r.write, unit: 'ms' },
+    { name: 'workbook: save .xlsx', value: r.save, unit: 'ms' },
+    { name: `workbook: check = read + evaluate + write + save, ${label}`, value: r.check, unit: 'ms', target: `< ${TARGET_MS} ms`, ok: r.check < TARGET_MS },
+    { name: 'workbook: check including load', value: r.check + r.load, unit: 'ms' },
+    { name: 'workbook: peak RSS of the check (load included)', value: mb, unit: 'MB', target: `< ${TARGET_MB} MB`, ok: mb < TARGET_MB },
+    { name: 'workbook: write batch for a check (ops)', value: r.ops, unit: 'ops' },
+    { name: 'workbook: write batch size without cached values', value: Math.round(r.batch / 1024), unit: 'KB', target: '< 5,120 KB', ok: r.batch < 5 * 1024 * 1024 },
+    { name: 'workbook: checked .xlsx size', value: Math.round(r.bytes / 1024), unit: 'KB' },
+  ];
+}
+
+if (require.main === module && (process.argv[2] === '--make' || process.argv[2] === '--check')) {
+  (process.argv[2] === '--make' ? makeWorkbook(process.argv[3]) : checkWorkbook(process.argv[3])).then(
+    (r) => process.stdout.write(JSON.stringify(r)),
+    (e) => {
+      process.stderr.write(`${e && e.stack ? e.stack : e}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else if (require.main === module) {
+  run().then((rows) => console.table(rows));
+} else {
+  module.exports = { run };
+}

@@ -1,0 +1,279 @@
+/**
+ * The workbook commands:
+ *   supply-plan template OUT.xlsx [--lang ja|en] [--from plan.json]
+ *   supply-plan check IN.xlsx [-o OUT.xlsx] [--lang ja|en] [--format table|json]
+ *   supply-plan export IN.xlsx [-o plan.json]
+ *
+ * Exit codes as `evaluate`: 0 no error finding, 1 error findings (bad cells are input.invalid errors), 2 bad input or
+ * usage (a file that is not an .xlsx, a workbook without a plan sheet, a plan file that does not parse), 3 internal.
+ * `check` never writes its input: the result goes to IN.checked.xlsx or -o, atomically.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { toReport } from '../evaluate/report';
+import type { Evaluation, Finding } from '../evaluate/types';
+import type { Lang } from '../i18n/format';
+import { workbookCliText, type WorkbookCliTexts } from '../i18n/workbook';
+import { parsePlan, parsePlanText } from '../plan/parse';
+import { TOOL_VERSION } from '../version';
+import { columnLetters } from '../workbook/a1';
+import { NotAPlanWorkbookError, checkWorkbook, createPlanWorkbook, readPlan, type ReadPlanResult } from '../workbook/layout';
+import { createWorkbook, isXlsxError, loadWorkbook, saveWorkbook, writeFileAtomic } from '../workbook/xlsx/io';
+import { XlsxPort } from '../workbook/xlsx/xlsx-port';
+import { xlsxText } from '../i18n/xlsx';
+import { PLAN_FILE_MAX_BYTES, type CliIO } from './io';
+import { renderEvaluationTable } from './table';
+
+const PROGRAM = 'supply-plan';
+const LANGS = ['ja', 'en'] as const;
+const FORMATS = ['table', 'json'] as const;
+
+const OPTIONS: Record<'template' | 'check' | 'export', readonly string[]> = {
+  template: ['--lang', '--from'],
+  check: ['--lang', '-o', '--output', '--format'],
+  export: ['--lang', '-o', '--output'],
+};
+
+class UsageError extends Error {}
+/** Bad input: reported as is, exit 2. */
+class InputError extends Error {}
+
+interface Args {
+  lang?: Lang;
+  from?: string;
+  output?: string;
+  format?: (typeof FORMATS)[number];
+  help: boolean;
+  files: string[];
+}
+
+function envLang(env: Record<string, string | undefined>): Lang {
+  for (const key of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const v = env[key];
+    if (v) return /^en/i.test(v) ? 'en' : 'ja';
+  }
+  return 'ja';
+}
+
+function requestedLang(args: readonly string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i] === '--lang' ? args[i + 1] : args[i].startsWith('--lang=') ? args[i].slice(7) : undefined;
+    if (v === 'ja' || v === 'en') return v;
+  }
+  return envLang(env);
+}
+
+function parseArgs(tokens: readonly string[], allowed: readonly string[], t: WorkbookCliTexts): Args {
+  const out: Args = { help: false, files: [] };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === '--') {
+      out.files.push(...tokens.slice(i + 1));
+      break;
+    }
+    if (token === '-h' || token === '--help') {
+      out.help = true;
+      continue;
+    }
+    if (!token.startsWith('-') || token === '-') {
+      out.files.push(token);
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const name = eq > 0 ? token.slice(0, eq) : token;
+    if (!allowed.includes(name)) throw new UsageError(t.unknownOption(token));
+    let value: string;
+    if (eq > 0) value = token.slice(eq + 1);
+    else if (i + 1 < tokens.length) value = tokens[++i];
+    else throw new UsageError(t.missingValue(name));
+    if (name === '--lang') {
+      if (!(LANGS as readonly string[]).includes(value)) throw new UsageError(t.badValue(name, value, LANGS));
+      out.lang = value as Lang;
+    } else if (name === '--format') {
+      if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(t.badValue(name, value, FORMATS));
+      out.format = value as Args['format'];
+    } else if (name === '--from') out.from = value;
+    else out.output = value;
+  }
+  return out;
+}
+
+function oneFile(args: Args, t: WorkbookCliTexts): string {
+  if (args.files.length === 0) throw new UsageError(t.missingFile);
+  if (args.files.length > 1) throw new UsageError(t.tooManyArguments(args.files[1]));
+  return args.files[0];
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Write text atomically: a temporary file beside the target, renamed over it (see writeFileAtomic). */
+async function writeTextAtomic(file: string, text: string): Promise<void> {
+  await writeFileAtomic(file, text);
+}
+
+async function load(file: string, shown: string, t: WorkbookCliTexts, lang: Lang) {
+  try {
+    return await loadWorkbook(file);
+  } catch (e) {
+    // Not a workbook, or over a size limit: the reader says why in both languages.
+    if (isXlsxError(e)) {
+      const m = e.messages[lang];
+      throw new InputError(m.includes(file) ? m.split(file).join(shown) : m.split(path.basename(file)).join(shown));
+    }
+    // loadWorkbook says plainly what is wrong ("not an .xlsx workbook: …", "cannot read …: no such file").
+    const message = e instanceof Error ? e.message : String(e);
+    throw new InputError(message.startsWith('cannot read') || message.startsWith('not an .xlsx') ? message.replace(file, shown) : t.cannotRead(shown, message));
+  }
+}
+
+/** Bad cells listed with their addresses, one per line. */
+function cellList(findings: readonly Finding[], lang: Lang): string {
+  return findings.map((f) => `  ${f.messages[lang]}\n`).join('');
+}
+
+/** A copy of the evaluation whose finding paths are workbook cells where the finding has one. */
+function withCells(evaluation: Evaluation, read: ReadPlanResult): Evaluation {
+  return {
+    ...evaluation,
+    findings: evaluation.findings.map((f) => {
+      const cell = read.locate(f);
+      return cell && !f.path.includes('!') ? { ...f, path: `${cell.sheet}!${cell.address}` } : f;
+    }),
+  };
+}
+
+async function runTemplate(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts): Promise<number> {
+  const out = oneFile(args, t);
+  const target = path.resolve(io.cwd, out);
+  if (await exists(target)) throw new InputError(t.exists(out));
+  let plan;
+  if (args.from) {
+    let text: string;
+    try {
+      const stat = await fs.stat(path.resolve(io.cwd, args.from));
+      if (stat.isFile() && stat.size > PLAN_FILE_MAX_BYTES) throw new InputError(xlsxText.fileTooLarge(args.from, stat.size, PLAN_FILE_MAX_BYTES)[lang]);
+      text = await fs.readFile(path.resolve(io.cwd, args.from), 'utf8');
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(t.cannotRead(args.from, code === 'ENOENT' ? (lang === 'ja' ? 'ファイルがありません' : 'no such file') : String(code ?? e)));
+    }
+    const parsed = parsePlanText(text);
+    if (!parsed.ok) {
+      throw new InputError(`${t.badPlan(args.from, parsed.errors.length)}\n${parsed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+    }
+    plan = parsed.plan;
+  }
+  const workbook = createWorkbook();
+  await createPlanWorkbook(new XlsxPort(workbook), { lang, plan });
+  await saveWorkbook(workbook, target);
+  io.stdout(`${t.wrote(out)}\n`);
+  return 0;
+}
+
+function checkedName(input: string): string {
+  const ext = path.extname(input);
+  return ext ? `${input.slice(0, -ext.length)}.checked${ext}` : `${input}.checked.xlsx`;
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([fs.realpath(a), fs.realpath(b)]);
+    return x === y;
+  } catch {
+    return false;
+  }
+}
+
+async function runCheck(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts): Promise<number> {
+  const input = oneFile(args, t);
+  const inPath = path.resolve(io.cwd, input);
+  const output = args.output ?? checkedName(input);
+  const outPath = path.resolve(io.cwd, output);
+  if (await sameFile(inPath, outPath)) throw new InputError(t.sameFile(input));
+  const workbook = await load(inPath, input, t, lang);
+  const port = new XlsxPort(workbook);
+  let result;
+  try {
+    result = await checkWorkbook(port, { lang: args.lang, evaluatedAt: new Date(), version: TOOL_VERSION });
+  } catch (e) {
+    if (e instanceof NotAPlanWorkbookError) throw new InputError(`${input}: ${e.message}`);
+    throw e;
+  }
+  await saveWorkbook(workbook, outPath);
+  const { read, evaluation } = result;
+  const shown = withCells(evaluation, read);
+  if ((args.format ?? 'table') === 'json') io.stdout(JSON.stringify(toReport(shown, lang), null, 2) + '\n');
+  else io.stdout(renderEvaluationTable(shown, lang, { width: tableWidth(io.env) }));
+  if (read.inputFindings.length) io.stderr(`${PROGRAM}: ${t.badCells(input, read.inputFindings.length)}\n${cellList(read.inputFindings, lang)}`);
+  io.stderr(`${PROGRAM}: ${t.wrote(output)}\n`);
+  return evaluation.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function tableWidth(env: Record<string, string | undefined>): number | undefined {
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n >= 40 ? n : undefined;
+}
+
+async function runExport(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts): Promise<number> {
+  const input = oneFile(args, t);
+  const inPath = path.resolve(io.cwd, input);
+  if (args.output && (await sameFile(inPath, path.resolve(io.cwd, args.output)))) throw new InputError(t.sameFile(input));
+  const workbook = await load(inPath, input, t, lang);
+  const read = await readPlan(new XlsxPort(workbook));
+  if (!read.hasPlan) throw new InputError(`${input}: ${new NotAPlanWorkbookError(lang).message}`);
+  if (read.inputFindings.length) throw new InputError(`${t.badCells(input, read.inputFindings.length)}\n${cellList(read.inputFindings, lang).trimEnd()}`);
+  if (!read.plan.activity) {
+    const where = (['kind', 'start', 'end'] as const)
+      .map((k) => read.activityLayout.fields[k])
+      .filter(Boolean)
+      .map((c) => `  ${read.sheets.activity}!${columnLetters(c!.col)}${c!.row}`);
+    throw new InputError(`${t.noActivity(input)}${where.length ? `\n${where.join('\n')}` : ''}`);
+  }
+  const parsed = parsePlan(read.plan);
+  if (!parsed.ok) throw new InputError(`${t.notValid(input, parsed.errors.length)}\n${parsed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+  const text = JSON.stringify(parsed.plan, null, 2) + '\n';
+  if (args.output) {
+    await writeTextAtomic(path.resolve(io.cwd, args.output), text);
+    io.stderr(`${PROGRAM}: ${t.wrote(args.output)}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return 0;
+}
+
+export async function runWorkbookCommand(command: 'template' | 'check' | 'export', args: string[], io: CliIO): Promise<number> {
+  const t0 = workbookCliText(requestedLang(args, io.env));
+  let lang: Lang = requestedLang(args, io.env);
+  try {
+    const parsed = parseArgs(args, OPTIONS[command], t0);
+    lang = parsed.lang ?? lang;
+    const t = workbookCliText(lang);
+    if (parsed.help) {
+      io.stdout(t.usage);
+      return 0;
+    }
+    if (command === 'template') return await runTemplate(parsed, lang, io, t);
+    if (command === 'check') return await runCheck(parsed, lang, io, t);
+    return await runExport(parsed, lang, io, t);
+  } catch (e) {
+    const t = workbookCliText(lang);
+    if (e instanceof UsageError) {
+      io.stderr(`${PROGRAM} ${command}: ${e.message}\n\n${t.usage}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`${PROGRAM} ${command}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
