@@ -220,7 +220,7 @@ describe('Language', () => {
     expect(screen.getByRole('tab', { name: 'Evaluate' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Result' })).toBeTruthy();
     const notEligible = screen.getByRole('button', { name: /"鋳物" is not an eligible item/ });
-    expect(notEligible.textContent).toContain('Source: Ch. 2 Sec. 2(1)');
+    expect(notEligible.textContent).toContain('Source: Ch. 2 Sec. 2 (1)-1');
     expect(screen.getByText('Scenario "conservative"').parentElement!.textContent).toContain('✖ Ineligible');
     expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('button', { name: '日本語' }).getAttribute('aria-pressed')).toBe('false');
