@@ -1,0 +1,354 @@
+/**
+ * The preview page: the real task pane (<App> with `createWorkbookActions`) beside a sheet view of the workbook it
+ * works on, which lives in memory as an ExcelJS workbook behind the .xlsx port. What Excel would do around the pane
+ * — show the sheets, let the user type into cells, open and save files — this page does, with no network at all.
+ */
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Toolbar, ToolbarDivider, Tooltip, webLightTheme } from '@fluentui/react-components';
+import type { Lang } from '../i18n/format';
+import { App } from '../taskpane/App';
+import { describeError } from '../taskpane/describe-error';
+import { parseCell } from '../workbook/a1';
+import type { WriteOp } from '../workbook/port';
+import { readXlsx, writeXlsx } from '../workbook/xlsx/codec';
+import { parseCellInput } from './cell-input';
+import { isDateNumberFormat } from './numfmt';
+import type { Session } from './session';
+import { activeSheetName, formulaContext, visibleSheets } from './sheet-model';
+import { SheetView, type SelectRequest } from './SheetView';
+import { previewText, type PreviewText } from './texts';
+import { blankSession, openSession, sampleSession } from './workbooks';
+
+/** A message in whatever language the page shows when it is drawn. */
+type Message = (t: PreviewText, lang: Lang) => string;
+
+/** Edits made in the sheet are evaluated again once the user pauses this long. */
+export const EVALUATE_DEBOUNCE_MS = 400;
+
+export interface PreviewAppProps {
+  initialSession: Session;
+  initialLang: Lang;
+  /** Shared with the sessions: the language results and summaries are written in. */
+  langRef: { current: Lang };
+  /** Called once the pane has read the workbook and can be used (for the load benchmark). */
+  onReady?: () => void;
+}
+
+function findSheetName(session: Session, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return session.workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower)?.name;
+}
+
+function initialSheet(session: Session): string {
+  const sheets = visibleSheets(session.workbook);
+  const active = activeSheetName(session.workbook);
+  return active && sheets.includes(active) ? active : (sheets[0] ?? '');
+}
+
+const Icon = ({ d }: { d: string }) => (
+  <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path d={d} fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+const ICON_NEW = 'M4 1.5h5.5L12.5 4.5v10h-8.5zM9.5 1.5v3h3M8.5 7.5v5M6 10h5';
+const ICON_SAMPLE = 'M3 2.5h10v11H3zM5.5 5.5h5M5.5 8h5M5.5 10.5h3';
+const ICON_OPEN = 'M1.5 4V13h11l2-6H4.5l-2 6M1.5 4V2.5h4l1.5 1.5h5.5V7';
+const ICON_DOWNLOAD = 'M8 2v8.5M4.5 7L8 10.5 11.5 7M2.5 13.5h11';
+
+export function PreviewApp({ initialSession, initialLang, langRef, onReady }: PreviewAppProps) {
+  const [session, setSession] = useState(initialSession);
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const t = previewText(lang);
+  // The pane is mounted again (with the toolbar's language) when the workbook is replaced or the display language
+  // is changed from the toolbar — as Excel reloads an add-in in both cases.
+  const [paneKey, setPaneKey] = useState(0);
+  const [version, setVersion] = useState(0);
+  const [sheets, setSheets] = useState(() => visibleSheets(initialSession.workbook));
+  const [sheet, setSheet] = useState(() => initialSheet(initialSession));
+  const [selectRequest, setSelectRequest] = useState<SelectRequest | null>(null);
+  // Status and error messages are kept as functions of the language, so they follow a language switch.
+  const [status, setStatus] = useState<Message>(() => (tt: PreviewText) => tt.status.ready);
+  const [evaluations, setEvaluations] = useState(0);
+  const [pending, setPending] = useState(false);
+  const [fileError, setFileError] = useState<Message | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+  const autoEvaluating = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+  const scheduled = useRef(0);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  // The grid stands for Excel's own window: it is drawn after the pane's first paint, and redrawn at low priority
+  // after writes, so the pane answers first (as an add-in in Excel does not wait for the grid).
+  const [gridShown, setGridShown] = useState(false);
+  const gridVersion = useDeferredValue(version);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => startTransition(() => setGridShown(true)), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
+  const setLang = useCallback(
+    (next: Lang) => {
+      langRef.current = next;
+      document.documentElement.lang = next;
+      setLangState(next);
+    },
+    [langRef],
+  );
+
+  // Follow every write: redraw, pick up new sheets, and show the cell the pane asked to select.
+  useEffect(
+    () =>
+      session.onWrite((ops: WriteOp[]) => {
+        setVersion((v) => v + 1);
+        const names = visibleSheets(session.workbook);
+        setSheets(names);
+        setSheet((current) => (names.includes(current) ? current : (names[0] ?? '')));
+        if (autoEvaluating.current) return;
+        for (const op of ops) {
+          if (op.kind !== 'activate') continue;
+          const name = findSheetName(session, op.sheet);
+          if (!name) continue;
+          setSheet(name);
+          if (op.select) setSelectRequest({ sheet: name, address: op.select, seq: ++seq.current });
+        }
+      }),
+    [session],
+  );
+
+  const replaceSession = useCallback((next: Session, message: Message) => {
+    window.clearTimeout(timer.current);
+    scheduled.current++;
+    setPending(false);
+    setSession(next);
+    setSheets(visibleSheets(next.workbook));
+    setSheet(initialSheet(next));
+    setSelectRequest(null);
+    setPaneKey((k) => k + 1);
+    setVersion((v) => v + 1);
+    setFileError(null);
+    setStatus(() => message);
+  }, []);
+
+  /** The same evaluation the pane's Evaluate button runs, after the user stops typing. */
+  const evaluateSoon = useCallback(() => {
+    window.clearTimeout(timer.current);
+    setPending(true);
+    const generation = ++scheduled.current;
+    timer.current = window.setTimeout(async () => {
+      const current = sessionRef.current;
+      try {
+        const found = await current.actions.detect();
+        if (!found.hasPlan) {
+          setStatus(() => (tt: PreviewText) => tt.status.ready);
+          return;
+        }
+        setStatus(() => (tt: PreviewText) => tt.status.evaluating);
+        autoEvaluating.current = true;
+        try {
+          await current.actions.evaluate();
+        } finally {
+          autoEvaluating.current = false;
+        }
+        if (sessionRef.current !== current) return;
+        setEvaluations((n) => n + 1);
+        const at = new Date();
+        setStatus(() => (tt: PreviewText, l: Lang) => tt.status.evaluated(at.toLocaleTimeString(l === 'ja' ? 'ja-JP' : 'en-GB')));
+      } catch (e) {
+        setStatus(() => (tt: PreviewText, l: Lang) => tt.status.evaluateFailed(describeError(e, l)));
+      } finally {
+        // Still pending if the user edited again meanwhile.
+        if (generation === scheduled.current) setPending(false);
+      }
+    }, EVALUATE_DEBOUNCE_MS);
+  }, []);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const commitCell = useCallback(
+    async (sheetName: string, address: string, typed: string) => {
+      const current = sessionRef.current;
+      const ws = current.workbook.getWorksheet(sheetName);
+      if (!ws) return;
+      const at = parseCell(address);
+      const parsed = parseCellInput(typed, formulaContext(current.workbook, ws), at);
+      const ops: WriteOp[] = [{ kind: 'values', sheet: sheetName, at: address, rows: [[parsed.value]] }];
+      if (parsed.date && !isDateNumberFormat(ws.findRow(at.row)?.findCell(at.col)?.numFmt)) {
+        ops.push({ kind: 'format', sheet: sheetName, range: address, format: { numberFormat: 'yyyy-mm-dd' } });
+      }
+      try {
+        await current.exclusive(() => current.port.apply(ops));
+        setStatus(() => (tt: PreviewText) => tt.status.saved(address));
+        evaluateSoon();
+      } catch (e) {
+        setStatus(() => (_: PreviewText, l: Lang) => describeError(e, l));
+      }
+    },
+    [evaluateSoon],
+  );
+
+  const newWorkbook = () => replaceSession(blankSession(() => langRef.current, t.blankSheet), (tt) => tt.status.ready);
+
+  const openSample = async () => {
+    try {
+      replaceSession(await sampleSession(() => langRef.current, langRef.current), (tt) => tt.status.ready);
+    } catch (e) {
+      setFileError(() => (tt: PreviewText, l: Lang) => tt.status.openFailed(describeError(e, l)));
+    }
+  };
+
+  const openFile = async (file: File) => {
+    try {
+      const workbook = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
+      replaceSession(openSession(workbook, file.name, () => langRef.current), (tt) => tt.status.opened(file.name));
+    } catch (e) {
+      const message: Message = (tt) => tt.status.openFailed(e instanceof Error ? e.message : String(e));
+      setFileError(() => message);
+      setStatus(() => message);
+    }
+  };
+
+  const download = async () => {
+    const current = sessionRef.current;
+    const bytes = await current.exclusive(() => writeXlsx(current.workbook));
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = current.fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus(() => (tt: PreviewText) => tt.status.downloaded(current.fileName));
+  };
+
+  const paneProps = useMemo(
+    () => ({
+      actions: session.actions,
+      initialLang: lang,
+      onLangChange: (next: Lang) => setLang(next),
+    }),
+    // The pane owns its language once mounted; a new mount takes the current one.
+    [session, paneKey], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  // The pane reads the workbook as it mounts; once that is done and painted, it can be used.
+  useEffect(() => {
+    if (!onReady) return;
+    let live = true;
+    // After the frame that shows the read workbook has been painted.
+    void session.firstRead.then(() => requestAnimationFrame(() => setTimeout(() => live && onReady(), 0)));
+    return () => {
+      live = false;
+    };
+  }, [onReady, session]);
+
+  return (
+    // Portals (tooltips, menus) must not get the page-filling class of the provider.
+    <FluentProvider theme={webLightTheme} className="pv-provider" applyStylesToPortals={false} lang={lang}>
+      <div className="pv-app">
+        <header className="pv-header">
+          <div className="pv-brand">
+            <img src="assets/icon-32.png" width={24} height={24} alt="" />
+            <h1 className="pv-title">{t.title}</h1>
+            <span className="pv-badge">{t.badge}</span>
+            <span className="pv-file" data-testid="file-name">
+              {session.fileName}
+            </span>
+          </div>
+          <p className="pv-subtitle">{t.subtitle}</p>
+        </header>
+        <Toolbar className="pv-toolbar" aria-label={t.toolbarLabel} size="small">
+          <Tooltip content={t.newWorkbookHint} relationship="description" withArrow>
+            <Button appearance="subtle" icon={<Icon d={ICON_NEW} />} onClick={newWorkbook} data-testid="new">
+              {t.newWorkbook}
+            </Button>
+          </Tooltip>
+          <Tooltip content={t.sampleHint} relationship="description" withArrow>
+            <Button appearance="subtle" icon={<Icon d={ICON_SAMPLE} />} onClick={() => void openSample()} data-testid="sample">
+              {t.sample}
+            </Button>
+          </Tooltip>
+          <Tooltip content={t.openHint} relationship="description" withArrow>
+            <Button appearance="subtle" icon={<Icon d={ICON_OPEN} />} onClick={() => fileInput.current?.click()} data-testid="open">
+              {t.open}
+            </Button>
+          </Tooltip>
+          <Tooltip content={t.downloadHint} relationship="description" withArrow>
+            <Button appearance="subtle" icon={<Icon d={ICON_DOWNLOAD} />} onClick={() => void download()} data-testid="download">
+              {t.download}
+            </Button>
+          </Tooltip>
+          <ToolbarDivider />
+          <label className="pv-lang">
+            <span>{t.language}</span>
+            <Select
+              size="small"
+              value={lang}
+              data-testid="language"
+              onChange={(_, d) => {
+                setLang(d.value as Lang);
+                setPaneKey((k) => k + 1);
+              }}
+            >
+              <option value="ja" lang="ja">
+                日本語
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
+            </Select>
+          </label>
+        </Toolbar>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="pv-file-input"
+          data-testid="file-input"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openFile(file);
+          }}
+        />
+        {fileError && (
+          <MessageBar intent="error" className="pv-message">
+            <MessageBarBody>{fileError(t, lang)}</MessageBarBody>
+          </MessageBar>
+        )}
+        <main className="pv-main">
+          <section className="pv-workbook" aria-label={t.workbookLabel}>
+            {gridShown ? (
+              <SheetView
+                workbook={session.workbook}
+                version={gridVersion}
+                sheets={sheets}
+                sheet={sheet}
+                onSheetChange={setSheet}
+                selectRequest={selectRequest}
+                onCommit={(s, a, typed) => void commitCell(s, a, typed)}
+                onStatus={(message) => setStatus(() => message)}
+                lang={lang}
+              />
+            ) : (
+              <div className="sv sv-loading" aria-busy="true" />
+            )}
+            <footer className="pv-status">
+              <span role="status" data-testid="status" data-evaluations={evaluations} data-pending={pending ? 'true' : 'false'}>
+                {status(t, lang)}
+              </span>
+              <span className="pv-keys">{t.keysHint}</span>
+            </footer>
+          </section>
+          <aside className="pv-pane" aria-label={t.paneLabel} id="pane-root" data-testid="pane">
+            <App key={`${session.id}:${paneKey}`} {...paneProps} />
+          </aside>
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}
