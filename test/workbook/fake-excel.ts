@@ -307,6 +307,13 @@ export class FakeExcel {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  /** The user deletes a sheet (between two of the add-in's requests, say). */
+  deleteSheet(name: string): void {
+    const i = this.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new Error(`FakeExcel: no sheet ${name}`);
+    this.sheets.splice(i, 1);
+  }
+
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
   }

@@ -110,6 +110,7 @@ function defaultSupports(api: string, version: string): boolean {
 export class OfficePort implements WorkbookPort {
   private readonly maxRequestBytes: number;
   private readonly supports: (api: string, version: string) => boolean;
+  private known: Known | undefined;
 
   constructor(
     private readonly run: ExcelRunner,
@@ -131,7 +132,17 @@ export class OfficePort implements WorkbookPort {
     if (names.length === 0) return {};
     return this.guard(async (ctx) => {
       const sheets = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n).load('name'));
+      // What exists, learnt in the same sync for the write that usually follows a read (see probe()).
+      const all = ctx.workbook.worksheets.load('items/name');
+      const definedNames = ctx.workbook.names.load('items/name');
+      const tables = ctx.workbook.tables.load('items/name');
       await ctx.sync();
+      this.known = {
+        at: Date.now(),
+        sheets: new Set(all.items.map((ws) => ws.name.toLowerCase())),
+        names: new Set(definedNames.items.map((n) => n.name.toLowerCase())),
+        tables: new Set(tables.items.map((t) => t.name.toLowerCase())),
+      };
       const reads = sheets.map((ws) => {
         if (ws.isNullObject) return undefined;
         // valuesOnly: cells that only carry formatting do not widen the rectangle.
@@ -153,13 +164,32 @@ export class OfficePort implements WorkbookPort {
     if (ops.length === 0) return;
     // Refuse a bad batch before anything is written.
     ops.forEach(validate);
-    await this.guard(async (ctx) => {
-      const state = await this.probe(ctx, ops);
+    const known = this.takeKnown();
+    try {
+      await this.applyWith(ops, known);
+    } catch (e) {
+      // The workbook changed between our read and this write (a sheet, name or table added or removed by the
+      // user): learn it afresh and write again. Every op is safe to repeat.
+      if (!known || !(e instanceof ExcelHostError) || !STALE_CODES.has(e.code)) throw e;
+      await this.applyWith(ops, undefined);
+    }
+  }
+
+  private applyWith(ops: WriteOp[], known: Known | undefined): Promise<void> {
+    return this.guard(async (ctx) => {
+      const state = await this.probe(ctx, ops, known);
       const batch = new Batch(ctx, this.maxRequestBytes);
       const sheets = new Sheets(ctx);
       for (const op of ops) await this.queue(op, ctx, batch, sheets, state);
       await batch.flush();
     });
+  }
+
+  /** What the last read learnt, if it is fresh; used once, so a later write asks again. */
+  private takeKnown(): Known | undefined {
+    const k = this.known;
+    this.known = undefined;
+    return k && Date.now() - k.at < KNOWN_FRESH_MS ? k : undefined;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -173,13 +203,24 @@ export class OfficePort implements WorkbookPort {
   }
 
   /** Learn what exists (sheets, names, tables, charts, notes) for the ops that need it — at most 2 syncs, often 0. */
-  private async probe(ctx: Excel.RequestContext, ops: WriteOp[]): Promise<Existing> {
+  private async probe(ctx: Excel.RequestContext, ops: WriteOp[], known?: Known): Promise<Existing> {
     const state: Existing = { sheets: new Set(), names: new Set(), tables: new Set(), charts: new Set(), notes: new Set() };
     const notesOn = this.supports('ExcelApi', '1.18');
     const needs = (k: WriteOp['kind']) => ops.some((op) => op.kind === k);
     const sheetDependent = needs('chart') || (notesOn && needs('note'));
     if (!needs('addSheet') && !needs('defineName') && !needs('table') && !sheetDependent) return state;
 
+    if (known) {
+      // A read just before this write already learnt the sheets, names and tables: one sync saved.
+      for (const k of ['sheets', 'names', 'tables'] as const) known[k].forEach((v) => state[k].add(v));
+    } else {
+      await this.probeWorkbook(ctx, state, needs);
+    }
+    if (!sheetDependent) return state;
+    return this.probeSheets(ctx, ops, state, notesOn);
+  }
+
+  private async probeWorkbook(ctx: Excel.RequestContext, state: Existing, needs: (k: WriteOp['kind']) => boolean): Promise<void> {
     const worksheets = ctx.workbook.worksheets.load('items/name');
     const names = needs('defineName') ? ctx.workbook.names.load('items/name') : undefined;
     const tables = needs('table') ? ctx.workbook.tables.load('items/name') : undefined;
@@ -187,8 +228,9 @@ export class OfficePort implements WorkbookPort {
     for (const ws of worksheets.items) state.sheets.add(ws.name.toLowerCase());
     for (const n of names?.items ?? []) state.names.add(n.name.toLowerCase());
     for (const t of tables?.items ?? []) state.tables.add(t.name.toLowerCase());
-    if (!sheetDependent) return state;
+  }
 
+  private async probeSheets(ctx: Excel.RequestContext, ops: WriteOp[], state: Existing, notesOn: boolean): Promise<Existing> {
     // Charts and notes are per sheet: ask only sheets known to exist (a sheet added by this batch has none).
     const checks: Array<{ key: string; set: Set<string>; item: OfficeExtension.ClientObject }> = [];
     for (const op of ops) {
@@ -382,6 +424,19 @@ export class OfficePort implements WorkbookPort {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** What the probe found (lower-cased keys). */
+/** Sheets, names and tables as the last read saw them. */
+interface Known {
+  at: number;
+  sheets: Set<string>;
+  names: Set<string>;
+  tables: Set<string>;
+}
+
+/** How long a read's knowledge serves the next write: a command reads and writes within a moment. */
+const KNOWN_FRESH_MS = 30_000;
+/** Errors that mean the workbook no longer is as the read saw it. */
+const STALE_CODES = new Set(['ItemNotFound', 'ItemAlreadyExists', 'InvalidArgument']);
+
 interface Existing {
   sheets: Set<string>;
   names: Set<string>;
@@ -442,10 +497,14 @@ class Sheets {
   }
 }
 
-/** Estimated request bytes of a small op: overhead per action plus its JSON (cached results are not sent). */
+/**
+ * Estimated request bytes of a small op: its JSON (cached results are not sent) plus the overhead of the few actions
+ * it queues (getRange, a property set or two). Three actions' worth is already generous (an action with its object
+ * path is ~150 bytes in a real request); overestimating more would split batches that fit, costing syncs.
+ */
 function small(op: WriteOp, ...extra: string[]): number {
   const sent = op.kind === 'fillFormula' ? { ...op, results: undefined } : op;
-  return ACTION_OVERHEAD_BYTES * 8 + utf8Length(JSON.stringify(sent)) + extra.reduce((n, s) => n + utf8Length(s), 0);
+  return ACTION_OVERHEAD_BYTES * 3 + utf8Length(JSON.stringify(sent)) + extra.reduce((n, s) => n + utf8Length(s), 0);
 }
 
 function utf8Length(s: string): number {
