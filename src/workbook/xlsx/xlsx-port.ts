@@ -30,7 +30,10 @@ import {
   shiftFormula,
   splitSheetAddress,
 } from '../a1';
+import { xlsxText } from '../../i18n/xlsx';
+import { UNSTORABLE_CHAR } from '../../plan/format';
 import type { CellFormat, CellInput, CellValue, FontStyle, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
+import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
 /** ExcelJS.ValueType.Formula (its enums are not on the type-only import). */
@@ -71,7 +74,10 @@ interface DefinedNameStore {
 }
 
 export class XlsxPort implements WorkbookPort {
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly limits: Pick<XlsxLimits, 'maxSheetRows'> = XLSX_LIMITS,
+  ) {}
 
   async sheetNames(): Promise<string[]> {
     return this.workbook.worksheets.map((ws) => ws.name);
@@ -90,6 +96,13 @@ export class XlsxPort implements WorkbookPort {
     // Refuse a batch with an op we do not know before changing anything.
     const unknown = ops.find((op) => !KNOWN_OPS.has(op.kind));
     if (unknown) throw new Error(`XlsxPort: unsupported workbook operation "${unknown.kind}"`);
+    // A batch that would grow a sheet past the row limit is refused whole, before it costs the memory.
+    for (const op of ops) {
+      const bottom = lastRowWritten(op);
+      if (bottom > this.limits.maxSheetRows && 'sheet' in op) {
+        throw new XlsxError('too-many-rows', xlsxText.sheetWouldGrow(op.sheet, bottom, this.limits.maxSheetRows));
+      }
+    }
     for (const op of ops) this.applyOne(op);
   }
 
@@ -146,10 +159,18 @@ export class XlsxPort implements WorkbookPort {
         const ws = this.sheet(op);
         const r = parseRange(op.range);
         const f = stripEquals(op.formula);
+        // One shared formula over the range (as Excel itself saves a filled column): the top-left cell holds the
+        // formula, the others point at it. Writing a shifted copy into every cell made a 5,000-line check three
+        // times slower and its file three times larger. Each cell still gets its own cached result.
+        const single = r.top === r.bottom && r.left === r.right;
+        const master = formatCell({ row: r.top, col: r.left });
         for (let row = r.top; row <= r.bottom; row++) {
           for (let col = r.left; col <= r.right; col++) {
-            const formula = shiftFormula(f, row - r.top, col - r.left);
-            ws.getCell(row, col).value = formulaValue(formula, op.results?.[row - r.top]?.[col - r.left]);
+            const result = op.results?.[row - r.top]?.[col - r.left];
+            const cell = ws.getCell(row, col);
+            if (single) cell.value = formulaValue(f, result);
+            else if (row === r.top && col === r.left) cell.value = { ...formulaValue(f, result), shareType: 'shared', ref: formatRange(r) } as unknown as ExcelJS.CellFormulaValue;
+            else cell.value = { ...formulaValue('', result), formula: undefined, sharedFormula: master } as unknown as ExcelJS.CellSharedFormulaValue;
           }
         }
         this.workbook.calcProperties.fullCalcOnLoad = true;
@@ -201,7 +222,7 @@ export class XlsxPort implements WorkbookPort {
           // ExcelJS has no public way to drop a note; the note lives in the cell's private _comment.
           (cell as unknown as { _comment?: unknown })._comment = undefined;
         } else {
-          cell.note = op.text;
+          cell.note = fitText(op.text);
         }
         return;
       }
@@ -283,7 +304,7 @@ export class XlsxPort implements WorkbookPort {
           throw new Error(`XlsxPort: cannot write ${input} to ${formatCell({ row: origin.row + i, col: origin.col + j })}`);
         } else {
           // Strings stay strings: ExcelJS writes them as shared strings, never as formulas ("=1+1" stays text).
-          cell.value = input;
+          cell.value = typeof input === 'string' ? fitText(input) : input;
         }
       });
     });
@@ -420,8 +441,41 @@ function isError(v: CellInput): v is { error: string } {
  */
 function formulaValue(formula: string, result: CellValue | undefined): ExcelJS.CellFormulaValue {
   if (result === null || result === undefined) return { formula } as ExcelJS.CellFormulaValue;
-  const cached = typeof result === 'object' ? ({ error: result.error } as ExcelJS.CellErrorValue) : result;
+  const cached = typeof result === 'object' ? ({ error: result.error } as ExcelJS.CellErrorValue) : typeof result === 'string' ? fitText(result) : result;
   return { formula, result: cached };
+}
+
+const UNSTORABLE = new RegExp(UNSTORABLE_CHAR.source, 'g');
+
+/**
+ * Text as a cell can hold it. Characters XML cannot carry (control characters, unpaired surrogates, U+FFFE/U+FFFF)
+ * would make a file that neither Excel nor this reader opens: they become U+FFFD "�". Excel refuses a cell over
+ * 32,767 characters ("We found a problem with some content"): longer text is cut, ending with "…". Plan files are
+ * held to both rules by the schema, so only generated text (a finding quoting a long input) is ever changed here.
+ */
+function fitText(text: string): string {
+  const clean = text.replace(UNSTORABLE, '\uFFFD');
+  if (clean.length <= EXCEL_MAX_TEXT) return clean;
+  let cut = EXCEL_MAX_TEXT - 1;
+  // Do not split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(clean[cut - 1])) cut--;
+  return `${clean.slice(0, cut)}…`;
+}
+
+/** The last row an op writes cells to (0 for ops that write no cells). */
+function lastRowWritten(op: WriteOp): number {
+  switch (op.kind) {
+    case 'values':
+      return parseCell(op.at).row + Math.max(op.rows.length, 1) - 1;
+    case 'fillFormula':
+    case 'format':
+    case 'table':
+      return parseRange(op.range).bottom;
+    case 'note':
+      return parseCell(op.cell).row;
+    default:
+      return 0;
+  }
 }
 
 function stripEquals(formula: string): string {
