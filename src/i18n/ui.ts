@@ -54,6 +54,9 @@ export interface UiText {
     quantitativeTargets: string;
     quantitativeTargetsHint: string;
     followOn: string;
+    regionalContribution: string;
+    regionalContributionHint: string;
+    jobsCreated: string;
     saveHeader: string;
     headerSaved: string;
     lineHeading: string;
@@ -109,6 +112,8 @@ export interface UiText {
     noCell: string;
     showAll: (n: number) => string;
     evaluatedLines: (n: number) => string;
+    /** Said when the results shown come from an evaluation after an edit in the workbook, not from the button. */
+    updatedElsewhere: (verdict: string, findings: number) => string;
   };
 
   checklist: {
@@ -186,6 +191,9 @@ const ja: UiText = {
     quantitativeTargets: '定量的な目標（性能・コスト等）',
     quantitativeTargetsHint: '1行に1つ',
     followOn: '研究開発の後に、目標を満たす国内生産能力強化の取組を予定している',
+    regionalContribution: '地域経済への貢献（第3章第8節）',
+    regionalContributionHint: '計画に記録します（要件の判定には使いません）',
+    jobsCreated: '雇用創出数（人）',
     saveHeader: '取組と申請者を保存',
     headerSaved: '取組と申請者をブックに保存しました。',
     lineHeading: '品目の行を追加',
@@ -244,6 +252,7 @@ const ja: UiText = {
     noCell: 'セルの位置なし',
     showAll: (n) => `すべて表示（${n}件）`,
     evaluatedLines: (n) => `評価した行：${n}行`,
+    updatedElsewhere: (verdict, n) => `ブックの変更を受けて評価し直しました。全体：${verdict}、指摘事項：${n}件`,
   },
 
   checklist: {
@@ -327,6 +336,9 @@ const en: UiText = {
     quantitativeTargets: 'Quantitative targets (performance, cost, etc.)',
     quantitativeTargetsHint: 'One per line',
     followOn: 'A capacity-strengthening activity meeting the targets follows the R&D',
+    regionalContribution: 'Contribution to the regional economy (Ch. 3 Sec. 8)',
+    regionalContributionHint: 'Recorded with the plan; not part of the verdict',
+    jobsCreated: 'Jobs created',
     saveHeader: 'Save activity and applicant',
     headerSaved: 'Activity and applicant saved to the workbook.',
     lineHeading: 'Add an item line',
@@ -385,6 +397,7 @@ const en: UiText = {
     noCell: 'No cell',
     showAll: (n) => `Show all (${n})`,
     evaluatedLines: (n) => `Lines evaluated: ${n}`,
+    updatedElsewhere: (verdict, n) => `Evaluated again after the workbook changed. Overall: ${verdict}; findings: ${n}`,
   },
 
   checklist: {

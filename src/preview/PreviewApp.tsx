@@ -3,7 +3,7 @@
  * works on, which lives in memory as an ExcelJS workbook behind the .xlsx port. What Excel would do around the pane
  * — show the sheets, let the user type into cells, open and save files — this page does, with no network at all.
  */
-import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Toolbar, ToolbarDivider, Tooltip, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../i18n/format';
 import { App } from '../taskpane/App';
@@ -59,8 +59,9 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   const [session, setSession] = useState(initialSession);
   const [lang, setLangState] = useState<Lang>(initialLang);
   const t = previewText(lang);
-  // The pane is mounted again (with the toolbar's language) when the workbook is replaced or the display language
-  // is changed from the toolbar — as Excel reloads an add-in in both cases.
+  // The pane is mounted again when the workbook is replaced, as Excel loads an add-in afresh for another workbook.
+  // Its language is the page's (a controlled prop): switching it from the toolbar or in the pane keeps the pane's
+  // half-typed forms and its last result.
   const [paneKey, setPaneKey] = useState(0);
   const [version, setVersion] = useState(0);
   const [sheets, setSheets] = useState(() => visibleSheets(initialSession.workbook));
@@ -223,16 +224,6 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     setStatus(() => (tt: PreviewText) => tt.status.downloaded(current.fileName));
   };
 
-  const paneProps = useMemo(
-    () => ({
-      actions: session.actions,
-      initialLang: lang,
-      onLangChange: (next: Lang) => setLang(next),
-    }),
-    // The pane owns its language once mounted; a new mount takes the current one.
-    [session, paneKey], // eslint-disable-line react-hooks/exhaustive-deps
-  );
-
   // The pane reads the workbook as it mounts; once that is done and painted, it can be used.
   useEffect(() => {
     if (!onReady) return;
@@ -287,10 +278,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
               size="small"
               value={lang}
               data-testid="language"
-              onChange={(_, d) => {
-                setLang(d.value as Lang);
-                setPaneKey((k) => k + 1);
-              }}
+              onChange={(_, d) => setLang(d.value as Lang)}
             >
               <option value="ja" lang="ja">
                 日本語
@@ -345,7 +333,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
             </footer>
           </section>
           <aside className="pv-pane" aria-label={t.paneLabel} id="pane-root" data-testid="pane">
-            <App key={`${session.id}:${paneKey}`} {...paneProps} />
+            <App key={`${session.id}:${paneKey}`} actions={session.actions} lang={lang} onLangChange={setLang} />
           </aside>
         </main>
       </div>

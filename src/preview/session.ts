@@ -6,7 +6,7 @@
  */
 import type * as ExcelJS from 'exceljs';
 import type { Lang } from '../i18n/format';
-import type { PaneActions } from '../taskpane/actions';
+import { PANE_ACTION_NAMES, type PaneActions } from '../taskpane/actions';
 import { createWorkbookActions } from '../taskpane/workbook-actions';
 import type { WorkbookPort, WriteOp } from '../workbook/port';
 import { XlsxPort } from '../workbook/xlsx/xlsx-port';
@@ -55,9 +55,13 @@ export function createSession(workbook: ExcelJS.Workbook, fileName: string, lang
   };
 
   const raw = createWorkbookActions(port, { version: TOOL_VERSION, lang });
-  const actions = Object.fromEntries(
-    Object.entries(raw).map(([name, fn]) => [name, (...args: unknown[]) => exclusive(() => (fn as (...a: unknown[]) => Promise<unknown>)(...args))]),
-  ) as unknown as PaneActions;
+  // The commands queue; the pane's subscription to evaluations (its own, and those after a sheet edit) does not.
+  const actions = {
+    ...Object.fromEntries(
+      PANE_ACTION_NAMES.map((name) => [name, (...args: unknown[]) => exclusive(() => (raw[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
+    ),
+    onEvaluated: (listener) => raw.onEvaluated(listener),
+  } as PaneActions;
   let markRead: () => void = () => undefined;
   const firstRead = new Promise<void>((resolve) => (markRead = resolve));
   const detect = actions.detect;

@@ -40,12 +40,18 @@ import { EvaluatePanel } from './components/EvaluatePanel';
 import { ChecklistPanel } from './components/ChecklistPanel';
 import { ExportPanel } from './components/ExportPanel';
 
-export interface AppProps {
+interface AppCommonProps {
   actions: PaneActions;
-  initialLang: Lang;
   /** Told when the planner switches language, so the host writes results in the language they read. */
   onLangChange?: (lang: Lang) => void;
 }
+
+/**
+ * The pane's language is either the host's (`lang`, controlled: the pane's own switch only asks for a change through
+ * `onLangChange`, and the host passes the new `lang` back) or the pane's own, starting at `initialLang`. Either way a
+ * change of language keeps the forms and the last result: the pane is not mounted again.
+ */
+export type AppProps = AppCommonProps & ({ lang: Lang; initialLang?: Lang } | { lang?: undefined; initialLang: Lang });
 
 export type TabValue = 'start' | 'plan' | 'checklist' | 'evaluate' | 'export';
 const TABS: readonly TabValue[] = ['start', 'plan', 'checklist', 'evaluate', 'export'];
@@ -113,9 +119,16 @@ const useStyles = makeStyles({
   },
 });
 
-export function App({ actions, initialLang, onLangChange }: AppProps) {
+/** The last evaluation on show, and whether it was asked for elsewhere (an edit in the sheet) rather than in the pane. */
+export interface ShownResult {
+  value: EvaluateResult;
+  elsewhere: boolean;
+}
+
+export function App({ actions, lang: controlledLang, initialLang, onLangChange }: AppProps) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [ownLang, setOwnLang] = useState<Lang>(() => controlledLang ?? initialLang ?? 'ja');
+  const lang = controlledLang ?? ownLang;
   const t = uiText(lang);
   const [tab, setTab] = useState<TabValue>('start');
   const [busy, setBusy] = useState<Busy | null>(null);
@@ -128,15 +141,27 @@ export function App({ actions, initialLang, onLangChange }: AppProps) {
   const [lineForm, setLineForm] = useState<LineFormState>(() => initialLineFormState());
   const [checklist, setChecklist] = useState<ChecklistForm>(() => checklistFormFromPlan(null));
   const [stage, setStage] = useState<EvaluateStage | null>(null);
-  const [result, setResult] = useState<EvaluateResult | null>(null);
+  const [result, setResult] = useState<ShownResult | null>(null);
   const [focusResult, setFocusResult] = useState(false);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const busyRef = useRef(false);
+  /** True while the pane's own Evaluate runs: the evaluation heard then is the one it asked for. */
+  const paneEvaluating = useRef(false);
 
   const changeLang = (next: Lang) => {
-    setLang(next);
+    if (controlledLang === undefined) setOwnLang(next);
     onLangChange?.(next);
   };
+
+  // Every evaluation, whoever asked for it: after an edit in the sheet the host evaluates again, and the findings
+  // listed here follow, without taking the focus from where the planner is typing.
+  useEffect(
+    () =>
+      actions.onEvaluated((value) => {
+        setResult({ value, elsewhere: !paneEvaluating.current });
+      }),
+    [actions],
+  );
 
   /** Runs one command: busy while it runs, its failure shown as a plain message. */
   const run = useCallback(async <T,>(kind: Busy, fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
@@ -225,10 +250,17 @@ export function App({ actions, initialLang, onLangChange }: AppProps) {
   const evaluate = async () => {
     setNotice(null);
     setStage('reading');
-    const r = await run('evaluate', () => actions.evaluate((s) => setStage(s)));
+    const r = await run('evaluate', async () => {
+      paneEvaluating.current = true;
+      try {
+        return await actions.evaluate((s) => setStage(s));
+      } finally {
+        paneEvaluating.current = false;
+      }
+    });
     setStage(null);
     if (r.ok) {
-      setResult(r.value);
+      setResult({ value: r.value, elsewhere: false });
       setFocusResult(true);
     }
   };
@@ -328,7 +360,8 @@ export function App({ actions, initialLang, onLangChange }: AppProps) {
             hasPlan={hasPlan}
             busy={busy}
             stage={stage}
-            result={result}
+            result={result?.value ?? null}
+            updatedElsewhere={result?.elsewhere ?? false}
             headingRef={resultHeading}
             onRun={evaluate}
             onSelectCell={selectCell}

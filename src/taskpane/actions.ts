@@ -27,6 +27,8 @@ export interface PlanHeader {
   applicant?: { name: string; joint: boolean };
   yearBasis?: 'calendar' | 'fiscal';
   activity?: Partial<Activity>;
+  /** 第3章第8節: the contribution to the regional economy and the jobs created (recorded, not pass/fail). */
+  regional?: { contribution?: string; jobsCreated?: number };
 }
 
 export type Checklist = Plan['checklist'];
@@ -43,7 +45,11 @@ export interface EvaluateResult {
   findings: LocatedFinding[];
 }
 
-export interface PaneActions {
+/** Hears an evaluation's result. */
+export type EvaluatedListener = (result: EvaluateResult) => void;
+
+/** The commands the pane runs against the workbook: each one a promise, run one at a time. */
+export interface PaneCommands {
   /** Read the workbook: is there a plan, and what does it hold? */
   detect(): Promise<DetectResult>;
   /** Add the plan sheets, written in `lang`, to the workbook. */
@@ -60,8 +66,17 @@ export interface PaneActions {
   selectCell(ref: CellRef): Promise<void>;
 }
 
-/** Every action's name; a Record so that adding an action without listing it here does not compile. */
-const ACTION_NAMES: Record<keyof PaneActions, true> = {
+export interface PaneActions extends PaneCommands {
+  /**
+   * Hear the result of every evaluation, whoever asked for it: the pane's Evaluate button, or the host re-evaluating
+   * after the planner edited the sheets (the preview's sheet view, Excel's worksheet change event). Returns the
+   * function that stops listening.
+   */
+  onEvaluated(listener: EvaluatedListener): () => void;
+}
+
+/** Every command's name; a Record so that adding a command without listing it here does not compile. */
+const ACTION_NAMES: Record<keyof PaneCommands, true> = {
   detect: true,
   createPlan: true,
   addLine: true,
@@ -71,7 +86,37 @@ const ACTION_NAMES: Record<keyof PaneActions, true> = {
   exportSummary: true,
   selectCell: true,
 };
-export const PANE_ACTION_NAMES = Object.keys(ACTION_NAMES) as (keyof PaneActions)[];
+/** The names of the commands (everything of `PaneActions` but the `onEvaluated` subscription), for wrappers. */
+export const PANE_ACTION_NAMES = Object.keys(ACTION_NAMES) as (keyof PaneCommands)[];
+
+/**
+ * The listeners of `onEvaluated`, for an implementation of `PaneActions`. A listener that throws does not stop the
+ * others or fail the evaluation that was heard; its error is reported asynchronously, as an event handler's would be.
+ */
+export class EvaluatedListeners {
+  private readonly listeners = new Set<EvaluatedListener>();
+
+  add(listener: EvaluatedListener): () => void {
+    // A wrapper per subscription, so the same function subscribed twice is also unsubscribed twice.
+    const entry: EvaluatedListener = (r) => listener(r);
+    this.listeners.add(entry);
+    return () => {
+      this.listeners.delete(entry);
+    };
+  }
+
+  emit(result: EvaluateResult): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(result);
+      } catch (e) {
+        setTimeout(() => {
+          throw e;
+        }, 0);
+      }
+    }
+  }
+}
 
 /**
  * A failure the planner can do something about (Excel is in cell edit mode, the sheet is protected, the plan sheets

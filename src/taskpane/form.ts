@@ -95,13 +95,27 @@ export interface HeaderForm {
   /** R&D: one target per line. */
   quantitativeTargets: string;
   followOn: boolean;
+  /** 第3章第8節: the contribution to the regional economy, and the jobs created (text, as typed). */
+  regionalContribution: string;
+  jobsCreated: string;
 }
 
-export type HeaderField = 'start' | 'end';
+export type HeaderField = 'start' | 'end' | 'jobsCreated';
 export type HeaderErrors = Partial<Record<HeaderField, Problem>>;
 
 export function emptyHeaderForm(): HeaderForm {
-  return { kind: 'capacity', start: '', end: '', applicantName: '', joint: false, yearBasis: 'calendar', quantitativeTargets: '', followOn: false };
+  return {
+    kind: 'capacity',
+    start: '',
+    end: '',
+    applicantName: '',
+    joint: false,
+    yearBasis: 'calendar',
+    quantitativeTargets: '',
+    followOn: false,
+    regionalContribution: '',
+    jobsCreated: '',
+  };
 }
 
 export function headerFormFromPlan(plan: EvaluablePlan): HeaderForm {
@@ -115,6 +129,8 @@ export function headerFormFromPlan(plan: EvaluablePlan): HeaderForm {
     yearBasis: plan.yearBasis,
     quantitativeTargets: (a?.quantitativeTargets ?? []).join('\n'),
     followOn: a?.followOn ?? false,
+    regionalContribution: plan.regional?.contribution ?? '',
+    jobsCreated: plan.regional?.jobsCreated === undefined ? '' : String(plan.regional.jobsCreated),
   };
 }
 
@@ -131,7 +147,10 @@ export function parseDateText(text: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The header to save, or the problems that stop it. Dates left blank are left as the workbook has them. */
+/**
+ * The header to save, or the problems that stop it. Dates and the jobs created left blank are left as the workbook
+ * has them.
+ */
 export function headerFromForm(form: HeaderForm): { header: PlanHeader; errors: null } | { header: null; errors: HeaderErrors } {
   const errors: HeaderErrors = {};
   const start = form.start.trim() === '' ? undefined : parseDateText(form.start);
@@ -139,6 +158,13 @@ export function headerFromForm(form: HeaderForm): { header: PlanHeader; errors: 
   if (start === null) errors.start = 'badDate';
   if (end === null) errors.end = 'badDate';
   if (start && end && end < start) errors.end = 'endBeforeStart';
+  let jobsCreated: number | undefined;
+  if (form.jobsCreated.trim() !== '') {
+    const n = parseNumberText(form.jobsCreated);
+    if (n === null) errors.jobsCreated = 'notANumber';
+    else if (n < 0) errors.jobsCreated = 'forecastNonNegative';
+    else jobsCreated = Object.is(n, -0) ? 0 : n;
+  }
   if (Object.keys(errors).length > 0) return { header: null, errors };
 
   const activity: Partial<Activity> = { kind: form.kind };
@@ -156,6 +182,7 @@ export function headerFromForm(form: HeaderForm): { header: PlanHeader; errors: 
       applicant: { name: form.applicantName.trim(), joint: form.joint },
       yearBasis: form.yearBasis,
       activity,
+      regional: { contribution: form.regionalContribution.trim(), ...(jobsCreated !== undefined ? { jobsCreated } : {}) },
     },
     errors: null,
   };

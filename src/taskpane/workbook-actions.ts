@@ -19,7 +19,7 @@ import {
   writeResults,
   writeSummary,
 } from '../workbook/layout';
-import { ActionError, type DetectResult, type EvaluateStage, type PaneActions } from './actions';
+import { ActionError, EvaluatedListeners, type DetectResult, type EvaluateResult, type EvaluateStage, type PaneActions } from './actions';
 
 export interface WorkbookActionsOptions {
   /** The clock written into results and summary ("evaluated at"); tests pin it. */
@@ -47,6 +47,7 @@ async function needsPlan<T>(write: () => Promise<T>): Promise<T> {
 
 export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsOptions): PaneActions {
   const now = opts.now ?? (() => new Date());
+  const evaluated = new EvaluatedListeners();
 
   /** Reads the plan; evaluating a workbook without one would only write results about nothing into it. */
   async function readExistingPlan() {
@@ -96,7 +97,10 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
       await nextTick();
       await needsPlan(() => writeResults(port, read, evaluation, { lang: opts.lang(), evaluatedAt: now(), version: opts.version }));
       const findings = evaluation.findings.map((f) => ({ ...f, cell: read.locate(f) }));
-      return { evaluation, findings };
+      const result: EvaluateResult = { evaluation, findings };
+      // Whoever asked (the pane, or the host after a sheet edit), everyone listening sees the results just written.
+      evaluated.emit(result);
+      return result;
     },
 
     async exportSummary() {
@@ -106,6 +110,10 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
 
     async selectCell(ref) {
       await selectLayoutCell(port, ref);
+    },
+
+    onEvaluated(listener) {
+      return evaluated.add(listener);
     },
   };
 }

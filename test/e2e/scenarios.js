@@ -171,6 +171,18 @@ async function scenarioEditClosesGap({ harness }) {
   assert(text.replace(/,/g, '') === String(required), `the edited cell shows "${text}"`);
   const rowAfter = await planRowText(page, s.cell.address);
   assert(rowAfter !== rowBefore, 'the plan row did not change after the edit');
+  // The pane follows the evaluation the edit set off, without its button: the gap is gone from its list, it says
+  // why the list changed, and the focus stayed in the sheet.
+  const t = uiText(lang);
+  await eventually(async () => {
+    const now = await shortFindings(page, lang);
+    return now.length === shorts.length - 1 && !now.some((x) => x.cell.address === s.cell.address && x.cell.sheet === s.cell.sheet);
+  }, `the pane still lists the finding for ${s.cell.address} after the sheet was re-evaluated`);
+  const note = P.panel(page, 'evaluate').getByTestId('result-updated');
+  const noteText = await note.innerText();
+  assert(noteText.startsWith(t.evaluate.updatedElsewhere('\u0000', 0).split('\u0000')[0]), `the pane does not say it was evaluated again: "${noteText}"`);
+  assert(await note.evaluate((el) => !!el.closest('[aria-live="polite"]')), 'the re-evaluation note is not in a polite live region');
+  assert(!(await page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('#pane-root'))), 'the re-evaluation took the focus into the pane');
   // The pane, asked again, no longer lists that gap.
   await P.evaluateInPane(page, lang);
   const after = await shortFindings(page, lang);
@@ -276,10 +288,20 @@ async function scenarioLanguage({ harness }) {
   assert(!summaryText.includes(workbookText('ja').summaryTitle), 'the summary still has its Japanese title');
   assert((await page.getByTestId('status').innerText()) === 'Ready', 'the status bar did not follow the language');
 
-  // And back with the toolbar (as a change of Office's display language): the pane comes back in Japanese.
+  // And back with the toolbar (as a change of Office's display language): the pane comes back in Japanese, with
+  // what was half-typed in its forms and its last result kept.
+  await P.paneTab(page, 'en', 'plan');
+  await P.panel(page, 'plan').getByRole('textbox', { name: en.plan.baseline }).fill('4321');
   await page.getByTestId('language').selectOption('ja');
   await P.pane(page).getByRole('tab', { name: ja.tabs.evaluate, exact: true }).waitFor();
   assert((await page.getByTestId('download').innerText()).includes('ダウンロード'), 'the toolbar is not in Japanese again');
+  assert((await P.pane(page).getByRole('tab', { name: ja.tabs.plan, exact: true }).getAttribute('aria-selected')) === 'true', 'the pane left the Plan tab');
+  const kept = await P.panel(page, 'plan').getByRole('textbox', { name: ja.plan.baseline }).inputValue();
+  assert(kept === '4321', `the typed baseline was lost with the language switch ("${kept}")`);
+  await P.paneTab(page, 'ja', 'evaluate');
+  const keptFindings = await P.findings(page, 'ja');
+  assert(keptFindings.length === enFindings.length, `the last result was lost with the language switch (${keptFindings.length} findings)`);
+  assert(keptFindings.every((f) => f.section.startsWith('第')), 'the kept findings are not cited in Japanese');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

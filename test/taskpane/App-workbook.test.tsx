@@ -9,7 +9,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { ReactElement } from 'react';
-import { fireEvent, render as rtlRender, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render as rtlRender, screen, waitFor } from '@testing-library/react';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { createWorkbookActions } from '../../src/taskpane/workbook-actions';
@@ -87,4 +87,19 @@ test('empty workbook → plan sheets → a line → evaluation → the cell of a
   port.ops.length = 0;
   fireEvent.click(short);
   await waitFor(() => expect(port.ops.some((op) => op.kind === 'activate' && op.sheet === '計画')).toBe(true), WORKBOOK);
+
+  // The planner fixes the forecasts in the sheet and the host evaluates again (as the preview does after an edit):
+  // the pane lists the new findings and verdict without the Evaluate button.
+  const forecast2025 = port.ops.find((op) => op.kind === 'activate')!;
+  const at = forecast2025.kind === 'activate' ? forecast2025.select! : '';
+  const row = at.replace(/^[A-Z]+/, '');
+  const col2025 = at.replace(/\d+$/, '');
+  // 2025 → 1.3 × 3333 = 4332.9 (met); 2030 → 1.7 × 3333 = 5666.1 (met already).
+  await port.apply([{ kind: 'values', sheet: '計画', at: `${col2025}${row}`, rows: [[4332.9]] }]);
+  await act(async () => {
+    await actions.evaluate();
+  });
+  expect(screen.queryByRole('button', { name: /2025年：見込み 4,332\.8台\/年/ })).toBeNull();
+  expect(screen.getByText('シナリオ「base」').parentElement!.textContent).not.toContain('✖');
+  expect(screen.getByText(/^ブックの変更を受けて評価し直しました。/)).toBeTruthy();
 });

@@ -3,8 +3,8 @@
  * The task pane as a planner uses it, against a fake workbook: what each button does, what the forms refuse, how
  * results and failures read, in both languages.
  */
-import type { ReactElement } from 'react';
-import { act, fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { act, configure, fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { ActionError } from '../../src/taskpane/actions';
@@ -14,6 +14,8 @@ import { FakeActions } from './fake-actions';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // Rendering Fluent in jsdom is slow on a busy two-core machine; no test here is about speed.
 jest.setTimeout(30_000);
+// …nor about how soon a message appears: a re-render of the Plan tab can take over a second there.
+configure({ asyncUtilTimeout: 5_000 });
 
 /**
  * Fluent's CSS goes into a document of its own: jsdom's getComputedStyle walks every style rule for every query,
@@ -22,8 +24,16 @@ jest.setTimeout(30_000);
 const styleSink = createDOMRenderer(document.implementation.createHTMLDocument('styles'));
 // The one Fluent rule the queries need: a tab keeps a hidden bold copy of its label to reserve its width.
 document.head.insertAdjacentHTML('beforeend', '<style>.fui-Tab__content--reserved-space { display: none; }</style>');
+function Styles({ children }: { children: ReactNode }) {
+  return (
+    <RendererProvider renderer={styleSink} targetDocument={document}>
+      {children}
+    </RendererProvider>
+  );
+}
+/** As testing-library's render, with Fluent's styles kept out of the page (`rerender` keeps them out too). */
 function render(ui: ReactElement) {
-  return rtlRender(<RendererProvider renderer={styleSink} targetDocument={document}>{ui}</RendererProvider>);
+  return rtlRender(ui, { wrapper: Styles });
 }
 
 async function mount(actions: FakeActions, lang: Lang = 'ja') {
@@ -150,9 +160,35 @@ describe('Plan: adding a line', () => {
             quantitativeTargets: ['位置決め精度 ±1µm', 'コスト 20%減'],
             followOn: true,
           },
+          regional: { contribution: '' },
         },
       ],
     ]);
+  });
+
+  test('the regional contribution (第3章第8節) is saved with the header: text and jobs created, typed full-width', async () => {
+    const actions = new FakeActions();
+    actions.plan.regional = { contribution: '地元高校から採用', jobsCreated: 5 };
+    await mount(actions);
+    openTab('計画');
+    const contribution = screen.getByRole('textbox', { name: /地域経済への貢献/ }) as HTMLTextAreaElement;
+    const jobs = screen.getByRole('textbox', { name: '雇用創出数（人）' }) as HTMLInputElement;
+    // The form starts from what the workbook holds.
+    expect(contribution.value).toBe('地元高校から採用');
+    expect(jobs.value).toBe('5');
+
+    fireEvent.change(jobs, { target: { value: '約20人' } });
+    fireEvent.click(screen.getByRole('button', { name: '取組と申請者を保存' }));
+    expect(await screen.findByText('数値を入力してください（例：1200、１，２００）')).toBeTruthy();
+    expect(document.activeElement).toBe(jobs);
+    expect(actions.callsOf('saveHeader')).toEqual([]);
+
+    fireEvent.change(contribution, { target: { value: ' 浜松地域のサプライヤー3社と連携 ' } });
+    fireEvent.change(jobs, { target: { value: '２４' } });
+    fireEvent.click(screen.getByRole('button', { name: '取組と申請者を保存' }));
+    await screen.findByText('取組と申請者をブックに保存しました。');
+    const [[saved]] = actions.callsOf('saveHeader') as [[{ regional?: unknown }]];
+    expect(saved.regional).toEqual({ contribution: '浜松地域のサプライヤー3社と連携', jobsCreated: 24 });
   });
 
   test('an end date before the start date is refused in the form', async () => {
@@ -207,6 +243,60 @@ describe('Evaluate', () => {
   });
 });
 
+describe('Evaluations the pane did not ask for', () => {
+  test('an evaluation after an edit in the sheet replaces the verdict and findings, said politely, focus left alone', async () => {
+    const actions = new FakeActions();
+    const { unmount } = await mount(actions);
+    openTab('評価');
+    fireEvent.click(screen.getByRole('button', { name: '評価する' }));
+    const heading = await screen.findByRole('heading', { name: '評価結果' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const overall = () => within(heading.closest('section')!).getByText('全体').parentElement!.textContent;
+    expect(overall()).toContain('✖ 要件を満たしていません');
+    expect(screen.getByRole('button', { name: /「鋳物」は対象品目/ })).toBeTruthy();
+    // The button's own evaluation is not announced as coming from elsewhere.
+    expect(screen.queryByText(/ブックの変更を受けて評価し直しました/)).toBeNull();
+
+    // The planner goes on working elsewhere; the ineligible line is removed in the sheet and the host evaluates.
+    const tab = screen.getByRole('tab', { name: '評価' });
+    tab.focus();
+    actions.plan.lines = actions.plan.lines.filter((l) => l.scenario !== 'conservative');
+    await act(async () => {
+      await actions.evaluate();
+    });
+
+    expect(overall()).toContain('⚠ 要確認');
+    expect(screen.queryByText('シナリオ「conservative」')).toBeNull();
+    expect(screen.queryByRole('button', { name: /「鋳物」は対象品目/ })).toBeNull();
+    expect(screen.getByText('評価した行：1行')).toBeTruthy();
+    const note = screen.getByText(/^ブックの変更を受けて評価し直しました。全体：⚠ 要確認、指摘事項：\d+件$/);
+    expect(note.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(document.activeElement).toBe(tab);
+    // Only one evaluation from the pane, one from outside.
+    expect(actions.callsOf('evaluate')).toHaveLength(2);
+
+    // The next evaluation from the button is the pane's own again: no note, focus to the result.
+    fireEvent.click(screen.getByRole('button', { name: '評価する' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: '評価結果' })));
+    expect(screen.queryByText(/ブックの変更を受けて評価し直しました/)).toBeNull();
+
+    unmount();
+    expect(actions.listening).toBe(0);
+  });
+
+  test('a result heard before the pane evaluated is shown too, on whichever tab the planner opens it', async () => {
+    const actions = new FakeActions();
+    await mount(actions, 'en');
+    await act(async () => {
+      await actions.evaluate();
+    });
+    openTab('Evaluate');
+    expect(screen.getByRole('heading', { name: 'Result' })).toBeTruthy();
+    expect(screen.getByText('Overall').parentElement!.textContent).toContain('✖ Ineligible');
+    expect(screen.getByText(/^Evaluated again after the workbook changed\. Overall: ✖ Ineligible; findings: \d+$/)).toBeTruthy();
+  });
+});
+
 describe('Language', () => {
   test('the switch changes every text, results included', async () => {
     const actions = new FakeActions();
@@ -234,6 +324,45 @@ describe('Language', () => {
     await waitFor(() => expect(actions.callsOf('createPlan')).toEqual([['en']]));
     fireEvent.click(screen.getByRole('button', { name: '日本語' }));
     expect(seen).toEqual(['ja']);
+    expect(screen.getByRole('tab', { name: '評価' })).toBeTruthy();
+  });
+});
+
+describe('Language set by the host', () => {
+  test('switching `lang` keeps what is typed in the line form, the tab and the last result: the pane is not mounted again', async () => {
+    const actions = new FakeActions();
+    const seen: Lang[] = [];
+    const { rerender } = render(<App actions={actions} lang="ja" onLangChange={(l) => seen.push(l)} />);
+    await screen.findByRole('button', { name: '計画を入力' });
+    openTab('評価');
+    fireEvent.click(screen.getByRole('button', { name: '評価する' }));
+    await screen.findByRole('heading', { name: '評価結果' });
+    openTab('計画');
+    fireEvent.change(screen.getByRole('textbox', { name: '2021年の国内生産能力' }), { target: { value: '１２０，０００' } });
+    fireEvent.change(screen.getByRole('textbox', { name: '2026年の見込み' }), { target: { value: '156000' } });
+    const reads = actions.callsOf('detect').length;
+
+    rerender(<App actions={actions} lang="en" onLangChange={(l) => seen.push(l)} />);
+    expect(screen.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected')).toBe('true');
+    expect((screen.getByRole('textbox', { name: '2021 domestic capacity' }) as HTMLInputElement).value).toBe('１２０，０００');
+    expect((screen.getByRole('textbox', { name: 'Forecast 2026' }) as HTMLInputElement).value).toBe('156000');
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    openTab('Evaluate');
+    expect(screen.getByRole('heading', { name: 'Result' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /"鋳物" is not an eligible item/ })).toBeTruthy();
+    // Not read again: the same pane, in another language.
+    expect(actions.callsOf('detect')).toHaveLength(reads);
+    expect(seen).toEqual([]);
+  });
+
+  test("the pane's own switch asks the host, and follows only when the host passes the language back", async () => {
+    const actions = new FakeActions();
+    const seen: Lang[] = [];
+    render(<App actions={actions} lang="ja" onLangChange={(l) => seen.push(l)} />);
+    await screen.findByRole('button', { name: '計画を入力' });
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(seen).toEqual(['en']);
+    // The host did not pass "en" back: still Japanese.
     expect(screen.getByRole('tab', { name: '評価' })).toBeTruthy();
   });
 });

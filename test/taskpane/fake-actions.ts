@@ -6,17 +6,20 @@ import { evaluate } from '../../src/evaluate';
 import type { EvaluablePlan } from '../../src/evaluate';
 import type { Lang } from '../../src/i18n/format';
 import type { PlanLine } from '../../src/plan/schema';
-import type {
-  CellRef,
-  Checklist,
-  DetectResult,
-  EvaluateResult,
-  EvaluateStage,
-  PaneActions,
-  PlanHeader,
+import {
+  EvaluatedListeners,
+  type CellRef,
+  type Checklist,
+  type DetectResult,
+  type EvaluatedListener,
+  type EvaluateResult,
+  type EvaluateStage,
+  type PaneActions,
+  type PaneCommands,
+  type PlanHeader,
 } from '../../src/taskpane/actions';
 
-export type ActionName = keyof PaneActions;
+export type ActionName = keyof PaneCommands;
 
 export interface Call {
   name: ActionName;
@@ -63,6 +66,9 @@ export class FakeActions implements PaneActions {
   plan: EvaluablePlan;
   /** Makes the named action fail with this error (once per call, until cleared). */
   failures: Partial<Record<ActionName, unknown>> = {};
+  private readonly evaluated = new EvaluatedListeners();
+  /** How many listeners hear evaluations now. */
+  listening = 0;
 
   constructor(opts: { hasPlan?: boolean; plan?: EvaluablePlan } = {}) {
     this.hasPlan = opts.hasPlan ?? true;
@@ -109,7 +115,21 @@ export class FakeActions implements PaneActions {
     onProgress?.('evaluating');
     const evaluation = evaluate(this.plan);
     onProgress?.('writing');
-    return { evaluation, findings: evaluation.findings.map((f) => ({ ...f, cell: fakeLocate(f) })) };
+    const result = { evaluation, findings: evaluation.findings.map((f) => ({ ...f, cell: fakeLocate(f) })) };
+    this.evaluated.emit(result);
+    return result;
+  }
+
+  onEvaluated(listener: EvaluatedListener): () => void {
+    const stop = this.evaluated.add(listener);
+    this.listening++;
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      this.listening--;
+      stop();
+    };
   }
 
   async exportSummary(): Promise<void> {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /** The Plan tab's rules, as the planner meets them: what a line and a header become, and what is refused. */
-import { emptyHeaderForm, emptyLineForm, headerFromForm, lineFromForm, parseDateText, checklistFromForm, checklistFormFromPlan } from '../../src/taskpane/form';
+import { emptyHeaderForm, emptyLineForm, headerFormFromPlan, headerFromForm, lineFromForm, parseDateText, checklistFromForm, checklistFormFromPlan } from '../../src/taskpane/form';
 import { samplePlan } from './fake-actions';
 
 test('a line takes canonical ids, numbers typed full-width or with separators, and only the years filled in', () => {
@@ -47,7 +47,7 @@ test('dates are accepted as typed and checked against the calendar', () => {
 test('a header leaves blank dates out and refuses an end before the start', () => {
   expect(headerFromForm({ ...emptyHeaderForm(), applicantName: ' 東海精機 ' })).toEqual({
     errors: null,
-    header: { applicant: { name: '東海精機', joint: false }, yearBasis: 'calendar', activity: { kind: 'capacity' } },
+    header: { applicant: { name: '東海精機', joint: false }, yearBasis: 'calendar', activity: { kind: 'capacity' }, regional: { contribution: '' } },
   });
   expect(headerFromForm({ ...emptyHeaderForm(), start: '2024-04-01', end: '2024-03-31' }).errors).toEqual({ end: 'endBeforeStart' });
   expect(headerFromForm({ ...emptyHeaderForm(), start: '2024-13-01' }).errors).toEqual({ start: 'badDate' });
@@ -59,4 +59,16 @@ test('the checklist round-trips every item, the hidden joint-only one included',
   const saved = checklistFromForm(checklistFormFromPlan(plan));
   expect(Object.keys(saved)).toHaveLength(18);
   expect(saved['competition.multi-applicant']).toEqual({ confirmed: true, evidence: '共同申請書 2.1' });
+});
+
+test('the regional contribution (第3章第8節) round-trips; jobs created take full-width digits, blank leaves the workbook as it is', () => {
+  const plan = samplePlan();
+  plan.regional = { contribution: '地元採用', jobsCreated: 12 };
+  const form = headerFormFromPlan(plan);
+  expect([form.regionalContribution, form.jobsCreated]).toEqual(['地元採用', '12']);
+  expect(headerFromForm(form).header?.regional).toEqual({ contribution: '地元採用', jobsCreated: 12 });
+  expect(headerFromForm({ ...form, regionalContribution: ' 地域の雇用 ', jobsCreated: '１，２００' }).header?.regional).toEqual({ contribution: '地域の雇用', jobsCreated: 1200 });
+  expect(headerFromForm({ ...form, jobsCreated: '' }).header?.regional).toEqual({ contribution: '地元採用' });
+  expect(headerFromForm({ ...form, jobsCreated: '約10人' }).errors).toEqual({ jobsCreated: 'notANumber' });
+  expect(headerFromForm({ ...form, jobsCreated: '-1' }).errors).toEqual({ jobsCreated: 'forecastNonNegative' });
 });

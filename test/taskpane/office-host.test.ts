@@ -8,7 +8,18 @@ import { OfficePort } from '../../src/workbook/office/office-port';
 import { FakeExcel } from '../workbook/fake-excel';
 import { ActionError } from '../../src/taskpane/actions';
 import { describeError } from '../../src/taskpane/describe-error';
-import { excelRunner, langFromTag, toActionError, whenOfficeReady, withHostErrors } from '../../src/taskpane/office-host';
+import type { EvaluateResult } from '../../src/taskpane/actions';
+import {
+  CommandGate,
+  OWN_WRITE_GRACE_MS,
+  excelRunner,
+  langFromTag,
+  toActionError,
+  watchSheetEdits,
+  whenOfficeReady,
+  withHostErrors,
+  type SheetChange,
+} from '../../src/taskpane/office-host';
 import { FakeActions } from './fake-actions';
 
 type Globals = { Office?: unknown; Excel?: unknown; OfficeExtension?: unknown };
@@ -131,4 +142,196 @@ test('a sync refused in cell edit mode, through the real Office port, reads as "
   const error = toActionError(await port.sheetNames().catch((e: unknown) => e));
   expect(error).toBeInstanceOf(ActionError);
   expect(describeError(error, 'en')).toBe('Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.');
+});
+
+describe('evaluating again after an edit in the plan sheets (Excel)', () => {
+  /** Just enough of Excel for worksheet change events: sheets with ids, `onChanged.add` and `remove`. */
+  function eventsExcel(sheetNames: string[]) {
+    const handlers = new Map<string, ((e: SheetChange) => Promise<void>)[]>();
+    let syncs = 0;
+    const context = {
+      sync: async () => {
+        syncs++;
+      },
+      workbook: {
+        worksheets: {
+          getItemOrNullObject(name: string) {
+            const exists = sheetNames.includes(name);
+            const id = `{${name}}`;
+            const sheet = {
+              isNullObject: !exists,
+              id,
+              load: () => sheet,
+              onChanged: {
+                add(handler: (e: SheetChange) => Promise<void>) {
+                  handlers.set(id, [...(handlers.get(id) ?? []), handler]);
+                  return { context, remove: () => handlers.set(id, (handlers.get(id) ?? []).filter((h) => h !== handler)) };
+                },
+              },
+            };
+            return sheet;
+          },
+        },
+      },
+    };
+    const run = <T,>(batch: (ctx: Excel.RequestContext) => Promise<T>) => batch(context as unknown as Excel.RequestContext);
+    /** The user (or we) changed cells of `sheet`. */
+    const change = async (sheet: string, event: Partial<SheetChange> = {}) => {
+      for (const h of handlers.get(`{${sheet}}`) ?? []) await h({ source: 'Local', worksheetId: `{${sheet}}`, ...event } as SheetChange);
+    };
+    const watching = (sheet: string) => (handlers.get(`{${sheet}}`) ?? []).length;
+    return { run, change, watching, syncs: () => syncs };
+  }
+
+  /** The fake workbook's actions through the gate the add-in uses, and a watcher over them. */
+  function setup(sheets = ['計画', '取組・チェックリスト', '結果']) {
+    const excel = eventsExcel(sheets);
+    const fake = new FakeActions();
+    const gate = new CommandGate();
+    const actions = gate.wrap(fake);
+    const watcher = watchSheetEdits(actions, { ownWrite: () => gate.ownWrite(), busy: () => gate.busy, run: excel.run, debounceMs: 400 });
+    const heard: EvaluateResult[] = [];
+    actions.onEvaluated((r) => heard.push(r));
+    return { excel, fake, gate, actions, watcher, heard };
+  }
+
+  /** Let timers and the promises they start run. */
+  async function advance(ms: number) {
+    await jest.advanceTimersByTimeAsync(ms);
+  }
+
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test('nothing is watched until the pane has evaluated; then only the plan and activity sheets', async () => {
+    const { excel, actions, watcher } = setup();
+    expect(excel.watching('計画')).toBe(0);
+    await actions.evaluate();
+    await advance(0);
+    expect(excel.watching('計画')).toBe(1);
+    expect(excel.watching('取組・チェックリスト')).toBe(1);
+    expect(excel.watching('結果')).toBe(0);
+    // A second evaluation does not add the handlers twice.
+    await actions.evaluate();
+    await advance(0);
+    expect(excel.watching('計画')).toBe(1);
+    await watcher.stop();
+    expect(excel.watching('計画')).toBe(0);
+  });
+
+  test('an edit is evaluated once the planner pauses, and the pane hears the new result', async () => {
+    const { excel, fake, actions, heard, watcher } = setup();
+    await actions.evaluate();
+    await advance(OWN_WRITE_GRACE_MS);
+    expect(heard.map((r) => r.evaluation.verdict)).toEqual(['ineligible']);
+
+    // The planner deletes the ineligible line and types on: one evaluation after the last keystroke.
+    fake.plan.lines = fake.plan.lines.filter((l) => l.scenario !== 'conservative');
+    await excel.change('計画');
+    await advance(300);
+    await excel.change('計画');
+    await advance(300);
+    expect(fake.callsOf('evaluate')).toHaveLength(1);
+    await advance(100);
+    expect(fake.callsOf('evaluate')).toHaveLength(2);
+    expect(heard.map((r) => r.evaluation.verdict)).toEqual(['ineligible', 'attention']);
+    await watcher.stop();
+  });
+
+  test('no endless loop: our own writes, a co-author’s edits and an unchanged plan do not evaluate again', async () => {
+    const { excel, fake, actions, gate, watcher } = setup();
+    // While our evaluation writes the statuses into the plan sheet, its change events are ours.
+    let during: boolean | null = null;
+    const evaluate = fake.evaluate.bind(fake);
+    fake.evaluate = async (onProgress) => {
+      during = gate.ownWrite();
+      await excel.change('計画');
+      return evaluate(onProgress);
+    };
+    await actions.evaluate();
+    expect(during).toBe(true);
+    // Late events of that write (older hosts), events Excel marks as ours (ExcelApi 1.14), and remote ones.
+    await excel.change('計画');
+    await advance(OWN_WRITE_GRACE_MS);
+    await excel.change('計画', { triggerSource: 'ThisLocalAddin' });
+    await excel.change('取組・チェックリスト', { source: 'Remote' });
+    await advance(5_000);
+    expect(fake.callsOf('evaluate')).toHaveLength(1);
+
+    // A real edit is evaluated once — the events of that evaluation's own write do not start another one.
+    fake.plan.lines[0].capacity['2026'] = 140;
+    await excel.change('計画');
+    await advance(5_000);
+    expect(fake.callsOf('evaluate')).toHaveLength(2);
+    // An edit that leaves the plan as it was evaluated (formatting, the same value typed again) is only read.
+    await excel.change('計画');
+    await advance(5_000);
+    expect(fake.callsOf('evaluate')).toHaveLength(2);
+    expect(fake.callsOf('detect').length).toBeGreaterThanOrEqual(2);
+    await watcher.stop();
+  });
+
+  test('a pane command in progress goes first; cell edit mode is waited out', async () => {
+    const { excel, fake, actions, watcher } = setup();
+    await actions.evaluate();
+    await advance(OWN_WRITE_GRACE_MS);
+
+    fake.plan.lines[0].capacity['2026'] = 140;
+    fake.failures.evaluate = new ExcelHostError('cell-edit-mode', 'InvalidOperationInCellEditMode', 'edit mode');
+    await excel.change('計画');
+    await advance(400);
+    expect(fake.callsOf('evaluate')).toHaveLength(2);
+    delete fake.failures.evaluate;
+    await advance(400);
+    expect(fake.callsOf('evaluate')).toHaveLength(3);
+
+    // An edit while a pane command runs (Excel tells it from our write: ExcelApi 1.14): the re-evaluation waits for
+    // the command, and runs after it.
+    let release!: () => void;
+    const gateOpen = new Promise<void>((r) => (release = r));
+    const saveChecklist = fake.saveChecklist.bind(fake);
+    fake.saveChecklist = async (c) => {
+      await gateOpen;
+      return saveChecklist(c);
+    };
+    const saving = actions.saveChecklist({});
+    fake.plan.lines[0].capacity['2026'] = 150;
+    await excel.change('取組・チェックリスト', { triggerSource: 'Unknown' });
+    await advance(2_000);
+    expect(fake.callsOf('evaluate')).toHaveLength(3);
+    release();
+    await saving;
+    await advance(2_000);
+    expect(fake.callsOf('evaluate')).toHaveLength(4);
+    await watcher.stop();
+  });
+
+  test('the commands run one at a time, and the host errors wrapper passes the subscription through', async () => {
+    const fake = new FakeActions();
+    const gate = new CommandGate();
+    const actions = withHostErrors(gate.wrap(fake));
+    const order: string[] = [];
+    const detect = fake.detect.bind(fake);
+    fake.detect = async () => {
+      order.push('detect:start');
+      await new Promise((r) => setTimeout(r, 50));
+      order.push('detect:end');
+      return detect();
+    };
+    const evaluate = fake.evaluate.bind(fake);
+    fake.evaluate = async (p) => {
+      order.push('evaluate');
+      return evaluate(p);
+    };
+    const heard: string[] = [];
+    const stop = actions.onEvaluated((r) => heard.push(r.evaluation.verdict));
+    const both = Promise.all([actions.detect(), actions.evaluate()]);
+    expect(gate.busy).toBe(true);
+    await advance(50);
+    await both;
+    expect(order).toEqual(['detect:start', 'detect:end', 'evaluate']);
+    expect(heard).toEqual(['ineligible']);
+    stop();
+    expect(fake.listening).toBe(0);
+  });
 });

@@ -11,7 +11,7 @@ import { createWorkbook } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 import type { CellValue } from '../../src/workbook/port';
 import { createWorkbookActions } from '../../src/taskpane/workbook-actions';
-import type { EvaluateStage, PaneActions } from '../../src/taskpane/actions';
+import type { EvaluateResult, EvaluateStage, PaneActions } from '../../src/taskpane/actions';
 import type { Lang } from '../../src/i18n/format';
 import type { PlanLine } from '../../src/plan/schema';
 import { describeError } from '../../src/taskpane/describe-error';
@@ -141,4 +141,40 @@ test('commands that need the plan sheets say so plainly, and write nothing, when
   }
   // Nothing was written into the workbook that is not a plan.
   expect(await port.sheetNames()).toEqual([]);
+});
+
+test('every evaluation is heard by the listeners, whoever asked for it, until they stop listening', async () => {
+  const { actions, port } = setup();
+  const heard: EvaluateResult[] = [];
+  const stop = actions.onEvaluated((r) => heard.push(r));
+  // A failed evaluation (no plan yet) is not heard.
+  await expect(actions.evaluate()).rejects.toBeTruthy();
+  expect(heard).toEqual([]);
+
+  await planWithOneLine(actions);
+  const first = await actions.evaluate();
+  expect(heard).toHaveLength(1);
+  expect(heard[0]).toBe(first);
+
+  // The planner closes the 2026 gap in the sheet; an evaluation asked for elsewhere (the host, after the edit) is
+  // heard with the new findings.
+  const short = first.findings.find((f) => f.code === 'target.short' && f.year === 2026)!;
+  await port.apply([{ kind: 'values', sheet: short.cell!.sheet, at: short.cell!.address, rows: [[130]] }]);
+  const second = await actions.evaluate();
+  expect(heard[1]).toBe(second);
+  expect(heard[1].findings.some((f) => f.code === 'target.short' && f.year === 2026)).toBe(false);
+
+  stop();
+  await actions.evaluate();
+  expect(heard).toHaveLength(2);
+});
+
+test('the regional contribution (第3章第8節) saved with the header reads back with the plan', async () => {
+  const { actions } = setup();
+  await planWithOneLine(actions);
+  await actions.saveHeader({ regional: { contribution: '浜松地域のサプライヤー3社と連携', jobsCreated: 24 } });
+  const { plan } = await actions.detect();
+  expect(plan.regional).toEqual({ contribution: '浜松地域のサプライヤー3社と連携', jobsCreated: 24 });
+  // The rest of the header is left as it was.
+  expect(plan.applicant.name).toBe('東海精機工業株式会社');
 });

@@ -14,6 +14,8 @@ export interface EvaluatePanelProps {
   busy: Busy | null;
   stage: EvaluateStage | null;
   result: EvaluateResult | null;
+  /** The result comes from an evaluation the pane did not ask for (the host's, after an edit in the sheet). */
+  updatedElsewhere?: boolean;
   headingRef: RefObject<HTMLHeadingElement>;
   onRun: () => void;
   onSelectCell: (cell: CellRef) => void;
@@ -57,7 +59,7 @@ const useStyles = makeStyles({
 /** Where the progress bar stands when a stage starts: the stages take roughly this share of a large plan's time. */
 const STAGE_PROGRESS: Record<EvaluateStage, number> = { reading: 0.1, evaluating: 0.45, writing: 0.75 };
 
-export function EvaluatePanel({ lang, hasPlan, busy, stage, result, headingRef, onRun, onSelectCell }: EvaluatePanelProps) {
+export function EvaluatePanel({ lang, hasPlan, busy, stage, result, updatedElsewhere = false, headingRef, onRun, onSelectCell }: EvaluatePanelProps) {
   const s = usePaneStyles();
   const v = useStyles();
   const t = uiText(lang);
@@ -98,6 +100,12 @@ export function EvaluatePanel({ lang, hasPlan, busy, stage, result, headingRef, 
                 aria-valuetext={`${EVALUATE_STAGES.indexOf(stage) + 1} / ${EVALUATE_STAGES.length}: ${t.evaluate.stages[stage]}`}
               />
             </Field>
+          )}
+          {/* A result the pane did not ask for (an edit in the sheet) is announced here, politely: focus stays put. */}
+          {result && updatedElsewhere && !running && (
+            <p className={s.hint} data-testid="result-updated">
+              {t.evaluate.updatedElsewhere(t.evaluate.verdicts[result.evaluation.verdict], result.findings.length)}
+            </p>
           )}
         </div>
       </section>

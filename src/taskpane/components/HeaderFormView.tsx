@@ -35,7 +35,7 @@ export function HeaderFormView({ lang, disabled, busy, saved, form, errors, onCh
 
   // A failed save moves focus to the first field with a problem, so keyboard users land where to fix it.
   useEffect(() => {
-    const first = (['start', 'end'] as HeaderField[]).find((f) => errors[f]);
+    const first = (['start', 'end', 'jobsCreated'] as HeaderField[]).find((f) => errors[f]);
     if (first) refs.current[first]?.focus();
   }, [errors]);
 
@@ -106,6 +106,30 @@ export function HeaderFormView({ lang, disabled, busy, saved, form, errors, onCh
           <Radio value="calendar" label={t.plan.calendar} />
           <Radio value="fiscal" label={t.plan.fiscal} />
         </RadioGroup>
+      </Field>
+
+      <Field label={t.plan.regionalContribution} hint={t.plan.regionalContributionHint}>
+        <Textarea
+          className={s.fullWidth}
+          value={form.regionalContribution}
+          onChange={(_, d) => set('regionalContribution', d.value)}
+          resize="vertical"
+        />
+      </Field>
+      <Field
+        label={t.plan.jobsCreated}
+        validationState={errors.jobsCreated ? 'error' : 'none'}
+        validationMessage={message('jobsCreated')}
+      >
+        <Input
+          className={s.fullWidth}
+          inputMode="numeric"
+          value={form.jobsCreated}
+          onChange={(_, d) => set('jobsCreated', d.value)}
+          ref={(el) => {
+            refs.current.jobsCreated = el;
+          }}
+        />
       </Field>
 
       {saved && (
