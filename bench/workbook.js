@@ -145,8 +145,9 @@ async function run() {
     { name: 'workbook: evaluate', value: r.evaluate, unit: 'ms' },
     { name: 'workbook: writeResults (one apply)', value: r.write, unit: 'ms' },
     { name: 'workbook: save .xlsx', value: r.save, unit: 'ms' },
-    { name: `workbook: check = read + evaluate + write + save, ${label}`, value: r.check, unit: 'ms', target: `< ${TARGET_MS} ms`, ok: r.check < TARGET_MS },
-    { name: 'workbook: check including load', value: r.check + r.load, unit: 'ms' },
+    { name: `workbook: read + evaluate + write + save (file already open), ${label}`, value: r.check, unit: 'ms' },
+    // What a planner waits for when running `supply-plan check`: opening the file is part of it.
+    { name: `workbook: check = load + read + evaluate + write + save, ${label}`, value: r.check + r.load, unit: 'ms', target: `< ${TARGET_MS} ms`, ok: r.check + r.load < TARGET_MS },
     { name: 'workbook: peak RSS of the check (load included)', value: mb, unit: 'MB', target: `< ${TARGET_MB} MB`, ok: mb < TARGET_MB },
     { name: 'workbook: write batch for a check (ops)', value: r.ops, unit: 'ops' },
     { name: 'workbook: write batch size without cached values', value: Math.round(r.batch / 1024), unit: 'KB', target: '< 5,120 KB', ok: r.batch < 5 * 1024 * 1024 },

@@ -27,7 +27,6 @@ import {
   parseRange,
   quoteSheetName,
   RangeRef,
-  shiftFormula,
   splitSheetAddress,
 } from '../a1';
 import { xlsxText } from '../../i18n/xlsx';
