@@ -11,3 +11,9 @@ export interface CliIO {
   /** Relative file names are resolved against this directory. */
   cwd: string;
 }
+
+/**
+ * The largest plan file (JSON) the command line reads: about 90,000 lines of 10 years. Bigger is refused before it
+ * is read (docs/limits.md).
+ */
+export const PLAN_FILE_MAX_BYTES = 32 * 1024 * 1024;

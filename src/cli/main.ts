@@ -12,9 +12,11 @@ import { evaluate } from '../evaluate/evaluate';
 import { toReport } from '../evaluate/report';
 import { cliText } from '../i18n/cli';
 import type { Lang } from '../i18n/format';
-import { parsePlanText, planJsonSchema } from '../plan/parse';
+import { xlsxText } from '../i18n/xlsx';
+import { parsePlanText, planJsonSchema, type InputError } from '../plan/parse';
+import { isXlsxError } from '../workbook/xlsx/limits';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
-import type { CliIO } from './io';
+import { PLAN_FILE_MAX_BYTES, type CliIO } from './io';
 import { rulesReport } from './rules';
 import { renderEvaluationTable, renderRulesTable } from './table';
 import { runWorkbookCommand } from './workbook-commands';
@@ -143,6 +145,16 @@ function tableWidth(env: Record<string, string | undefined>): number | undefined
   return Number.isInteger(n) && n >= 40 ? n : undefined;
 }
 
+/** A plan file over this many problems lists the first ones and says how many more there are. */
+export const SHOWN_PROBLEMS = 50;
+
+/** The problems of a plan file, one per line ("  lines[0].use: …"), at most SHOWN_PROBLEMS of them. */
+export function problemLines(errors: readonly InputError[], lang: Lang): string {
+  const shown = errors.slice(0, SHOWN_PROBLEMS).map((e) => `  ${e.path}: ${e.message}`);
+  if (errors.length > SHOWN_PROBLEMS) shown.push(`  ${cliText(lang).moreProblems(errors.length - SHOWN_PROBLEMS)}`);
+  return shown.join('\n');
+}
+
 function describeReadError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err?.code === 'ENOENT') return 'no such file';
@@ -159,15 +171,26 @@ async function runEvaluate(args: ParsedArgs, lang: Lang, io: CliIO): Promise<num
   const name = file === '-' ? (lang === 'ja' ? '標準入力' : 'standard input') : file;
   let text: string;
   try {
+    if (file !== '-') {
+      // Refused before it is read: a plan file this big is not a plan (limits: docs/limits.md).
+      const stat = await fs.stat(path.resolve(io.cwd, file));
+      if (stat.isFile() && stat.size > PLAN_FILE_MAX_BYTES) {
+        io.stderr(`${PROGRAM}: ${xlsxText.fileTooLarge(name, stat.size, PLAN_FILE_MAX_BYTES)[lang]}\n`);
+        return EXIT.badInput;
+      }
+    }
     text = file === '-' ? await io.readStdin() : await fs.readFile(path.resolve(io.cwd, file), 'utf8');
   } catch (e) {
     io.stderr(`${PROGRAM}: ${t.cannotRead(name, describeReadError(e))}\n`);
     return EXIT.badInput;
   }
+  if (text.length > PLAN_FILE_MAX_BYTES) {
+    io.stderr(`${PROGRAM}: ${xlsxText.fileTooLarge(name, text.length, PLAN_FILE_MAX_BYTES)[lang]}\n`);
+    return EXIT.badInput;
+  }
   const parsed = parsePlanText(text);
   if (!parsed.ok) {
-    const lines = parsed.errors.map((e) => `  ${e.path}: ${e.message}`);
-    io.stderr(`${PROGRAM}: ${t.badInput(name, parsed.errors.length)}\n${lines.join('\n')}\n`);
+    io.stderr(`${PROGRAM}: ${t.badInput(name, parsed.errors.length)}\n${problemLines(parsed.errors, lang)}\n`);
     return EXIT.badInput;
   }
   const evaluation = evaluate(parsed.plan);
@@ -241,6 +264,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`${PROGRAM}: ${e.message}\n\n${usage(lang)}`);
+      return EXIT.badInput;
+    }
+    // A workbook that cannot be read or is over a limit (src/workbook/xlsx/limits.ts) is bad input, not a bug.
+    if (isXlsxError(e)) {
+      io.stderr(`${PROGRAM}: ${e.messages[lang]}\n`);
       return EXIT.badInput;
     }
     const t = cliText(lang);

@@ -16,6 +16,8 @@ export interface CliTexts {
   tooManyArguments(extra: string): string;
   cannotRead(file: string, reason: string): string;
   badInput(file: string, count: number): string;
+  /** After the first problems of a plan file with very many: how many more there are. */
+  moreProblems(count: number): string;
   internalError(message: string): string;
   debugHint: string;
 
@@ -92,6 +94,7 @@ const ja: CliTexts = {
   tooManyArguments: (x) => `余分な引数があります: ${x}`,
   cannotRead: (f, r) => `${f} を読めません: ${r}`,
   badInput: (f, n) => `${f} は supply-plan/1 形式の計画として正しくありません（${n}件）:`,
+  moreProblems: (n) => `…ほか ${n.toLocaleString('ja-JP')} 件`,
   internalError: (m) => `内部エラー: ${m}`,
   debugHint: '（詳細は環境変数 SUPPLY_PLAN_DEBUG=1 を付けて再実行してください）',
 
@@ -175,6 +178,7 @@ Exit codes: 0 no errors, 1 the plan has an error finding, 2 bad input or usage, 
   tooManyArguments: (x) => `unexpected argument: ${x}`,
   cannotRead: (f, r) => `cannot read ${f}: ${r}`,
   badInput: (f, n) => `${f} is not a valid supply-plan/1 plan (${n} ${n === 1 ? 'problem' : 'problems'}):`,
+  moreProblems: (n) => `… and ${n.toLocaleString('en-US')} more`,
   internalError: (m) => `internal error: ${m}`,
   debugHint: '(run again with SUPPLY_PLAN_DEBUG=1 for details)',
 

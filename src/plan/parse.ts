@@ -19,12 +19,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(plan)';
 }
 
+/** zod's own wording ("Invalid input: expected string, received undefined") in the plan's ("expected string, got nothing"). */
+function plainMessage(message: string): string {
+  const m = /^Invalid input: expected (.+), received (\w+)$/.exec(message);
+  return m ? `expected ${m[1]}, got ${m[2] === 'undefined' ? 'nothing' : m[2]}` : message;
+}
+
 export function zodErrors(error: z.ZodError): InputError[] {
   return error.issues.flatMap((iss) => {
     if (iss.code === 'unrecognized_keys') return iss.keys.map((k) => ({ path: formatPath([...iss.path, k]), message: 'unknown field' }));
     // A bad record key ("2020" in capacity): zod says only "Invalid key in record"; the key schema says why.
     if (iss.code === 'invalid_key' && iss.issues.length > 0) return iss.issues.map((inner) => ({ path: formatPath(iss.path), message: inner.message }));
-    return [{ path: formatPath(iss.path), message: iss.message }];
+    return [{ path: formatPath(iss.path), message: plainMessage(iss.message) }];
   });
 }
 

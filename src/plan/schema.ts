@@ -7,17 +7,23 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS, BASELINE_YEAR, CHECKLIST_IDS, USE_IDS } from '../policy';
 import { parseNumberText, useId } from './normalise';
 
-import { PLAN_FORMAT } from './format';
+import { BASELINE_MIN, NUMBER_MAX, PLAN_FORMAT, TEXT_MAX_CHARS, UNSTORABLE_CHAR } from './format';
 
 export { PLAN_FORMAT };
 
+/** Quoted input in messages is cut here, so a huge bad value does not flood the terminal. */
+const SHOWN_CHARS = 60;
+
 function describeValue(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v.length > SHOWN_CHARS ? `${v.slice(0, SHOWN_CHARS)}…` : v);
   if (v === null) return 'null';
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return 'an array';
   return typeof v === 'object' ? 'an object' : String(v);
 }
+
+const TOO_LARGE = 'too large: at most 10^15 (1,000,000,000,000,000)';
 
 /** A number as JSON has it, or as text people type ("1,200", "１２００"). NaN and ±Infinity are never numbers. */
 const NumberLike = z.preprocess(
@@ -29,11 +35,29 @@ const NumberLike = z.preprocess(
   z.number({
     error: (iss) => `expected a number, got ${iss.input === undefined ? 'nothing' : describeValue(iss.input)}`,
   }),
-).refine((n) => Number.isFinite(n), { message: 'expected a finite number' });
+)
+  .refine((n) => Number.isFinite(n), { message: 'expected a finite number' })
+  .refine((n) => !Number.isFinite(n) || Math.abs(n) <= NUMBER_MAX, { message: TOO_LARGE });
 
 export const PositiveNumber = NumberLike.refine((n) => n > 0, { message: 'must be greater than 0' });
 export const NonNegativeNumber = NumberLike.refine((n) => n >= 0, { message: 'must not be negative' });
 export const Share = NumberLike.refine((n) => n >= 0 && n <= 1, { message: 'must be between 0 and 1 (a share, 0.85 = 85%)' });
+/** A 2021 baseline: positive, and not so small that a forecast divided by it overflows. */
+const Baseline = PositiveNumber.refine((n) => !(n > 0) || n >= BASELINE_MIN, { message: 'too small: at least 10^-9 (0.000000001)' });
+
+const TOO_LONG = `too long: at most ${TEXT_MAX_CHARS.toLocaleString('en-US')} characters (what an Excel cell holds)`;
+
+/** The first character a workbook cannot hold, as "U+0001", or null. */
+function unstorable(s: string): string | null {
+  const m = UNSTORABLE_CHAR.exec(s);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+}
+
+const storable = (s: string) => unstorable(s) === null;
+const UNSTORABLE_MESSAGE = { error: (iss: { input?: unknown }) => `contains a character a workbook cannot hold (${unstorable(String(iss.input)) ?? '?'}): a control character or an unpaired surrogate` };
+
+/** Text of a plan: any string a workbook cell can hold (the workbook must be able to show it). */
+const Text = () => z.string().max(TEXT_MAX_CHARS, { message: TOO_LONG }).refine(storable, UNSTORABLE_MESSAGE);
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
@@ -91,6 +115,8 @@ export const CapacitySchema = z.unknown().transform((v, ctx): Record<string, num
       ctx.addIssue({ code: 'custom', path: [key], message: 'expected a finite number', input: raw });
     } else if (n < 0) {
       ctx.addIssue({ code: 'custom', path: [key], message: 'must not be negative', input: raw });
+    } else if (n > NUMBER_MAX) {
+      ctx.addIssue({ code: 'custom', path: [key], message: TOO_LARGE, input: raw });
     } else out[key] = n;
   }
   return out;
@@ -99,7 +125,8 @@ export const CapacitySchema = z.unknown().transform((v, ctx): Record<string, num
 export const UseSchema = z.preprocess(
   (v) => (typeof v === 'string' ? (useId(v) ?? v) : v),
   z.enum(USE_IDS, {
-    error: (iss) => `unknown use ${describeValue(iss.input)}: expected one of ${USE_IDS.join(', ')}`,
+    error: (iss) =>
+      iss.input === undefined ? `expected a use (${USE_IDS.join(', ')}), got nothing` : `unknown use ${describeValue(iss.input)}: expected one of ${USE_IDS.join(', ')}`,
   }),
 );
 
@@ -109,7 +136,7 @@ export const ActivitySchema = z
     start: IsoDate,
     end: IsoDate,
     /** R&D only (第3章第2節 ii): quantitative targets for performance, cost and the like. */
-    quantitativeTargets: z.array(z.string()).optional(),
+    quantitativeTargets: z.array(Text()).optional(),
     /** R&D only (第3章第2節 ii): a capacity-strengthening activity meeting 第3章第2節 i follows the R&D. */
     followOn: z.boolean().optional(),
   })
@@ -118,26 +145,31 @@ export const ActivitySchema = z
   });
 
 export const LineSchema = z.strictObject({
-  scenario: z.string().trim().min(1).default('base'),
+  scenario: Text().trim().min(1).default('base'),
   /** Any text: an item outside the nine is evaluated and reported as not eligible, not rejected. */
-  item: z.string({ error: (iss) => `expected an item name, got ${describeValue(iss.input)}` }).trim().min(1, { message: 'item is empty' }),
+  item: z
+    .string({ error: (iss) => `expected an item name, got ${describeValue(iss.input)}` })
+    .max(TEXT_MAX_CHARS, { message: TOO_LONG })
+    .refine(storable, UNSTORABLE_MESSAGE)
+    .trim()
+    .min(1, { message: 'item is empty' }),
   use: UseSchema,
-  baseline2021: PositiveNumber,
-  unit: z.string().default(''),
+  baseline2021: Baseline,
+  unit: Text().default(''),
   capacity: CapacitySchema,
   targetYears: z.array(Year).optional(),
 });
 
 export const ChecklistEntrySchema = z.strictObject({
   confirmed: z.boolean().default(false),
-  evidence: z.string().default(''),
+  evidence: Text().default(''),
 });
 
 export const ChecklistSchema = z.partialRecord(z.enum(CHECKLIST_IDS), ChecklistEntrySchema);
 
 export const OverseasSchema = z.strictObject({
-  base: z.string().default(''),
-  item: z.string().default(''),
+  base: Text().default(''),
+  item: Text().default(''),
   capacityBefore: NonNegativeNumber,
   capacityAfter: NonNegativeNumber,
   localConsumptionShare: Share,
@@ -151,7 +183,7 @@ export const PlanSchema = z
   .strictObject({
     format: z.literal(PLAN_FORMAT, { error: (iss) => `expected "${PLAN_FORMAT}", got ${describeValue(iss.input)}` }),
     applicant: z
-      .strictObject({ name: z.string().default(''), joint: z.boolean().default(false) })
+      .strictObject({ name: Text().default(''), joint: z.boolean().default(false) })
       .default({ name: '', joint: false }),
     /** Whether the years are calendar years (暦年) or Japanese fiscal years (年度, April–March). */
     yearBasis: z.enum(['calendar', 'fiscal']).default('calendar'),
@@ -161,7 +193,7 @@ export const PlanSchema = z
     overseas: z.array(OverseasSchema).default([]),
     /** 第3章第8節: recorded, not pass/fail. */
     regional: z
-      .strictObject({ contribution: z.string().default(''), jobsCreated: NonNegativeNumber.optional() })
+      .strictObject({ contribution: Text().default(''), jobsCreated: NonNegativeNumber.optional() })
       .optional(),
   });
 

@@ -2,6 +2,12 @@
  * .xlsx bytes ⇄ ExcelJS workbook, without Node's file system (the browser preview can import this module).
  */
 import * as ExcelJS from 'exceljs';
+import { xlsxText } from '../../i18n/xlsx';
+import { TOOL_NAME } from '../../version';
+import { XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
+import { ZipDamage, ZipOverLimit, scanZip } from './zip-scan';
+
+export { XLSX_LIMITS, XlsxError, isXlsxError, type XlsxErrorCode, type XlsxLimits } from './limits';
 
 /** The first bytes of a zip archive (every .xlsx) and of an OLE2 compound file (.xls, and password-protected .xlsx). */
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -21,29 +27,55 @@ function toBuffer(data: ArrayBuffer | Uint8Array): Buffer {
 
 /**
  * Parse .xlsx bytes. Anything that is not a readable .xlsx workbook (a legacy .xls, an encrypted file, a truncated
- * download, a CSV renamed to .xlsx …) becomes one plain Error "not an .xlsx workbook: …" instead of a zip or XML
- * parser stack trace. `label` names the source in the message (a file name).
+ * download, a CSV renamed to .xlsx …) becomes an XlsxError "not an .xlsx workbook: …" instead of a zip or XML
+ * parser stack trace, and a file over a limit (limits.ts: size, zip bomb, rows, cells) is refused before ExcelJS
+ * builds it in memory. `label` names the source in the message (a file name).
  */
-export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input'): Promise<ExcelJS.Workbook> {
+export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input', limits: XlsxLimits = XLSX_LIMITS): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.length === 0) throw new Error(`not an .xlsx workbook: ${label} is empty`);
-  if (startsWith(bytes, OLE2_MAGIC)) {
-    throw new Error(
-      `not an .xlsx workbook: ${label} is a legacy .xls file or a password-protected workbook; save it as an unprotected .xlsx`,
-    );
+  if (bytes.length === 0) throw new XlsxError('empty', xlsxText.empty(label));
+  if (startsWith(bytes, OLE2_MAGIC)) throw new XlsxError('legacy', xlsxText.legacy(label));
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxError('not-zip', xlsxText.notZip(label));
+  if (bytes.length > limits.maxFileBytes) throw new XlsxError('file-too-large', xlsxText.fileTooLarge(label, bytes.length, limits.maxFileBytes));
+  try {
+    await scanZip(bytes, limits);
+  } catch (e) {
+    throw scanError(e, label, limits);
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new Error(`not an .xlsx workbook: ${label} is not a zip archive`);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings name an older Buffer type; any Buffer/Uint8Array works at run time.
     await workbook.xlsx.load(toBuffer(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new Error(`not an .xlsx workbook: ${label} could not be read (${reason})`, { cause: e });
+    // ExcelJS tripping over content it did not expect (a TypeError inside it) says nothing a user can act on; an
+    // XML parser's "3:15: disallowed character" does.
+    const why = e instanceof TypeError || e instanceof RangeError || !(e instanceof Error) ? xlsxText.why.badContent : xlsxText.why.reader(e.message.split('\n')[0]);
+    throw new XlsxError('damaged', xlsxText.damaged(label, why), { cause: e });
   }
-  if (workbook.worksheets.length === 0) throw new Error(`not an .xlsx workbook: ${label} has no worksheets`);
+  if (workbook.worksheets.length === 0) throw new XlsxError('no-worksheets', xlsxText.noWorksheets(label));
   for (const ws of workbook.worksheets) absolutePrintArea(ws);
   return workbook;
+}
+
+function scanError(e: unknown, label: string, limits: XlsxLimits): unknown {
+  if (e instanceof ZipDamage) return new XlsxError('damaged', xlsxText.damaged(label, e.why), { cause: e });
+  if (e instanceof ZipOverLimit) {
+    switch (e.which) {
+      case 'parts':
+        return new XlsxError('too-many-parts', xlsxText.tooManyParts(label, e.detail.count ?? 0, limits.maxEntries));
+      case 'data':
+        return new XlsxError('too-much-data', xlsxText.tooMuchData(label, limits.maxUnpackedBytes));
+      case 'rows':
+        return new XlsxError('too-many-rows', xlsxText.tooManyRows(label, e.detail.sheet ?? '?', limits.maxSheetRows));
+      case 'cells':
+        return new XlsxError('too-many-cells', xlsxText.tooManyCells(label, limits.maxCells));
+      case 'ranges':
+        return new XlsxError('too-many-range-cells', xlsxText.tooManyRangeCells(label, limits.maxRangeCells));
+    }
+  }
+  // A bounds check the scanner did not foresee (a RangeError from a DataView …) is still a damaged file.
+  if (e instanceof RangeError) return new XlsxError('damaged', xlsxText.damaged(label, xlsxText.why.badDirectory), { cause: e });
+  return e;
 }
 
 /**
@@ -60,8 +92,13 @@ function absolutePrintArea(ws: ExcelJS.Worksheet): void {
     .join('&&');
 }
 
-/** Serialise a workbook to .xlsx bytes. */
+/**
+ * Serialise a workbook to .xlsx bytes. The document properties name the tool, never a person: lastModifiedBy is
+ * the tool (it wrote the file), creator is the tool unless the workbook already had one (the planner's own file).
+ */
 export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  if (!workbook.creator) workbook.creator = TOOL_NAME;
+  workbook.lastModifiedBy = TOOL_NAME;
   const out = await workbook.xlsx.writeBuffer();
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
 }

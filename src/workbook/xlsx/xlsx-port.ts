@@ -444,7 +444,7 @@ function formulaValue(formula: string, result: CellValue | undefined): ExcelJS.C
   return { formula, result: cached };
 }
 
-const UNSTORABLE = new RegExp(UNSTORABLE_CHAR.source, 'g');
+const UNSTORABLE = new RegExp(UNSTORABLE_CHAR.source, 'gu');
 
 /**
  * Text as a cell can hold it. Characters XML cannot carry (control characters, unpaired surrogates, U+FFFE/U+FFFF)
