@@ -146,6 +146,6 @@ export function layoutColumns(rows: readonly (readonly string[])[], align: reado
     row
       .map((cell, i) => (align[i] === 'right' ? padStartDisplay(cell, widths[i]) : padEndDisplay(cell, widths[i])))
       .join(sep)
-      .replace(/\s+$/, ''),
+      .trimEnd(),
   );
 }

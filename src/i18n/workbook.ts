@@ -598,6 +598,10 @@ export const inputText = {
   notNumber: (raw: string): Bilingual => ({ ja: `数値ではありません "${raw}"`, en: `not a number "${raw}"` }),
   negative: (raw: string): Bilingual => ({ ja: `0以上の数値にしてください "${raw}"`, en: `must not be negative "${raw}"` }),
   notPositive: (raw: string): Bilingual => ({ ja: `0より大きい数値にしてください "${raw}"`, en: `must be greater than 0 "${raw}"` }),
+  outOfRange: (raw: string): Bilingual => ({
+    ja: `数値が範囲外です（絶対値 10^15 以下、2021年の基準は 10^-9 以上） "${raw}"`,
+    en: `out of range (magnitude at most 10^15; a 2021 baseline at least 10^-9) "${raw}"`,
+  }),
   errorValue: (err: string): Bilingual => ({ ja: `エラー値 ${err} です`, en: `error value ${err}` }),
   notAValue: (raw: string): Bilingual => ({ ja: `数値か文字を入力してください "${raw}"`, en: `expected a number or text "${raw}"` }),
   required: (what: Bilingual): Bilingual => ({ ja: `${what.ja}がありません`, en: `${what.en} is missing` }),

@@ -5,6 +5,7 @@
 import type { Bilingual } from '../../i18n/format';
 import { FALSE_WORDS, TRUE_WORDS, inputText } from '../../i18n/workbook';
 import { foldName, parseNumberText } from '../../plan/normalise';
+import { BASELINE_MIN, NUMBER_MAX } from '../../plan/format';
 import { columnLetters, parseRange } from '../a1';
 import type { CellValue, SheetSnapshot } from '../port';
 
@@ -130,6 +131,8 @@ export function parseNumberCell(v: CellValue, bound: 'any' | 'nonNegative' | 'po
   if (Object.is(n, -0)) n = 0;
   if (bound === 'nonNegative' && n < 0) return bad(inputText.negative(raw));
   if (bound === 'positive' && n <= 0) return bad(inputText.notPositive(raw));
+  // The plan file's bounds (src/plan/format.ts): beyond them ratios overflow and Excel loses digits.
+  if (Math.abs(n) > NUMBER_MAX || (bound === 'positive' && n < BASELINE_MIN)) return bad(inputText.outOfRange(raw));
   return ok(n);
 }
 
