@@ -126,3 +126,24 @@ export interface WorkbookPort {
   /** Apply a batch of writes, in order, in as few round trips as the host allows. */
   apply(ops: WriteOp[]): Promise<void>;
 }
+
+/** Every kind of write op, for adapters that refuse an op they do not know (a batch from a newer layout). */
+export const WRITE_OP_KINDS: ReadonlySet<string> = new Set<WriteOp['kind']>([
+  'addSheet',
+  'clear',
+  'values',
+  'fillFormula',
+  'format',
+  'columnWidths',
+  'clearConditionalFormats',
+  'conditionalFormat',
+  'listValidation',
+  'clearValidation',
+  'note',
+  'defineName',
+  'freeze',
+  'pageSetup',
+  'table',
+  'chart',
+  'activate',
+]);

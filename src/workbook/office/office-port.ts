@@ -36,6 +36,7 @@ import {
   splitSheetAddress,
 } from '../a1';
 import type { CellFormat, CellInput, CellValue, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
+import { WRITE_OP_KINDS } from '../port';
 import { ExcelHostError, toExcelHostError } from './errors';
 
 /** Excel.run, or a stand-in with its shape (the fake in tests). */
@@ -78,25 +79,7 @@ const ERROR_STRINGS = new Set([
   '#UNKNOWN!',
 ]);
 
-const KNOWN_OPS = new Set<WriteOp['kind']>([
-  'addSheet',
-  'clear',
-  'values',
-  'fillFormula',
-  'format',
-  'columnWidths',
-  'clearConditionalFormats',
-  'conditionalFormat',
-  'listValidation',
-  'clearValidation',
-  'note',
-  'defineName',
-  'freeze',
-  'pageSetup',
-  'table',
-  'chart',
-  'activate',
-]);
+const KNOWN_OPS = WRITE_OP_KINDS;
 
 function defaultSupports(api: string, version: string): boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (a: string, v: string) => boolean } } } }).Office;

@@ -32,6 +32,7 @@ import {
 import { xlsxText } from '../../i18n/xlsx';
 import { UNSTORABLE_CHAR } from '../../plan/format';
 import type { CellFormat, CellInput, CellValue, FontStyle, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
+import { WRITE_OP_KINDS } from '../port';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -41,25 +42,7 @@ const ValueTypeFormula = 6;
 const EPOCH_1900 = 25_569;
 const EPOCH_1904 = 24_107;
 
-const KNOWN_OPS = new Set<string>([
-  'addSheet',
-  'clear',
-  'values',
-  'fillFormula',
-  'format',
-  'columnWidths',
-  'clearConditionalFormats',
-  'conditionalFormat',
-  'listValidation',
-  'clearValidation',
-  'note',
-  'defineName',
-  'freeze',
-  'pageSetup',
-  'table',
-  'chart',
-  'activate',
-] satisfies Array<WriteOp['kind']>);
+const KNOWN_OPS = WRITE_OP_KINDS;
 
 /** What ExcelJS keeps per worksheet for data validation (not in its type definitions). */
 interface DataValidationStore {
