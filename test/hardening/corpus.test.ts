@@ -319,7 +319,7 @@ describe('planner workbooks: read correctly or a clear finding; inputs untouched
     expect(await inputChanges(await loadWorkbook(file), await loadWorkbook(out))).toEqual([]);
   });
 
-  test.failing('BUG(layout): a check repaints a planner-coloured input cell with the input fill', async () => {
+  test('a check keeps a planner-coloured input cell as the planner styled it', async () => {
     const { file, out } = await checkFile('planner-fill.xlsx', (wb) => {
       wb.getWorksheet('計画')!.getCell('D5').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } };
     });

@@ -286,7 +286,7 @@ export async function appendLines(port: WorkbookPort, read: ReadPlanResult, line
   const ops: WriteOp[] = lineRowsOps(g.sheet, g, lines, start, read.lang);
   if (grown.lastRow > g.lastRow) {
     const formulas = liveFormulas(grown, read.sheets.results, refs, read.lang);
-    ops.push(...planLiveOps(grown, read.lang, formulas, refs, read.planSheetRows));
+    ops.push(...planLiveOps(grown, read.lang, formulas, refs, read.planSheetRows, undefined, start));
     if (read.existing.has('results')) ops.push(...resultsExtendOps(read, g, grown));
     else ops.push(...resultsSheetOps({ sheet: read.sheets.results, planSheet: g.sheet, activitySheet: read.sheets.activity, yearBasisCell: read.activityLayout.fields.yearBasis, g: grown, formulas, lang: read.lang }));
   }
@@ -477,7 +477,7 @@ export function resultsOps(read: ReadPlanResult, evaluation: Evaluation, opts: W
       ...planLiveOps(g, read.lang, formulas, refs, read.planSheetRows, {
         marks: cache.map((r) => r.blocks.status.map((s) => (typeof s === 'string' ? s.slice(0, 1) : ''))),
         verdicts: cache.map((r) => String(r.fixed.verdict)),
-      }),
+      }, g.lastDataRow + 1),
     );
     const notes = noteOps(read, evaluation, opts.lang);
     ops.push(...notes.ops);

@@ -463,6 +463,11 @@ export function planLiveOps(
   policy: PolicyRefs,
   clearUntilRow: number,
   cached?: { marks: string[][]; verdicts: string[] },
+  /**
+   * The first row to paint as input. The template paints every row; a check or an append paints only rows below the
+   * planner's lines, so a cell the planner coloured or bordered keeps its look (their style is theirs).
+   */
+  inputStyleFrom: number = g.firstRow,
 ): WriteOp[] {
   const t = workbookText(planLang);
   const o = new SheetOps(g.sheet);
@@ -477,7 +482,7 @@ export function planLiveOps(
 
   // Inputs: yellow, with lists; header as a header.
   o.format(g.headerRow, g.inputLeft, g.headerRow, g.inputRight, HEADER_FORMAT);
-  o.format(g.firstRow, g.inputLeft, last, g.inputRight, { fill: { color: COLORS.input }, border: true });
+  if (inputStyleFrom <= last) o.format(inputStyleFrom, g.inputLeft, last, g.inputRight, { fill: { color: COLORS.input }, border: true });
   if (g.cols.targets) o.format(g.firstRow, g.cols.targets, last, g.cols.targets, { numberFormat: '@' });
   if (g.cols.scenario) o.list(g.firstRow, g.cols.scenario, last, g.cols.scenario, `=${policy.scenarios}`);
   if (g.cols.item) o.list(g.firstRow, g.cols.item, last, g.cols.item, `=${policy.items}`);
