@@ -93,7 +93,11 @@ export type WriteOp =
   /** Remove data validation from a range. */
   | { kind: 'clearValidation'; sheet: string; range: string }
   /** A cell note (replaces the cell's existing note, if any). text null removes it. */
-  | { kind: 'note'; sheet: string; cell: string; text: string | null }
+  /**
+   * `ownedBy`: the beginnings of the writer's own notes. A note on the cell that starts with none of them is someone
+   * else's (the planner's) and is neither replaced nor removed.
+   */
+  | { kind: 'note'; sheet: string; cell: string; text: string | null; ownedBy?: readonly string[] }
   /** A workbook-scoped defined name, replaced if it exists. */
   | { kind: 'defineName'; name: string; ref: string }
   | { kind: 'freeze'; sheet: string; rows: number; columns: number }

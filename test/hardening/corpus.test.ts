@@ -312,7 +312,7 @@ describe('planner workbooks: read correctly or a clear finding; inputs untouched
     await wellFormed(file, out);
   });
 
-  test.failing('BUG(layout): a check replaces the planner’s own note on a forecast cell with its required-capacity note', async () => {
+  test('a check keeps the planner’s own note on a forecast cell', async () => {
     const { file, out } = await checkFile('planner-note.xlsx', (wb) => {
       wb.getWorksheet('計画')!.getCell('O5').note = '根拠: 2030 年度の増設計画（取締役会承認済み）';
     });

@@ -106,3 +106,13 @@ test('a sheet deleted by the user between the read and the write: the write lear
   expect(excel.sheetNames()).toContain('サマリー');
   expect(excel.sheet('履歴').cell('A5').value).toMatch(/^2025-07-01/);
 });
+
+test('the planner’s own note on a forecast cell survives checks in Excel; our required-capacity notes are replaced', async () => {
+  const excel = new FakeExcel();
+  const port = new OfficePort(excel.run, { supports: () => true });
+  await createPlanWorkbook(port, { lang: 'ja', plan: await samplePlan() });
+  excel.sheet('計画').notes.set('J5', '根拠: 取締役会承認済みの増設計画');
+  for (const day of ['2025-06-30', '2025-07-01']) await checkWorkbook(port, { evaluatedAt: new Date(`${day}T00:00:00Z`), version: '0.1.0' });
+  expect(excel.sheet('計画').notes.get('J5')).toBe('根拠: 取締役会承認済みの増設計画');
+  expect(excel.sheet('計画').notes.get('K5')).toMatch(/^目標時点 2026年：必要能力/);
+});

@@ -12,7 +12,7 @@
  */
 import { evaluate, type EvaluablePlan } from '../../evaluate';
 import type { Evaluation, Finding } from '../../evaluate/types';
-import { formatNumber, sectionIn, type Lang } from '../../i18n/format';
+import { LANGS, formatNumber, sectionIn, type Lang } from '../../i18n/format';
 import { SHEET_KEYS, SHEET_NAMES, workbookText, type SheetKey } from '../../i18n/workbook';
 import { PLAN_FORMAT, type Plan, type PlanLine } from '../../plan/schema';
 import { TOOL_NAME, TOOL_VERSION } from '../../version';
@@ -418,8 +418,10 @@ function noteOps(read: ReadPlanResult, evaluation: Evaluation, lang: Lang): { op
   const chosen = wanted.length > NOTE_CAP ? [...wanted.filter((w) => w.short), ...wanted.filter((w) => !w.short)].slice(0, NOTE_CAP) : wanted;
   const keep = new Set(chosen.map((w) => w.cell));
   const ops: WriteOp[] = [];
-  for (const old of read.log.notedCells) if (!keep.has(old)) ops.push({ kind: 'note', sheet: g.sheet, cell: old, text: null });
-  for (const w of chosen) ops.push({ kind: 'note', sheet: g.sheet, cell: w.cell, text: w.text });
+  // Our notes begin as the note text does in either language; any other note on a cell is the planner's and stays.
+  const ownedBy = LANGS.map((l) => workbookText(l).note({ year: 0, required: '', unit: '', multiplier: '' }).split('0')[0]);
+  for (const old of read.log.notedCells) if (!keep.has(old)) ops.push({ kind: 'note', sheet: g.sheet, cell: old, text: null, ownedBy });
+  for (const w of chosen) ops.push({ kind: 'note', sheet: g.sheet, cell: w.cell, text: w.text, ownedBy });
   return { ops, cells: chosen.map((w) => w.cell) };
 }
 

@@ -187,7 +187,7 @@ export class OfficePort implements WorkbookPort {
 
   /** Learn what exists (sheets, names, tables, charts, notes) for the ops that need it — at most 2 syncs, often 0. */
   private async probe(ctx: Excel.RequestContext, ops: WriteOp[], known?: Known): Promise<Existing> {
-    const state: Existing = { sheets: new Set(), names: new Set(), tables: new Set(), charts: new Set(), notes: new Set() };
+    const state: Existing = { sheets: new Set(), names: new Set(), tables: new Set(), charts: new Set(), notes: new Set(), foreignNotes: new Set() };
     const notesOn = this.supports('ExcelApi', '1.18');
     const needs = (k: WriteOp['kind']) => ops.some((op) => op.kind === k);
     const sheetDependent = needs('chart') || (notesOn && needs('note'));
@@ -215,7 +215,7 @@ export class OfficePort implements WorkbookPort {
 
   private async probeSheets(ctx: Excel.RequestContext, ops: WriteOp[], state: Existing, notesOn: boolean): Promise<Existing> {
     // Charts and notes are per sheet: ask only sheets known to exist (a sheet added by this batch has none).
-    const checks: Array<{ key: string; set: Set<string>; item: OfficeExtension.ClientObject }> = [];
+    const checks: Array<{ key: string; set: Set<string>; item: OfficeExtension.ClientObject; ownedBy?: readonly string[] }> = [];
     for (const op of ops) {
       if (op.kind !== 'chart' && !(op.kind === 'note' && notesOn)) continue;
       if (!state.sheets.has(op.sheet.toLowerCase())) continue;
@@ -224,12 +224,19 @@ export class OfficePort implements WorkbookPort {
         checks.push({ key: itemKey(op.sheet, op.name), set: state.charts, item: ws.charts.getItemOrNullObject(op.name) });
       } else {
         const cell = formatRange(parseRange(op.cell));
-        checks.push({ key: itemKey(op.sheet, cell), set: state.notes, item: ws.notes.getItemOrNullObject(cell) });
+        const note = ws.notes.getItemOrNullObject(cell);
+        if (op.ownedBy) note.load('content');
+        checks.push({ key: itemKey(op.sheet, cell), set: state.notes, item: note, ownedBy: op.ownedBy });
       }
     }
     if (checks.length === 0) return state;
     await ctx.sync();
-    for (const c of checks) if (!c.item.isNullObject) c.set.add(c.key);
+    for (const c of checks) {
+      if (c.item.isNullObject) continue;
+      c.set.add(c.key);
+      const content = c.ownedBy ? (c.item as Excel.Note).content : '';
+      if (c.ownedBy && !c.ownedBy.some((p) => content.startsWith(p))) state.foreignNotes.add(c.key);
+    }
     return state;
   }
 
@@ -301,6 +308,7 @@ export class OfficePort implements WorkbookPort {
         const key = itemKey(op.sheet, cell);
         const exists = state.notes.has(key);
         if (op.text === null && !exists) return;
+        if (state.foreignNotes.has(key)) return; // the planner's own note: theirs to keep
         const text = op.text;
         if (text === null) state.notes.delete(key);
         else state.notes.add(key);
@@ -426,6 +434,8 @@ interface Existing {
   tables: Set<string>;
   charts: Set<string>;
   notes: Set<string>;
+  /** Notes that are not the writer's own (see the note op's ownedBy). */
+  foreignNotes: Set<string>;
 }
 
 function itemKey(sheet: string, item: string): string {

@@ -200,6 +200,8 @@ export class XlsxPort implements WorkbookPort {
         return removeValidation(this.sheet(op), parseRange(op.range));
       case 'note': {
         const cell = this.sheet(op).getCell(formatCell(parseCell(op.cell)));
+        const existing = noteText(cell.note);
+        if (existing && op.ownedBy && !op.ownedBy.some((p) => existing.startsWith(p))) return; // the planner's own note
         if (op.text === null) {
           // ExcelJS has no public way to drop a note; the note lives in the cell's private _comment.
           (cell as unknown as { _comment?: unknown })._comment = undefined;
@@ -458,6 +460,13 @@ function lastRowWritten(op: WriteOp): number {
     default:
       return 0;
   }
+}
+
+/** A cell note's text, whether ExcelJS holds it as a string or as rich text. */
+function noteText(note: ExcelJS.Cell['note'] | undefined): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
 }
 
 function stripEquals(formula: string): string {
