@@ -195,18 +195,8 @@ function mapRefs(formula: string, onRef: (ref: RefToken) => string): string {
   while (i < n) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      // String literal or quoted sheet name: copy through the closing quote (a doubled quote is an escape).
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
+      // String literal or quoted sheet name: copy it through its closing quote, untouched.
+      const j = closingQuote(formula, i);
       out += formula.slice(i, j + 1);
       i = j + 1;
       continue;
@@ -366,17 +356,8 @@ export function formulaFromR1C1(formula: string, row: number, col: number): stri
   while (i < n) {
     const ch = formula[i];
     if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
+      // String literal or quoted sheet name: copy it through its closing quote, untouched.
+      const j = closingQuote(formula, i);
       out += formula.slice(i, j + 1);
       i = j + 1;
       continue;
@@ -419,4 +400,21 @@ export function absoluteRefs(formula: string): string {
     if (ref.kind === 'cols') return `${colText(true, ref.a.col)}:${colText(true, ref.b.col)}`;
     return `${rowText(true, ref.a.row)}:${rowText(true, ref.b.row)}`;
   });
+}
+
+/** The index of the quote closing the string or quoted name that opens at `start` (a doubled quote is an escape). */
+function closingQuote(formula: string, start: number): number {
+  const q = formula[start];
+  let j = start + 1;
+  while (j < formula.length) {
+    if (formula[j] === q) {
+      if (formula[j + 1] === q) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    j++;
+  }
+  return j;
 }
