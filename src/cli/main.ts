@@ -16,6 +16,7 @@ import { xlsxText } from '../i18n/xlsx';
 import { parsePlanText, planJsonSchema, type InputError } from '../plan/parse';
 import { isXlsxError } from '../workbook/xlsx/limits';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
+import { UsageError, tokenize } from './args';
 import { PLAN_FILE_MAX_BYTES, type CliIO } from './io';
 import { rulesReport } from './rules';
 import { renderEvaluationTable, renderRulesTable } from './table';
@@ -47,7 +48,6 @@ const COMMAND_OPTIONS: Record<OwnCommand | 'none', readonly string[]> = {
 };
 
 /** A mistake in the command line: reported with the usage, exit 2. */
-class UsageError extends Error {}
 
 /** The language when --lang is not given: the first of LC_ALL, LC_MESSAGES, LANG that is set decides. */
 export function defaultLang(env: Record<string, string | undefined>): Lang {
@@ -73,33 +73,9 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
 
 /** Parse options (`--lang en`, `--lang=en`, `-h`) and positionals; "-" is a positional (standard input). */
 function parseArgs(tokens: readonly string[], allowed: readonly string[], lang: Lang): ParsedArgs {
-  const t = cliText(lang);
-  const out: ParsedArgs = { help: false, version: false, positionals: [] };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token === '--') {
-      out.positionals.push(...tokens.slice(i + 1));
-      break;
-    }
-    if (token === '-' || !token.startsWith('-')) {
-      out.positionals.push(token);
-      continue;
-    }
-    if (token === '-h' || token === '--help') {
-      out.help = true;
-      continue;
-    }
-    if (token === '-V' || token === '-v' || token === '--version') {
-      out.version = true;
-      continue;
-    }
-    const eq = token.indexOf('=');
-    const name = eq > 0 ? token.slice(0, eq) : token;
-    if (!allowed.includes(name)) throw new UsageError(t.unknownOption(token));
-    let value: string;
-    if (eq > 0) value = token.slice(eq + 1);
-    else if (i + 1 < tokens.length) value = tokens[++i];
-    else throw new UsageError(t.missingValue(name));
+  const { help, version, positionals, options } = tokenize(tokens, allowed, cliText(lang), { versionFlag: true });
+  const out: ParsedArgs = { help, version, positionals };
+  for (const [name, value] of options) {
     if (name === '--lang') out.lang = oneOf(name, value, LANG_VALUES, lang);
     else if (name === '--format') out.format = oneOf(name, value, FORMAT_VALUES, lang);
   }

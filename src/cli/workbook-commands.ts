@@ -21,6 +21,7 @@ import { NotAPlanWorkbookError, checkWorkbook, createPlanWorkbook, readPlan, typ
 import { createWorkbook, isXlsxError, loadWorkbook, saveWorkbook, writeFileAtomic } from '../workbook/xlsx/io';
 import { XlsxPort } from '../workbook/xlsx/xlsx-port';
 import { xlsxText } from '../i18n/xlsx';
+import { UsageError, tokenize } from './args';
 import { PLAN_FILE_MAX_BYTES, type CliIO } from './io';
 import { renderEvaluationTable } from './table';
 
@@ -34,7 +35,6 @@ const OPTIONS: Record<'template' | 'check' | 'export', readonly string[]> = {
   export: ['--lang', '-o', '--output'],
 };
 
-class UsageError extends Error {}
 /** Bad input: reported as is, exit 2. */
 class InputError extends Error {}
 
@@ -64,28 +64,9 @@ function requestedLang(args: readonly string[], env: Record<string, string | und
 }
 
 function parseArgs(tokens: readonly string[], allowed: readonly string[], t: WorkbookCliTexts): Args {
-  const out: Args = { help: false, files: [] };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token === '--') {
-      out.files.push(...tokens.slice(i + 1));
-      break;
-    }
-    if (token === '-h' || token === '--help') {
-      out.help = true;
-      continue;
-    }
-    if (!token.startsWith('-') || token === '-') {
-      out.files.push(token);
-      continue;
-    }
-    const eq = token.indexOf('=');
-    const name = eq > 0 ? token.slice(0, eq) : token;
-    if (!allowed.includes(name)) throw new UsageError(t.unknownOption(token));
-    let value: string;
-    if (eq > 0) value = token.slice(eq + 1);
-    else if (i + 1 < tokens.length) value = tokens[++i];
-    else throw new UsageError(t.missingValue(name));
+  const { help, positionals, options } = tokenize(tokens, allowed, t, { versionFlag: false });
+  const out: Args = { help, files: positionals };
+  for (const [name, value] of options) {
     if (name === '--lang') {
       if (!(LANGS as readonly string[]).includes(value)) throw new UsageError(t.badValue(name, value, LANGS));
       out.lang = value as Lang;
