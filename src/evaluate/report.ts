@@ -6,23 +6,12 @@ import { itemName, useName } from '../i18n/findings';
 import type { Bilingual, Lang } from '../i18n/format';
 import { SEED, type ItemId } from '../policy';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
-import type { ActivityResult, Evaluation, FindingCode, Severity, Verdict, YearStatus } from './types';
+import type { ActivityResult, Evaluation, FindingCode, Severity, Verdict, YearResult } from './types';
 
 export const REPORT_FORMAT = 'supply-plan-report/1';
 
-export interface ReportYear {
-  year: number;
-  capacity: number | null;
-  /** Whether the year is a target point. */
-  target: boolean;
-  /** The required multiple of 2021 capacity at a target point, else null. */
-  required: number | null;
-  /** required × baseline2021 at a target point, else null. */
-  requiredCapacity: number | null;
-  ratio: number | null;
-  shortfall: number | null;
-  status: YearStatus;
-}
+/** A year of a line, as the engine gives it (the report adds nothing to it). */
+export type ReportYear = YearResult;
 
 export interface ReportLine {
   /** Index into the plan's lines (the `lines[i]` of finding paths). */
