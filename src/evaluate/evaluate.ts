@@ -5,6 +5,7 @@
 import { findingText } from '../i18n/findings';
 import type { Bilingual } from '../i18n/format';
 import {
+  BASELINE_YEAR,
   CHECKLIST,
   LAST_TARGET_YEAR,
   FIRST_COLUMN_YEAR,
@@ -12,11 +13,12 @@ import {
   PERIOD_RULES,
   SECTIONS,
   requiredMultiplier,
+  type UseId,
 } from '../policy';
 import { itemId } from '../plan/normalise';
 import type { Activity, OverseasBase, Plan, PlanLine } from '../plan/schema';
 import { D, dec, type Dec } from './decimal';
-import { lessThan, multiplierValue, ratioOf, targetMath } from './exact';
+import { lessThan, multiplierValue, ratioAt, scaleOf, targetMathAt } from './exact';
 import { fullYears, periodEnd } from './period';
 import type { ActivityResult, Evaluation, Finding, LineResult, ScenarioResult, Severity, Verdict, YearResult } from './types';
 
@@ -31,10 +33,13 @@ export interface EvaluateOptions {
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const VERDICT_RANK: Record<Verdict, number> = { eligible: 0, attention: 1, ineligible: 2 };
 
+/** The verdict for the worst severity + 1 (0: no finding). */
+const RANK_VERDICT: readonly Verdict[] = ['eligible', 'eligible', 'attention', 'ineligible'];
+
 export function verdictOf(findings: readonly Finding[]): Verdict {
   let worst = -1;
   for (const f of findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
-  return worst === 2 ? 'ineligible' : worst === 1 ? 'attention' : 'eligible';
+  return RANK_VERDICT[worst + 1];
 }
 
 export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
@@ -43,9 +48,12 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
 
 /** The target points of a line: the named ones, or by default every forecast year from 2025 to 2030. */
 export function targetPoints(line: Pick<PlanLine, 'capacity' | 'targetYears'>): number[] {
-  const named = line.targetYears && line.targetYears.length > 0 ? line.targetYears : null;
-  if (named) return [...new Set(named)].sort((a, b) => a - b);
-  return forecastYears(line.capacity).filter((y) => y >= FIRST_COLUMN_YEAR && y <= LAST_TARGET_YEAR);
+  return targetPointsOf(line.targetYears, forecastYears(line.capacity));
+}
+
+function targetPointsOf(targetYears: readonly number[] | undefined, forecasted: readonly number[]): number[] {
+  if (targetYears && targetYears.length > 0) return [...new Set(targetYears)].sort((a, b) => a - b);
+  return forecasted.filter((y) => y >= FIRST_COLUMN_YEAR && y <= LAST_TARGET_YEAR);
 }
 
 /**
@@ -61,21 +69,42 @@ export function isMet(forecast: Dec, multiplier: Dec, baseline: Dec): boolean {
   return forecast.gte(multiplier.times(baseline));
 }
 
-interface LineOutcome {
-  /** The verdict is set once the input findings are merged in. */
-  result: LineResult;
-  findings: Finding[];
+interface Multiplier {
+  text: string;
+  value: number;
 }
 
-function evaluateLine(line: PlanLine, index: number): LineOutcome {
-  const findings: Finding[] = [];
+const multiplierTables = new Map<UseId, (Multiplier | null)[]>();
+
+function multiplierEntry(text: string | null): Multiplier | null {
+  return text === null ? null : { text, value: multiplierValue(text) };
+}
+
+/** requiredMultiplier (and its value), read from a table by year: a large plan asks it for a million years. */
+function multiplierAt(use: UseId, year: number): Multiplier | null {
+  let table = multiplierTables.get(use);
+  if (!table) {
+    table = [];
+    for (let y = BASELINE_YEAR; y <= LAST_TARGET_YEAR; y++) table.push(multiplierEntry(requiredMultiplier(use, y)));
+    multiplierTables.set(use, table);
+  }
+  const i = year - BASELINE_YEAR;
+  return i >= 0 && i < table.length ? table[i] : multiplierEntry(requiredMultiplier(use, year));
+}
+
+/**
+ * One line: its result, with its findings pushed onto `findings` (one list for the whole plan: a large plan has
+ * 100,000 lines and most have no finding). The verdict is set once the input findings are merged in.
+ */
+function evaluateLine(line: PlanLine, index: number, findings: Finding[]): LineResult {
   const at = `lines[${index}]`;
   const id = itemId(line.item);
   if (!id) {
     findings.push({ code: 'item.not-eligible', severity: 'error', section: SECTIONS.items, path: `${at}.item`, messages: findingText.itemNotEligible(line.item), line: index });
   }
 
-  const targets = targetPoints(line);
+  const forecasted = forecastYears(line.capacity);
+  const targets = targetPointsOf(line.targetYears, forecasted);
   const valid = targets.filter((y) => y <= LAST_TARGET_YEAR);
   for (const y of targets.filter((y) => y > LAST_TARGET_YEAR)) {
     findings.push({ code: 'target.after-2030', severity: 'error', section: SECTIONS.capacityTargets, path: `${at}.targetYears`, messages: findingText.targetAfter2030(y), line: index, year: y });
@@ -84,26 +113,34 @@ function evaluateLine(line: PlanLine, index: number): LineOutcome {
     findings.push({ code: 'target.none', severity: 'error', section: SECTIONS.capacityTargets, path: `${at}.targetYears`, messages: findingText.targetNone(), line: index });
   }
 
-  const forecasted = forecastYears(line.capacity);
   // Named target points may lack a forecast; default ones are forecast years already.
-  const years = line.targetYears?.length ? [...new Set([...forecasted, ...valid])].sort((a, b) => a - b) : forecasted;
+  const named = line.targetYears !== undefined && line.targetYears.length > 0;
+  const years = named ? [...new Set([...forecasted, ...valid])].sort((a, b) => a - b) : forecasted;
   const results: YearResult[] = [];
-  for (const year of years) {
-    const raw = line.capacity[String(year)];
+  const capacity = line.capacity;
+  const baseline = line.baseline2021;
+  // Scaled once a line (baseline) and once a year (forecast): a large plan has a million years.
+  const bScale = scaleOf(baseline);
+  for (let i = 0; i < years.length; i++) {
+    const year = years[i];
+    const raw: number | undefined = capacity[year];
+    const forecast = raw === undefined ? null : raw;
+    const cScale = forecast === null ? -1 : scaleOf(forecast);
     // The per-year numbers go through exact.ts: exact like decimal.js, without its cost on a million cells.
-    const ratio = raw === undefined ? null : ratioOf(raw, line.baseline2021);
-    const isTarget = valid.includes(year);
+    const ratio = forecast === null ? null : ratioAt(forecast, cScale, baseline, bScale);
+    // Default target points are the forecast years from 2025 to 2030.
+    const isTarget = named ? valid.includes(year) : year >= FIRST_COLUMN_YEAR && year <= LAST_TARGET_YEAR;
     if (!isTarget) {
-      results.push({ year, capacity: raw ?? null, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' });
+      results.push({ year, capacity: forecast, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' });
       continue;
     }
-    const multiplierText = requiredMultiplier(line.use, year)!;
-    const math = targetMath(raw ?? null, line.baseline2021, multiplierText);
+    const multiplier = multiplierAt(line.use, year)!;
+    const math = targetMathAt(forecast, cScale, baseline, bScale, multiplier.text);
     results.push({
       year,
-      capacity: raw ?? null,
+      capacity: forecast,
       target: true,
-      required: multiplierValue(multiplierText),
+      required: multiplier.value,
       requiredCapacity: math.requiredCapacity,
       ratio,
       shortfall: math.shortfall,
@@ -111,10 +148,10 @@ function evaluateLine(line: PlanLine, index: number): LineOutcome {
     });
     if (!math.met) {
       // Short years are few: their message is worded from decimal.js values, as typed.
-      const multiplier = new D(multiplierText);
-      const requiredCapacity = multiplier.times(dec(line.baseline2021));
-      const forecast = raw === undefined ? null : dec(raw);
-      const shortfall = forecast === null ? requiredCapacity : D.max(0, requiredCapacity.minus(forecast));
+      const m = new D(multiplier.text);
+      const requiredCapacity = m.times(dec(line.baseline2021));
+      const typed = forecast === null ? null : dec(forecast);
+      const shortfall = typed === null ? requiredCapacity : D.max(0, requiredCapacity.minus(typed));
       findings.push({
         code: 'target.short',
         severity: 'error',
@@ -122,9 +159,9 @@ function evaluateLine(line: PlanLine, index: number): LineOutcome {
         path: `${at}.capacity.${year}`,
         messages: findingText.targetShort({
           year,
-          multiplier: multiplier.toFixed(),
+          multiplier: m.toFixed(),
           required: requiredCapacity.toFixed(),
-          forecast: forecast === null ? null : forecast.toFixed(),
+          forecast: typed === null ? null : typed.toFixed(),
           shortfall: shortfall.toFixed(),
           unit: line.unit,
         }),
@@ -154,19 +191,16 @@ function evaluateLine(line: PlanLine, index: number): LineOutcome {
   }
 
   return {
-    result: {
-      index,
-      scenario: line.scenario,
-      item: id ?? line.item,
-      eligibleItem: id !== null,
-      use: line.use,
-      unit: line.unit,
-      baseline2021: line.baseline2021,
-      targetYears: valid,
-      years: results,
-      verdict: 'eligible',
-    },
-    findings,
+    index,
+    scenario: line.scenario,
+    item: id ?? line.item,
+    eligibleItem: id !== null,
+    use: line.use,
+    unit: line.unit,
+    baseline2021: line.baseline2021,
+    targetYears: valid,
+    years: results,
+    verdict: 'eligible',
   };
 }
 
@@ -251,20 +285,21 @@ export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Ev
   }
   planFindings.push(...evaluateChecklist(plan), ...evaluateOverseas(plan.overseas));
 
-  const outcomes = plan.lines.map(evaluateLine);
+  const lineFindings: Finding[] = [];
+  const lines: LineResult[] = new Array(plan.lines.length);
+  // The worst severity found for each line (-1: none), from which its verdict follows.
+  const worst = new Int8Array(plan.lines.length).fill(-1);
+  for (let i = 0; i < plan.lines.length; i++) {
+    const from = lineFindings.length;
+    lines[i] = evaluateLine(plan.lines[i], i, lineFindings);
+    for (let k = from; k < lineFindings.length; k++) worst[i] = Math.max(worst[i], SEVERITY_RANK[lineFindings[k].severity]);
+  }
   const input = options.inputFindings ?? [];
-  const byLine = new Map<number, Finding[]>();
-  for (const f of [...outcomes.flatMap((o) => o.findings), ...input]) {
-    if (f.line === undefined) continue;
-    const list = byLine.get(f.line);
-    if (list) list.push(f);
-    else byLine.set(f.line, [f]);
+  for (const f of input) {
+    if (f.line !== undefined && f.line >= 0 && f.line < lines.length) worst[f.line] = Math.max(worst[f.line], SEVERITY_RANK[f.severity]);
   }
   const globalFindings = [...planFindings, ...input.filter((f) => f.line === undefined)];
-  const lines: LineResult[] = outcomes.map((o) => {
-    o.result.verdict = verdictOf(byLine.get(o.result.index) ?? []);
-    return o.result;
-  });
+  for (let i = 0; i < lines.length; i++) lines[i].verdict = RANK_VERDICT[worst[i] + 1];
 
   const scenarios: ScenarioResult[] = [];
   const scenarioByName = new Map<string, ScenarioResult>();
@@ -277,9 +312,13 @@ export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Ev
     s.lines.push(l.index);
   }
   const globalVerdict = verdictOf(globalFindings);
-  for (const s of scenarios) s.verdict = worstVerdict([globalVerdict, ...s.lines.map((i) => lines[i].verdict)]);
+  for (const s of scenarios) {
+    let v = globalVerdict;
+    for (const i of s.lines) if (VERDICT_RANK[lines[i].verdict] > VERDICT_RANK[v]) v = lines[i].verdict;
+    s.verdict = v;
+  }
 
-  const findings = [...outcomes.flatMap((o) => o.findings), ...input, ...planFindings];
+  const findings = lineFindings.concat(input, planFindings);
   return {
     verdict: scenarios.length ? worstVerdict(scenarios.map((s) => s.verdict)) : verdictOf(findings),
     scenarios,

@@ -30,15 +30,26 @@ const MAX_INT = 1e15;
  * 10¹⁵ two decimals with the same scale cannot both read back as the same number.
  */
 export function toScaled(n: number): Scaled | null {
-  if (Number.isInteger(n)) return Math.abs(n) < MAX_INT ? { int: n === 0 ? 0 : n, scale: 0 } : null;
-  if (!Number.isFinite(n)) return null;
+  const scale = scaleOf(n);
+  return scale < 0 ? null : { int: intAt(n, scale), scale };
+}
+
+/** The scale toScaled finds for n, or -1 when it finds none. Allocates nothing, for the engine's per-year loop. */
+export function scaleOf(n: number): number {
+  if (Number.isInteger(n)) return Math.abs(n) < MAX_INT ? 0 : -1;
+  if (!Number.isFinite(n)) return -1;
   for (let scale = 1; scale < POW10.length; scale++) {
     const int = Math.round(n * POW10[scale]);
-    if (Math.abs(int) >= MAX_INT) return null;
+    if (Math.abs(int) >= MAX_INT) return -1;
     // int and 10^scale are exact, and division rounds correctly: equal means int × 10^-scale reads back as n.
-    if (int / POW10[scale] === n) return { int, scale };
+    if (int / POW10[scale] === n) return scale;
   }
-  return null;
+  return -1;
+}
+
+/** The integer of n at a scale scaleOf found for it (n × 10^scale, exact there). */
+export function intAt(n: number, scale: number): number {
+  return scale === 0 ? (n === 0 ? 0 : n) : Math.round(n * POW10[scale]);
 }
 
 /** "4332.9" → { int: 43329, scale: 1 }; null for exponents or more than 15 significant digits. */
@@ -72,11 +83,6 @@ function align(a: Scaled, b: Scaled): { a: number; b: number; scale: number } | 
   const y = b.int * fb;
   // A product of integers that is exact stays ≤ 2⁵³ − 1; an inexact one rounds to 2⁵³ or more.
   return Number.isSafeInteger(x) && Number.isSafeInteger(y) ? { a: x, b: y, scale } : null;
-}
-
-function times(a: Scaled, b: Scaled): Scaled | null {
-  const int = a.int * b.int;
-  return Number.isSafeInteger(int) ? { int: int === 0 ? 0 : int, scale: a.scale + b.scale } : null;
 }
 
 const multiplierCache = new Map<string, Scaled | null>();
@@ -115,19 +121,37 @@ export function targetMathDecimal(forecast: number | null, baseline: number, mul
 
 /** Is a target point met, and by how much is it short? Exact; see the module comment for how it is fast. */
 export function targetMath(forecast: number | null, baseline: number, multiplier: string): TargetMath {
+  const fScale = forecast === null ? -1 : scaleOf(forecast);
+  const bScale = scaleOf(baseline);
+  return targetMathAt(forecast, fScale, baseline, bScale, multiplier);
+}
+
+/**
+ * targetMath with the forecast's and the baseline's scales already found (`scaleOf`, -1 for none), as a line's
+ * loop has them: no object is made on the way.
+ */
+export function targetMathAt(forecast: number | null, fScale: number, baseline: number, bScale: number, multiplier: string): TargetMath {
   const m = scaledMultiplier(multiplier);
-  const b = toScaled(baseline);
-  const required = m && b ? times(m, b) : null;
-  if (!required) return targetMathDecimal(forecast, baseline, multiplier);
-  const requiredCapacity = fromScaled(required.int, required.scale);
+  if (!m || bScale < 0) return targetMathDecimal(forecast, baseline, multiplier);
+  const requiredInt = m.int * intAt(baseline, bScale);
+  if (!Number.isSafeInteger(requiredInt)) return targetMathDecimal(forecast, baseline, multiplier);
+  const requiredScale = m.scale + bScale;
+  const requiredCapacity = fromScaled(requiredInt, requiredScale);
   if (forecast === null) return { met: false, requiredCapacity, shortfall: requiredCapacity };
-  const f = toScaled(forecast);
-  const at = f ? align(f, required) : null;
-  if (!at) return targetMathDecimal(forecast, baseline, multiplier);
-  if (at.a >= at.b) return { met: true, requiredCapacity, shortfall: 0 };
-  const gap = at.b - at.a;
+  if (fScale < 0) return targetMathDecimal(forecast, baseline, multiplier);
+  // Both at one scale: the larger of the two.
+  const scale = Math.max(fScale, requiredScale);
+  const ff = POW10[scale - fScale];
+  const fr = POW10[scale - requiredScale];
+  if (ff === undefined || fr === undefined) return targetMathDecimal(forecast, baseline, multiplier);
+  const x = intAt(forecast, fScale) * ff;
+  const y = (requiredInt === 0 ? 0 : requiredInt) * fr;
+  // A product of integers that is exact stays ≤ 2⁵³ − 1; an inexact one rounds to 2⁵³ or more.
+  if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return targetMathDecimal(forecast, baseline, multiplier);
+  if (x >= y) return { met: true, requiredCapacity, shortfall: 0 };
+  const gap = y - x;
   if (!Number.isSafeInteger(gap)) return targetMathDecimal(forecast, baseline, multiplier);
-  return { met: false, requiredCapacity, shortfall: fromScaled(gap, at.scale) };
+  return { met: false, requiredCapacity, shortfall: fromScaled(gap, scale) };
 }
 
 /** The reference: capacity ÷ baseline rounded half up to 6 places, in decimal.js. */
@@ -139,15 +163,21 @@ const RATIO_PLACES = 6;
 
 /** capacity ÷ baseline, rounded half up (away from zero) to 6 decimal places. */
 export function ratioOf(capacity: number, baseline: number): number {
-  const c = toScaled(capacity);
-  const b = toScaled(baseline);
-  if (!c || !b || b.int === 0) return ratioDecimal(capacity, baseline);
-  // ratio × 10⁶ = c.int × 10^(b.scale − c.scale + 6) ÷ b.int
-  const e = b.scale - c.scale + RATIO_PLACES;
+  return ratioAt(capacity, scaleOf(capacity), baseline, scaleOf(baseline));
+}
+
+/** ratioOf with both scales already found (`scaleOf`, -1 for none), as a line's loop has them. */
+export function ratioAt(capacity: number, cScale: number, baseline: number, bScale: number): number {
+  if (cScale < 0 || bScale < 0) return ratioDecimal(capacity, baseline);
+  const cInt = intAt(capacity, cScale);
+  const bInt = intAt(baseline, bScale);
+  if (bInt === 0) return ratioDecimal(capacity, baseline);
+  // ratio × 10⁶ = cInt × 10^(bScale − cScale + 6) ÷ bInt
+  const e = bScale - cScale + RATIO_PLACES;
   const up = POW10[Math.abs(e)];
   if (up === undefined) return ratioDecimal(capacity, baseline);
-  const numerator = Math.abs(e >= 0 ? c.int * up : c.int);
-  const denominator = Math.abs(e >= 0 ? b.int : b.int * up);
+  const numerator = Math.abs(e >= 0 ? cInt * up : cInt);
+  const denominator = Math.abs(e >= 0 ? bInt : bInt * up);
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) return ratioDecimal(capacity, baseline);
   let q = Math.floor(numerator / denominator);
   const product = q * denominator;
@@ -162,7 +192,7 @@ export function ratioOf(capacity: number, baseline: number): number {
     r -= denominator;
   }
   if (2 * r >= denominator) q += 1;
-  const negative = c.int < 0 !== b.int < 0;
+  const negative = cInt < 0 !== bInt < 0;
   return fromScaled(negative ? -q : q, RATIO_PLACES);
 }
 

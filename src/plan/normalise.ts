@@ -27,10 +27,18 @@ function buildIndex<T extends string>(entries: readonly { id: T; ja: string; en:
 const itemIndex = buildIndex(ITEMS);
 const useIndex = buildIndex(USES);
 
+/** Names seen, and their ids: a plan names the same few items on every line, and folding (NFKC) is not free. */
+const itemCache = new Map<string, ItemId | null>();
+const ITEM_CACHE_MAX = 1000;
+
 /** The canonical item id for a name, or null when it is not one of the nine eligible items. */
 export function itemId(name: string): ItemId | null {
+  const seen = itemCache.get(name);
+  if (seen !== undefined) return seen;
   const f = foldName(name);
-  return itemIndex.get(f) ?? itemIndex.get(f.replace(/-/g, '')) ?? null;
+  const id = itemIndex.get(f) ?? itemIndex.get(f.replace(/-/g, '')) ?? null;
+  if (itemCache.size < ITEM_CACHE_MAX) itemCache.set(name, id);
+  return id;
 }
 
 /** The canonical use id for a name, or null when it is not a use of the multiplier table. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CapacityShape, CapacitySchema, PlanSchema, type Plan } from './schema';
+import { CapacityShape, CapacitySchema, PlanSchema, PlanShape, type Plan } from './schema';
 
 /** One problem with the input, located by its path in the plan (`lines[0].capacity.2026`). */
 export interface InputError {
@@ -54,7 +54,7 @@ export function parsePlanText(text: string): ParseResult {
 /** The JSON Schema of the plan format, generated from the zod schema. */
 export function planJsonSchema(): object {
   return {
-    ...z.toJSONSchema(PlanSchema, {
+    ...z.toJSONSchema(PlanShape, {
       io: 'input',
       unrepresentable: 'any',
       // capacity is checked by hand for speed; publish the shape it checks.

@@ -160,6 +160,127 @@ export const LineSchema = z.strictObject({
   targetYears: z.array(Year).optional(),
 });
 
+type LineOutput = z.output<typeof LineSchema>;
+
+const LINE_KEYS: ReadonlySet<string> = new Set(Object.keys(LineSchema.shape));
+const useIdCache = new Map<string, (typeof USE_IDS)[number] | null>();
+
+/** Text a cell can hold, as Text() checks it; null when it is not (zod then says why). */
+function plainText(v: unknown): string | null {
+  return typeof v === 'string' && v.length <= TEXT_MAX_CHARS && !UNSTORABLE_CHAR.test(v) ? v : null;
+}
+
+/** A plain JSON number within the plan's range, as NumberLike takes it without help; else null. */
+function plainNumber(v: unknown, min: number): number | null {
+  return typeof v === 'number' && v >= min && v <= NUMBER_MAX && !Object.is(v, -0) ? v : null;
+}
+
+/** "2021" … "2100": four ASCII digits (not "21e2", which is a number too). */
+function isYearKey(key: string): boolean {
+  if (key.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const year = Number(key);
+  return year >= BASELINE_YEAR && year <= 2100;
+}
+
+/**
+ * A line of a plan as LineSchema gives it, checked by hand — or null when anything about it is not plainly valid,
+ * and LineSchema must look at it (and word its errors). A large plan has 100,000 lines, and zod's object machinery
+ * was most of the parse time. test/engine/fast-line.test.ts checks that both give the same line for any input.
+ */
+export function plainLine(v: unknown): LineOutput | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return null;
+  const raw = v as Record<string, unknown>;
+  for (const key in raw) if (!LINE_KEYS.has(key) || raw[key] === undefined) return null;
+
+  let scenario = 'base';
+  if ('scenario' in raw) {
+    const text = plainText(raw.scenario);
+    if (text === null) return null;
+    scenario = text.trim();
+    if (scenario === '') return null;
+  }
+  const itemText = plainText(raw.item);
+  const item = itemText === null ? '' : itemText.trim();
+  if (item === '') return null;
+
+  if (typeof raw.use !== 'string') return null;
+  let use = useIdCache.get(raw.use);
+  if (use === undefined) {
+    use = useId(raw.use);
+    if (useIdCache.size < 1000) useIdCache.set(raw.use, use);
+  }
+  if (use === null) return null;
+
+  const baseline2021 = plainNumber(raw.baseline2021, BASELINE_MIN);
+  if (baseline2021 === null) return null;
+
+  let unit = '';
+  if ('unit' in raw) {
+    const text = plainText(raw.unit);
+    if (text === null) return null;
+    unit = text;
+  }
+
+  // Forecasts that need no change are kept as the caller's own object: copying a million of them (year keys make
+  // slow, dictionary-mode objects) was half the time of this check.
+  const capacity = raw.capacity;
+  if (typeof capacity !== 'object' || capacity === null || Array.isArray(capacity)) return null;
+  const capProto = Object.getPrototypeOf(capacity);
+  if (capProto !== Object.prototype && capProto !== null) return null;
+  const keys = Object.keys(capacity);
+  for (let i = 0; i < keys.length; i++) {
+    if (plainNumber((capacity as Record<string, unknown>)[keys[i]], 0) === null || !isYearKey(keys[i])) return null;
+  }
+
+  const line: LineOutput = { scenario, item, use, baseline2021, unit, capacity: capacity as Record<string, number> };
+  if ('targetYears' in raw) {
+    const years = raw.targetYears;
+    if (!Array.isArray(years)) return null;
+    const out: number[] = [];
+    for (const y of years) {
+      if (typeof y !== 'number' || !Number.isInteger(y) || y <= BASELINE_YEAR || y > 2100) return null;
+      out.push(y);
+    }
+    line.targetYears = out;
+  }
+  return line;
+}
+
+type AddIssue = (issue: z.core.$ZodRawIssue) => void;
+
+/** A line: the hand check when it passes, LineSchema (and its messages) when it does not. */
+function checkLine(v: unknown, addIssue: AddIssue, at: PropertyKey[]): LineOutput | undefined {
+  const line = plainLine(v);
+  if (line) return line;
+  const r = LineSchema.safeParse(v);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) addIssue({ ...issue, path: [...at, ...issue.path] } as z.core.$ZodRawIssue);
+  return undefined;
+}
+
+/**
+ * The lines of a plan, as z.array(LineSchema) checks them (same lines, same errors at the same paths), with each
+ * line checked by hand first: zod's per-element machinery was most of the parse time of a large plan.
+ */
+export const LinesSchema = z.unknown().transform((v, ctx): LineOutput[] => {
+  const addIssue = ctx.addIssue as AddIssue;
+  if (!Array.isArray(v)) {
+    const r = z.array(LineSchema).safeParse(v);
+    if (r.success) return r.data;
+    for (const issue of r.error.issues) addIssue({ ...issue } as z.core.$ZodRawIssue);
+    return [];
+  }
+  const out: LineOutput[] = new Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = checkLine(v[i], addIssue, [i])!;
+  return out;
+});
+
 export const ChecklistEntrySchema = z.strictObject({
   confirmed: z.boolean().default(false),
   evidence: Text().default(''),
@@ -179,7 +300,8 @@ export const OverseasSchema = z.strictObject({
   metiRequested: z.boolean().default(false),
 });
 
-export const PlanSchema = z
+/** The plan as zod describes it: the types and the published JSON Schema come from here. */
+export const PlanShape = z
   .strictObject({
     format: z.literal(PLAN_FORMAT, { error: (iss) => `expected "${PLAN_FORMAT}", got ${describeValue(iss.input)}` }),
     applicant: z
@@ -197,8 +319,11 @@ export const PlanSchema = z
       .optional(),
   });
 
-export type Plan = z.infer<typeof PlanSchema>;
-export type PlanInput = z.input<typeof PlanSchema>;
+/** The plan as the parser checks it: PlanShape, with its lines checked by LinesSchema. */
+export const PlanSchema = PlanShape.extend({ lines: LinesSchema });
+
+export type Plan = z.infer<typeof PlanShape>;
+export type PlanInput = z.input<typeof PlanShape>;
 export type PlanLine = Plan['lines'][number];
 export type Activity = Plan['activity'];
 export type OverseasBase = Plan['overseas'][number];
