@@ -1,6 +1,7 @@
 /*
- * Benchmark section "engine": a synthetic plan of 100,000 lines × 10 years,  parsed and evaluated from the
- * build in dist/ (parse: the hand check of lines, zod for anything else). Median of 3 runs for each phase and for both together; target under 1 s.
+ * Benchmark section "engine": a synthetic plan of 100,000 lines × 10 years, parsed (lines checked by hand, zod for
+ * anything else) and evaluated from the build in dist/. Median of 3 runs for each phase and for both together;
+ * target under 1 s.
  */
 const { spawnSync } = require('child_process');
 const { parsePlan } = require('../dist/plan/parse.js');

@@ -116,7 +116,8 @@ function evaluateLine(line: PlanLine, index: number, findings: Finding[]): LineR
   // Named target points may lack a forecast; default ones are forecast years already.
   const named = line.targetYears !== undefined && line.targetYears.length > 0;
   const years = named ? [...new Set([...forecasted, ...valid])].sort((a, b) => a - b) : forecasted;
-  const results: YearResult[] = [];
+  // Sized once: a million pushes would grow (and copy) a hundred thousand arrays.
+  const results: YearResult[] = new Array(years.length);
   const capacity = line.capacity;
   const baseline = line.baseline2021;
   // Scaled once a line (baseline) and once a year (forecast): a large plan has a million years.
@@ -131,12 +132,12 @@ function evaluateLine(line: PlanLine, index: number, findings: Finding[]): LineR
     // Default target points are the forecast years from 2025 to 2030.
     const isTarget = named ? valid.includes(year) : year >= FIRST_COLUMN_YEAR && year <= LAST_TARGET_YEAR;
     if (!isTarget) {
-      results.push({ year, capacity: forecast, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' });
+      results[i] = { year, capacity: forecast, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' };
       continue;
     }
     const multiplier = multiplierAt(line.use, year)!;
     const math = targetMathAt(forecast, cScale, baseline, bScale, multiplier.text);
-    results.push({
+    results[i] = {
       year,
       capacity: forecast,
       target: true,
@@ -145,7 +146,7 @@ function evaluateLine(line: PlanLine, index: number, findings: Finding[]): LineR
       ratio,
       shortfall: math.shortfall,
       status: math.met ? 'met' : 'short',
-    });
+    };
     if (!math.met) {
       // Short years are few: their message is worded from decimal.js values, as typed.
       const m = new D(multiplier.text);
