@@ -144,7 +144,6 @@ function mismatches(c: Case): string[] {
         ['required', y?.target ? y.requiredCapacity : null],
         ['shortfall', y?.target ? y.shortfall : null],
         ['ratio', y?.ratio ?? null],
-        ['forecast', y?.capacity ?? null],
       ];
       for (const [b, want] of pairs) {
         const got = num(at(b));

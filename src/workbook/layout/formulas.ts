@@ -27,9 +27,12 @@ export function lit(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** A number cell, or text typed as a number ("1,200", "１２００") → its value, as the engine reads it; else "". */
-function numberOf(cellRef: string): string {
-  return `IFERROR(IF(ISNUMBER(${cellRef}),${cellRef},VALUE(SUBSTITUTE(TRIM(ASC(${cellRef}&"")),",",""))),"")`;
+/**
+ * A number cell, or text typed as a number ("1,200", "１２００") → its value, as the engine reads it; an error
+ * otherwise (a blank, a word). Callers catch the error (IFERROR) or only use it where the value is known to count.
+ */
+function numberOrError(cellRef: string): string {
+  return `IF(ISNUMBER(${cellRef}),${cellRef},VALUE(SUBSTITUTE(TRIM(ASC(${cellRef}&"")),",","")))`;
 }
 
 /** As numberOf, and "" unless greater than 0 (a baseline: the ratio divides by it). */
@@ -58,7 +61,6 @@ export interface LiveFormulas {
   targets: string;
   baseline: string;
   /** Results blocks: the formula of block's cell at year index k (written for the results' first row). */
-  forecast(k: number): string;
   multiplier(k: number): string;
   required(k: number): string;
   shortfall(k: number): string;
@@ -104,6 +106,8 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
   // Cells of block b at year k, relative (they move with the fill).
   const at = (block: BlockKey, k: number) => `${colOf(block, k)}${rr}`;
   const yearOf = (block: BlockKey, k: number) => `${colOf(block, k)}$${RESULTS.headerRow}`;
+  // The plan's forecast cell of year k, relative (it moves with the fill, down the rows and along the years).
+  const forecastCell = (k: number) => `${P}!${col(g.years[k].col)}${pr}`;
 
   const targetsCell = planCell('targets');
   const targets = targetsCell
@@ -124,11 +128,11 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     useIndex: planCell('use') ? `=IFERROR(INDEX(${policy.useIndex},MATCH(${text('use')},${policy.useNames},0)),0)` : '=0',
     targets: `=${targets}`,
     baseline: planCell('baseline') ? `=${positiveNumberOf(planCell('baseline')!)}` : '=""',
-    forecast: (k) => `=${numberOf(`${P}!${col(g.years[k].col)}${pr}`)}`,
     multiplier: (k) => {
       const Y = yearOf('multiplier', k);
-      const F = at('forecast', k);
-      const isDefault = `AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},${F}<>"")`;
+      // The ratio is blank exactly when there is no forecast (or no baseline, which blanks the multiple anyway).
+      const R = at('ratio', k);
+      const isDefault = `AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},${R}<>"")`;
       const isNamed = `AND(${Y}>${policy.baselineYear},${Y}<=${policy.lastYear},ISNUMBER(SEARCH(","&${Y}&",",${K})))`;
       const lookup = `INDEX(${policy.multTable},${J},MATCH(MAX(${Y},${policy.firstYear}),${policy.multYears},0))`;
       return `=IF(OR(${J}=0,${L}=""),"",IF(IF(${K}="",${isDefault},${isNamed}),${lookup},""))`;
@@ -139,21 +143,21 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     },
     shortfall: (k) => {
       const M = at('multiplier', k);
-      const F = at('forecast', k);
+      const R = at('ratio', k);
       const Rq = at('required', k);
-      return `=IF(${M}="","",IF(${F}="",${Rq},MAX(0,ROUND(${Rq}-${F},${digits(Rq)}))))`;
+      // Where there is a multiple there is a baseline, so a blank ratio means no forecast, and a ratio a number.
+      return `=IF(${M}="","",IF(${R}="",${Rq},MAX(0,ROUND(${Rq}-${numberOrError(forecastCell(k))},${digits(Rq)}))))`;
     },
-    ratio: (k) => {
-      const F = at('forecast', k);
-      return `=IF(OR(${F}="",${L}=""),"",ROUND(${F}/${L},${ROUND_DIGITS}))`;
-    },
+    // Blank without a forecast or a baseline: the forecast's error (blank, a word) and a blank baseline land in IFERROR.
+    ratio: (k) => `=IFERROR(ROUND(${numberOrError(forecastCell(k))}/${L},${ROUND_DIGITS}),"")`,
     status: (k) => {
-      const F = at('forecast', k);
+      const R = at('ratio', k);
       // A year that cannot be a target point (after 2030) is informational whenever it has a forecast.
-      if (blocks.col('multiplier', k) === null) return `=IF(OR(${F}="",${J}=0,${L}=""),"",${S.info})`;
+      if (blocks.col('multiplier', k) === null) return `=IF(OR(${R}="",${J}=0),"",${S.info})`;
       const M = at('multiplier', k);
-      const Rq = at('required', k);
-      return `=IF(${M}="",IF(OR(${F}="",${J}=0,${L}=""),"",${S.info}),IF(${F}="",${S.short},IF(ROUND(${F}-${Rq},${digits(Rq)})>=0,${S.met},${S.short})))`;
+      const Sf = at('shortfall', k);
+      // Met ⇔ ROUND(forecast − required, d) ≥ 0 ⇔ the shortfall MAX(0, ROUND(required − forecast, d)) is 0.
+      return `=IF(${M}="",IF(OR(${R}="",${J}=0),"",${S.info}),IF(${R}="",${S.short},IF(${Sf}=0,${S.met},${S.short})))`;
     },
     planMark: (k) => `=LEFT(${R}!${colOf('status', k)}${rr},1)`,
     planVerdict: `=${R}!${col(c.verdict)}${rr}&""`,

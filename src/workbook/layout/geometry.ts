@@ -269,8 +269,11 @@ export const RESULTS = {
   firstRow: 7,
   cols: { row: 1, scenario: 2, item: 3, use: 4, unit: 5, verdict: 6, findings: 7, errors: 8, warnings: 9, useIndex: 10, targets: 11, baseline: 12 },
   firstBlockCol: 13,
-  /** Blocks, left to right. */
-  blocks: ['status', 'multiplier', 'required', 'shortfall', 'ratio', 'forecast'] as const,
+  /**
+   * Blocks, left to right. There is no block of the forecasts as read: the formulas read the plan's cells
+   * themselves (the ratio block shows every forecast that counts, as a multiple of 2021).
+   */
+  blocks: ['status', 'multiplier', 'required', 'shortfall', 'ratio'] as const,
 };
 export type BlockKey = (typeof RESULTS.blocks)[number];
 /** Blocks that only years which can be target points (2022–2030) have: the others would always be empty. */

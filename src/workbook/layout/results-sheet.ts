@@ -1,7 +1,7 @@
 /**
  * The results sheet (結果 / Results): one row per plan row, in the same order — the line's verdict and findings, and
- * for every year the status, required multiple, required capacity, shortfall, ratio to 2021 and the forecast as
- * read. Everything but the findings is a live formula over the plan sheet; rewritten whole at every check.
+ * for every year the status, required multiple, required capacity, shortfall and ratio to 2021. Everything but the
+ * findings is a live formula over the plan sheet; rewritten whole at every check.
  */
 import type { Evaluation, LineResult, YearResult } from '../../evaluate/types';
 import type { Lang } from '../../i18n/format';
@@ -26,7 +26,7 @@ export interface RowCache {
 }
 
 function blank(): RowCache {
-  return { fixed: { row: 0, scenario: '', item: '', use: '', unit: '', verdict: '', useIndex: 0, targets: '', baseline: '' }, blocks: { status: [], multiplier: [], required: [], shortfall: [], ratio: [], forecast: [] } };
+  return { fixed: { row: 0, scenario: '', item: '', use: '', unit: '', verdict: '', useIndex: 0, targets: '', baseline: '' }, blocks: { status: [], multiplier: [], required: [], shortfall: [], ratio: [] } };
 }
 
 function round6(n: number): number {
@@ -61,8 +61,6 @@ export function resultsCache(g: PlanGeometry, rows: readonly PlanRowInfo[], eval
       const v = info?.forecasts.get(year);
       const yr = years.get(year);
       switch (block) {
-        case 'forecast':
-          return v ?? '';
         case 'multiplier':
           return yr?.target ? (yr.required ?? '') : '';
         case 'required':
@@ -92,15 +90,13 @@ export function blockFills(g: PlanGeometry, f: LiveFormulas): { block: BlockKey;
   const at = (b: BlockKey, k: number) => blocks.col(b, k)!;
   const planCol = (k: number) => g.years[k].col;
   const refs: Record<BlockKey, (k: number) => (number | null)[]> = {
-    forecast: (k) => [planCol(k)],
-    multiplier: (k) => [at('forecast', k)],
+    multiplier: (k) => [at('ratio', k)],
     required: (k) => [at('multiplier', k)],
-    shortfall: (k) => [at('multiplier', k), at('forecast', k), at('required', k)],
-    ratio: (k) => [at('forecast', k)],
-    status: (k) => [at('forecast', k), blocks.col('multiplier', k), blocks.col('required', k)],
+    shortfall: (k) => [at('multiplier', k), at('ratio', k), at('required', k), planCol(k)],
+    ratio: (k) => [planCol(k)],
+    status: (k) => [at('ratio', k), blocks.col('multiplier', k), blocks.col('shortfall', k)],
   };
   const formula: Record<BlockKey, (k: number) => string> = {
-    forecast: f.forecast,
     multiplier: f.multiplier,
     required: f.required,
     shortfall: f.shortfall,
