@@ -395,3 +395,68 @@ describe('xlsx files', () => {
     await expect(saveWorkbook(userWorkbook(), file)).rejects.toThrow();
   });
 });
+
+describe('saving large and mixed sheets', () => {
+  it('writes a sheet of tens of thousands of cells whole, with the parts ExcelJS writes conditionally (tab colour, header)', async () => {
+    // More strings than one chunk of the chunked XML writer, and elements ExcelJS writes only when they have content.
+    const wb = createWorkbook();
+    const ws = wb.addWorksheet('大きい');
+    ws.properties.tabColor = { argb: 'FF548235' };
+    ws.headerFooter.oddHeader = '&C供給確保計画';
+    const rows = 3000;
+    const cols = 12;
+    await new XlsxPort(wb).apply([
+      { kind: 'values', sheet: '大きい', at: 'A1', rows: Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (c % 2 ? `行${r + 1}・${c}` : r * cols + c))) },
+      { kind: 'fillFormula', sheet: '大きい', range: `M1:M${rows}`, formula: '=A1*2', results: Array.from({ length: rows }, (_, r) => [r * cols * 2]) },
+      { kind: 'format', sheet: '大きい', range: `A1:A${rows}`, format: { numberFormat: '0.0', horizontal: 'center' } },
+    ]);
+    const back = await roundTrip(wb);
+    const big = back.getWorksheet('大きい')!;
+    expect(big.properties.tabColor).toEqual({ argb: 'FF548235' });
+    expect(big.headerFooter.oddHeader).toBe('&C供給確保計画');
+    const { 大きい: snap } = await new XlsxPort(back).readSheets(['大きい']);
+    expect(snap!.values.length).toBe(rows);
+    expect(snap!.values[rows - 1]).toEqual(Array.from({ length: cols + 1 }, (_, c) => (c === cols ? (rows - 1) * cols * 2 : c % 2 ? `行${rows}・${c}` : (rows - 1) * cols + c)));
+    expect(big.getCell(`A${rows}`).numFmt).toBe('0.0');
+    expect(big.getCell(`M${rows}`).formula).toBe(`A${rows}*2`);
+  });
+
+  it('a date without a number format stays a date beside plain numbers; saving leaves each cell its own style', async () => {
+    const wb = createWorkbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 12;
+    ws.getCell('A2').value = new Date(Date.UTC(2024, 3, 1));
+    ws.getCell('A3').value = 13;
+    await writeXlsx(wb);
+    // After a save, styling one cell does not restyle another that looked the same.
+    ws.getCell('A1').font = { bold: true };
+    expect(ws.getCell('A3').font).toBeUndefined();
+    const back = await roundTrip(wb);
+    const { S } = await new XlsxPort(back).readSheets(['S']);
+    expect(S!.values).toEqual([[12], [45383], [13]]);
+    expect(S!.numberFormats![1][0]).not.toBe('General');
+    expect(back.getWorksheet('S')!.getCell('A1').font).toMatchObject({ bold: true });
+    expect(back.getWorksheet('S')!.getCell('A3').font?.bold).toBeFalsy();
+  });
+
+  it('clearing a whole sheet blanks every value and format, and what is written after stands alone', async () => {
+    const wb = createWorkbook();
+    const ws = wb.addWorksheet('結果');
+    await new XlsxPort(wb).apply([
+      { kind: 'values', sheet: '結果', at: 'A1', rows: [['古い', 1, 2], ['古い', 3, 4]] },
+      { kind: 'format', sheet: '結果', range: 'A1:C2', format: { fill: { color: '#FFC7CE' } } },
+    ]);
+    await new XlsxPort(wb).apply([
+      { kind: 'clear', sheet: '結果' },
+      { kind: 'values', sheet: '結果', at: 'A1', rows: [['新しい']] },
+    ]);
+    const back = await roundTrip(wb);
+    const { 結果: snap } = await new XlsxPort(back).readSheets(['結果']);
+    expect(snap!.values).toEqual([['新しい']]);
+    const res = back.getWorksheet('結果')!;
+    expect(res.getCell('A1').fill).toBeUndefined();
+    expect(res.getCell('C2').fill).toBeUndefined();
+    expect(ws.getCell('B2').value).toBeNull();
+    expect(ws.getCell('B2').fill).toBeUndefined();
+  });
+});

@@ -7,6 +7,10 @@ import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
 import { xlsxText } from '../../i18n/xlsx';
 import { XLSX_LIMITS, XlsxError, readXlsx, writeXlsx, type XlsxLimits } from './codec';
+import { installXmlChunks } from './xml-chunks';
+
+// Saving a large workbook takes a fraction of the memory with this (see xml-chunks.ts).
+installXmlChunks();
 
 export { XLSX_LIMITS, XlsxError, createWorkbook, isXlsxError, readXlsx, writeXlsx, type XlsxErrorCode, type XlsxLimits } from './codec';
 
