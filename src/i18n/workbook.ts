@@ -135,7 +135,7 @@ export interface WorkbookTexts {
     targets: string;
     baseline: string;
   };
-  blocks: { status: string; multiplier: string; required: string; shortfall: string; ratio: string; forecast: string };
+  blocks: { status: string; multiplier: string; required: string; shortfall: string; ratio: string };
 
   summaryTitle: string;
   summarySeed: string;
@@ -296,7 +296,6 @@ const ja: WorkbookTexts = {
     required: '必要能力',
     shortfall: '不足',
     ratio: `${BASELINE_YEAR}年比`,
-    forecast: '見込み（読取値）',
   },
 
   summaryTitle: '供給確保計画 チェック結果サマリー',
@@ -468,7 +467,6 @@ const en: WorkbookTexts = {
     required: 'Required capacity',
     shortfall: 'Shortfall',
     ratio: `Ratio to ${BASELINE_YEAR}`,
-    forecast: 'Forecast (as read)',
   },
 
   summaryTitle: 'Supply assurance plan — check summary',
