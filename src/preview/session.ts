@@ -37,6 +37,9 @@ export function createSession(workbook: ExcelJS.Workbook, fileName: string, lang
   const port: WorkbookPort = {
     sheetNames: () => inner.sheetNames(),
     readSheets: (names) => inner.readSheets(names),
+    get date1904() {
+      return inner.date1904;
+    },
     async apply(ops) {
       try {
         await inner.apply(ops);

@@ -15,7 +15,10 @@ export interface CellError {
   error: string;
 }
 
-/** A value as a cell holds it. Dates come back as Excel serial numbers (what Office.js gives); blanks as null. */
+/**
+ * A value as a cell holds it. Dates come back as Excel serial numbers in the workbook's own date system (what
+ * Office.js gives; see WorkbookPort.date1904); blanks as null.
+ */
 export type CellValue = string | number | boolean | null | CellError;
 
 /** A formula to write, in A1 notation with a leading "=" (English function names, "," separators). */
@@ -129,6 +132,12 @@ export interface WorkbookPort {
   readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>>;
   /** Apply a batch of writes, in order, in as few round trips as the host allows. */
   apply(ops: WriteOp[]): Promise<void>;
+  /**
+   * Whether the workbook counts its dates from 1904 (a per-workbook option, once the default of Mac Excel): its
+   * date serials, read and written, are then 1,462 days below the 1900 system's. Known once readSheets has run
+   * (a port that wraps another passes its value on).
+   */
+  readonly date1904: boolean;
 }
 
 /** Every kind of write op, for adapters that refuse an op they do not know (a batch from a newer layout). */

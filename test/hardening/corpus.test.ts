@@ -199,9 +199,9 @@ describe('planner workbooks: read correctly or a clear finding; inputs untouched
     }
   });
 
-  // The port hands the layout serial numbers in the file's own date system (as Office.js does) and the layout reads
-  // every serial as the 1900 system: in a 1904 workbook every date is 4 years and a day early.
-  test.failing('BUG(layout/port): a workbook in the 1904 date system (old Mac Excel): dates read as the same days', async () => {
+  // The port hands the layout serials in the file's own date system (as Office.js does) and says which system that
+  // is (WorkbookPort.date1904); read as the 1900 system, every date of a 1904 workbook would be 4 years and a day early.
+  test('a workbook in the 1904 date system (old Mac Excel): dates read as the same days', async () => {
     const { report } = await checkFile('date1904.xlsx', (wb) => {
       wb.properties.date1904 = true;
       const s = wb.getWorksheet('取組・チェックリスト')!;

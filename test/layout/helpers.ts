@@ -24,6 +24,9 @@ export class CountingPort implements WorkbookPort {
   names = 0;
   lastOps: WriteOp[] = [];
   constructor(readonly inner: WorkbookPort) {}
+  get date1904(): boolean {
+    return this.inner.date1904;
+  }
   async sheetNames(): Promise<string[]> {
     this.names++;
     return this.inner.sheetNames();

@@ -6,6 +6,7 @@ import type { CellValue, SheetSnapshot, WorkbookPort, WriteOp } from '../../src/
 
 export class MemoryPort implements WorkbookPort {
   readonly applied: WriteOp[][] = [];
+  readonly date1904 = false;
   constructor(readonly sheets: Record<string, CellValue[][]>) {}
   async sheetNames(): Promise<string[]> {
     return Object.keys(this.sheets);

@@ -36,6 +36,9 @@ function recordingPort(): WorkbookPort & { ops: WriteOp[] } {
     ops,
     sheetNames: () => inner.sheetNames(),
     readSheets: (names) => inner.readSheets(names),
+    get date1904() {
+      return inner.date1904;
+    },
     apply: async (batch) => {
       ops.push(...batch);
       await inner.apply(batch);

@@ -257,6 +257,8 @@ export class FakeExcel {
   /** Tables (lower-cased key). */
   readonly tables = new Map<string, FakeTable>();
   activeSheet?: string;
+  /** The workbook counts dates from 1904 (Excel's per-workbook option): serials are 1,462 days lower. */
+  date1904 = false;
   syncCount = 0;
   /** One entry per sync: the request's byte size and how many operations it carried. */
   readonly requests: Array<{ bytes: number; operations: number }> = [];
@@ -488,16 +490,40 @@ class WorkbookProxy extends ClientObject<FakeExcel> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly names: NamedItemCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly functions: FunctionsProxy;
 
   constructor(ctx: FakeRequestContext) {
     super(ctx, 'workbook', () => ctx.excel);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.names = new NamedItemCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx, 'workbook.tables', () => null);
+    this.functions = new FunctionsProxy(ctx);
   }
 
   protected readProp(): unknown {
     return undefined;
+  }
+}
+
+/** workbook.functions: only DATE, computed in the workbook's date system as Excel does. */
+class FunctionsProxy {
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    return new FunctionResultProxy(this.ctx, `functions.date(${year},${month},${day})`, () => {
+      const serial1900 = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+      return { value: this.ctx.excel.date1904 ? serial1900 - 1462 : serial1900 };
+    });
+  }
+}
+
+class FunctionResultProxy extends ClientObject<{ value: number }> {
+  get value(): number {
+    return this.get('value');
+  }
+  protected readProp(m: { value: number }, prop: string): unknown {
+    if (prop === 'value') return m.value;
+    throw new FakeOfficeError('InvalidArgument', `function result has no property '${prop}'`);
   }
 }
 

@@ -81,6 +81,8 @@ export interface ActivityGeometry {
   overseasRows: number[];
   /** Rows of the overseas table, first to last (blank ones included). */
   overseasLastRow?: number;
+  /** The workbook counts dates from 1904 (WorkbookPort.date1904): date serials are read and written in it. */
+  date1904?: boolean;
 }
 
 export interface ActivityRead {
@@ -94,8 +96,8 @@ export interface ActivityRead {
   findings: Finding[];
 }
 
-export function emptyActivityGeometry(sheet: string): ActivityGeometry {
-  return { sheet, fields: {}, checklistCols: {}, checklistRows: {}, overseasCols: {}, overseasRows: [] };
+export function emptyActivityGeometry(sheet: string, date1904 = false): ActivityGeometry {
+  return { sheet, fields: {}, checklistCols: {}, checklistRows: {}, overseasCols: {}, overseasRows: [], date1904 };
 }
 
 const FIELD_SECTION: Record<FieldKey, string> = {
@@ -125,9 +127,9 @@ function findHeaderRow<K extends string>(grid: Grid, index: Map<string, K>, need
   return null;
 }
 
-export function readActivitySheet(snapshot: SheetSnapshot | undefined, sheetName: string, lang: Lang): ActivityRead {
+export function readActivitySheet(snapshot: SheetSnapshot | undefined, sheetName: string, lang: Lang, date1904 = false): ActivityRead {
   const out: ActivityRead = {
-    geometry: emptyActivityGeometry(sheetName),
+    geometry: emptyActivityGeometry(sheetName, date1904),
     applicant: { name: '', joint: false },
     yearBasis: 'calendar',
     checklist: {},
@@ -167,8 +169,8 @@ export function readActivitySheet(snapshot: SheetSnapshot | undefined, sheetName
   out.yearBasis = field('yearBasis', (v) => parseChoiceCell(v, YEAR_BASIS_WORDS, [t.yearBasis.calendar, t.yearBasis.fiscal])) ?? 'calendar';
 
   const kind = field<ActivityKind>('kind', (v) => parseChoiceCell(v, KIND_WORDS, [t.kind.capacity, t.kind.rnd]));
-  const start = field('start', parseDateCell);
-  const end = field('end', parseDateCell);
+  const start = field('start', (v) => parseDateCell(v, date1904));
+  const end = field('end', (v) => parseDateCell(v, date1904));
   const targetsText = field('rndTargets', parseTextCell);
   const followOn = field('followOn', (v) => parseBoolCell(v, yesNo));
   if (kind && start && end) {
@@ -313,8 +315,8 @@ function readOverseas(
 // Writing
 
 /** The geometry a new activity sheet has. */
-export function templateActivityGeometry(sheet: string, overseasCount: number): ActivityGeometry {
-  const g = emptyActivityGeometry(sheet);
+export function templateActivityGeometry(sheet: string, overseasCount: number, date1904 = false): ActivityGeometry {
+  const g = emptyActivityGeometry(sheet, date1904);
   for (const k of FIELD_KEYS) g.fields[k] = { row: A[k], col: A.valueCol };
   g.checklistHeader = A.checklistHeader;
   g.checklistCols = { ...A.checklistCols };
@@ -351,8 +353,8 @@ export function headerOps(g: ActivityGeometry, header: HeaderInput, lang: Lang):
   const a = header.activity;
   if (a) {
     if (a.kind) put('kind', t.kind[a.kind]);
-    if (a.start) put('start', isoToSerial(a.start), 'yyyy-mm-dd');
-    if (a.end) put('end', isoToSerial(a.end), 'yyyy-mm-dd');
+    if (a.start) put('start', isoToSerial(a.start, g.date1904), 'yyyy-mm-dd');
+    if (a.end) put('end', isoToSerial(a.end, g.date1904), 'yyyy-mm-dd');
     if (a.quantitativeTargets) put('rndTargets', a.quantitativeTargets.join('\n'));
     if (a.followOn !== undefined) put('followOn', a.followOn ? t.yes : t.no);
   }

@@ -199,27 +199,33 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-export function serialToIso(serial: number): string | null {
+/** Days from the 1900 system's serial 0 to the 1904 system's (1904-01-01): a 1904 serial plus this is a 1900 one. */
+const DAYS_1904 = 1462;
+
+/** A date serial (in the 1900 system, or the 1904 one when date1904) as YYYY-MM-DD; null when it is no date. */
+export function serialToIso(serial: number, date1904 = false): string | null {
+  if (date1904) serial += DAYS_1904;
   if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return null;
   const dt = new Date(SERIAL_EPOCH + Math.floor(serial) * MS_PER_DAY);
   return iso(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 
-export function isoToSerial(date: string): number {
+/** YYYY-MM-DD as a date serial, in the 1900 system or the 1904 one when date1904. */
+export function isoToSerial(date: string, date1904 = false): number {
   const [y, m, d] = date.split('-').map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - SERIAL_EPOCH) / MS_PER_DAY);
+  return Math.round((Date.UTC(y, m - 1, d) - SERIAL_EPOCH) / MS_PER_DAY) - (date1904 ? DAYS_1904 : 0);
 }
 
 /**
  * A date as a serial (a date cell), or typed as text: "2024-04-01", "2024/4/1", "2024.4.1", "2024年4月1日",
- * "令和6年4月1日", "R6.4.1" (a time after the date is ignored).
+ * "令和6年4月1日", "R6.4.1" (a time after the date is ignored). A serial is read in the workbook's date system.
  */
-export function parseDateCell(v: CellValue): Parsed<string> {
+export function parseDateCell(v: CellValue, date1904 = false): Parsed<string> {
   if (isBlank(v)) return blank;
   if (isError(v)) return bad(inputText.errorValue(v.error));
   const raw = cellText(v).trim();
   if (typeof v === 'number') {
-    const d = serialToIso(v);
+    const d = serialToIso(v, date1904);
     return d ? ok(d) : bad(inputText.notDate(raw));
   }
   if (typeof v !== 'string') return bad(inputText.notDate(raw));

@@ -129,10 +129,10 @@ export function formatTimestamp(d: Date): string {
 
 export async function readPlan(port: WorkbookPort): Promise<ReadPlanResult> {
   const snaps = await port.readSheets(ALL_NAMES);
-  return readFromSnapshots(snaps);
+  return readFromSnapshots(snaps, port.date1904);
 }
 
-function readFromSnapshots(snaps: Record<string, SheetSnapshot | undefined>): ReadPlanResult {
+function readFromSnapshots(snaps: Record<string, SheetSnapshot | undefined>, date1904: boolean): ReadPlanResult {
   const lang = detectLang(snaps) ?? 'ja';
   const sheets = {} as Record<SheetKey, string>;
   const existing = new Set<SheetKey>();
@@ -143,7 +143,7 @@ function readFromSnapshots(snaps: Record<string, SheetSnapshot | undefined>): Re
   }
   const planSnap = snaps[SHEET_NAMES[lang].plan];
   const planLayout: PlanRead = planSnap ? readPlanSheet(planSnap) : { geometry: null, lines: [], rows: [], findings: [] };
-  const activity = readActivitySheet(snaps[SHEET_NAMES[lang].activity], sheets.activity, lang);
+  const activity = readActivitySheet(snaps[SHEET_NAMES[lang].activity], sheets.activity, lang, date1904);
   const log = readLogSheet(snaps[SHEET_NAMES[lang].log]);
   const lineRows: number[] = [];
   for (const r of planLayout.rows) if (r.line !== undefined) lineRows[r.line] = r.row;
@@ -234,10 +234,10 @@ function locateFinding(read: ReadPlanResult, f: Finding): CellRef | null {
 /** The sheets of a new plan workbook; sheets that exist are left as they are (inputs are never overwritten). */
 export async function createPlanWorkbook(port: WorkbookPort, opts: { lang: Lang; plan?: EvaluablePlan }): Promise<void> {
   const snaps = await port.readSheets(ALL_NAMES);
-  await port.apply(templateOps(snaps, opts.lang, opts.plan));
+  await port.apply(templateOps(snaps, opts.lang, opts.plan, port.date1904));
 }
 
-function templateOps(snaps: Record<string, SheetSnapshot | undefined>, requested: Lang, plan?: EvaluablePlan): WriteOp[] {
+function templateOps(snaps: Record<string, SheetSnapshot | undefined>, requested: Lang, plan: EvaluablePlan | undefined, date1904: boolean): WriteOp[] {
   const lang = detectLang(snaps) ?? requested;
   const names = SHEET_NAMES[lang];
   const has = (k: SheetKey) => Boolean(snaps[names[k]]);
@@ -253,7 +253,7 @@ function templateOps(snaps: Record<string, SheetSnapshot | undefined>, requested
     ops.push(...scenarioListOps(names.policy, undefined, scenarios));
   }
   if (!has('activity')) {
-    const g = templateActivityGeometry(names.activity, plan?.overseas.length ?? 0);
+    const g = templateActivityGeometry(names.activity, plan?.overseas.length ?? 0, date1904);
     ops.push(...activityTemplateOps(g, lang, refs, plan as Partial<Plan> | undefined));
   }
   if (!has('plan')) {

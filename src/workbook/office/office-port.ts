@@ -94,6 +94,8 @@ export class OfficePort implements WorkbookPort {
   private readonly maxRequestBytes: number;
   private readonly supports: (api: string, version: string) => boolean;
   private known: Known | undefined;
+  /** The workbook's date system, as the last readSheets found it. */
+  date1904 = false;
 
   constructor(
     private readonly run: ExcelRunner,
@@ -119,7 +121,10 @@ export class OfficePort implements WorkbookPort {
       const all = ctx.workbook.worksheets.load('items/name');
       const definedNames = ctx.workbook.names.load('items/name');
       const tables = ctx.workbook.tables.load('items/name');
+      // The date system: DATE(1904,1,1) is serial 0 in the 1904 system, 1462 in the 1900 one (ExcelApi 1.2).
+      const epoch = ctx.workbook.functions.date(1904, 1, 1).load('value');
       await ctx.sync();
+      this.date1904 = epoch.value === 0;
       this.known = {
         at: Date.now(),
         sheets: new Set(all.items.map((ws) => ws.name.toLowerCase())),

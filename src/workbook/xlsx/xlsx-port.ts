@@ -65,6 +65,11 @@ export class XlsxPort implements WorkbookPort {
     return this.workbook.worksheets.map((ws) => ws.name);
   }
 
+  /** The file's date system (workbookPr date1904); ExcelJS reads and writes JS Dates in it. */
+  get date1904(): boolean {
+    return Boolean(this.workbook.properties?.date1904);
+  }
+
   async readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>> {
     const out: Record<string, SheetSnapshot | undefined> = {};
     for (const name of names) {
