@@ -17,9 +17,10 @@ import { parsePlanText, planJsonSchema, type InputError } from '../plan/parse';
 import { isXlsxError } from '../workbook/xlsx/limits';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { UsageError, tokenize } from './args';
+import { writeJson } from './json-stream';
 import { PLAN_FILE_MAX_BYTES, type CliIO } from './io';
 import { rulesReport } from './rules';
-import { renderEvaluationTable, renderRulesTable } from './table';
+import { renderRulesTable, writeEvaluationTable } from './table';
 import { runWorkbookCommand } from './workbook-commands';
 
 export type { CliIO } from './io';
@@ -170,8 +171,9 @@ async function runEvaluate(args: ParsedArgs, lang: Lang, io: CliIO): Promise<num
     return EXIT.badInput;
   }
   const evaluation = evaluate(parsed.plan);
-  if ((args.format ?? 'json') === 'table') io.stdout(renderEvaluationTable(evaluation, lang, { width: tableWidth(io.env) }));
-  else io.stdout(json(toReport(evaluation, lang)));
+  if ((args.format ?? 'json') === 'table') writeEvaluationTable(evaluation, lang, { width: tableWidth(io.env) }, (text) => io.stdout(text));
+  // Written in pieces: the report of a large plan is hundreds of megabytes of JSON (see json-stream.ts).
+  else writeJson(toReport(evaluation, lang), (text) => io.stdout(text));
   return evaluation.findings.some((f) => f.severity === 'error') ? EXIT.findingError : EXIT.ok;
 }
 

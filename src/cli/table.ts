@@ -3,7 +3,7 @@
  * width (全角 counts two), and marks are ✔ ✖ and ASCII so nothing shifts in terminals that draw ambiguous-width
  * characters double.
  */
-import { D } from '../evaluate/decimal';
+import { ratioDownText } from '../evaluate/exact';
 import { countBySeverity } from '../evaluate/report';
 import type { Evaluation, Finding, LineResult, Severity, Verdict, YearResult, YearStatus } from '../evaluate/types';
 import { cliText } from '../i18n/cli';
@@ -11,6 +11,7 @@ import { itemName, useName } from '../i18n/findings';
 import { formatNumber, sectionIn, type Lang } from '../i18n/format';
 import { BASELINE_YEAR, FIRST_COLUMN_YEAR, LAST_TARGET_YEAR, OVERSEAS_RULES, PERIOD_RULES, SEED, type ItemId } from '../policy';
 import { TOOL_VERSION } from '../version';
+import { writePieces } from './json-stream';
 import { percent, rulesReport } from './rules';
 import { displayWidth, layoutColumns, type Align } from './width';
 
@@ -41,8 +42,7 @@ function num(v: number | null): string {
 
 /** capacity ÷ baseline cut (not rounded) to 3 places: a short year never shows a ratio that looks met. */
 function ratioText(capacity: number | null, baseline: number): string {
-  if (capacity === null) return '';
-  return new D(capacity).div(baseline).toDecimalPlaces(3, D.ROUND_DOWN).toFixed(3);
+  return capacity === null ? '' : ratioDownText(capacity, baseline, 3);
 }
 
 function lineTitle(line: LineResult, lang: Lang): string {
@@ -118,42 +118,55 @@ function renderFindings(findings: readonly Finding[], lang: Lang): string[] {
   return out;
 }
 
-/** An evaluation as a terminal table: verdicts, the activity, each line's years by scenario, then the findings. */
-export function renderEvaluationTable(evaluation: Evaluation, lang: Lang, options: TableOptions = {}): string {
+/** The lines of renderEvaluationTable, one by one (a large plan's table is tens of megabytes). */
+export function* evaluationTableLines(evaluation: Evaluation, lang: Lang, options: TableOptions = {}): Generator<string> {
   const t = cliText(lang);
   const width = options.width ?? DEFAULT_WIDTH;
-  const out: string[] = [];
-  out.push(`${toolTitle(lang)} ${TOOL_VERSION} — ${lang === 'ja' ? `${SEED.titleJa}（${SEED.revisedJa}）` : `${SEED.titleEn} (revised ${SEED.revised})`}`);
-  out.push('');
-  out.push(`${t.overall}: ${verdictText(evaluation.verdict, lang)}`);
+  yield `${toolTitle(lang)} ${TOOL_VERSION} — ${lang === 'ja' ? `${SEED.titleJa}（${SEED.revisedJa}）` : `${SEED.titleEn} (revised ${SEED.revised})`}`;
+  yield '';
+  yield `${t.overall}: ${verdictText(evaluation.verdict, lang)}`;
   if (evaluation.scenarios.length > 0) {
-    out.push(...layoutColumns(evaluation.scenarios.map((s) => [t.scenario(s.name), verdictText(s.verdict, lang)]), ['left', 'left']).map((l) => INDENT + l));
+    yield* layoutColumns(evaluation.scenarios.map((s) => [t.scenario(s.name), verdictText(s.verdict, lang)]), ['left', 'left']).map((l) => INDENT + l);
   }
   const a = evaluation.activity;
   if (a) {
     const rule = PERIOD_RULES[a.kind];
-    out.push(`${t.activity}: ${t.activityKind[a.kind]}  ${t.period(a)}  ${t.periodRule({ kind: a.kind, years: rule.years, boundary: a.boundary, ok: a.ok })}`);
+    yield `${t.activity}: ${t.activityKind[a.kind]}  ${t.period(a)}  ${t.periodRule({ kind: a.kind, years: rule.years, boundary: a.boundary, ok: a.ok })}`;
   } else {
-    out.push(`${t.activity}: ${t.activityMissing}`);
+    yield `${t.activity}: ${t.activityMissing}`;
   }
 
   for (const s of evaluation.scenarios) {
-    out.push('');
-    out.push(`== ${t.scenario(s.name)}: ${verdictText(s.verdict, lang)} ==`);
+    yield '';
+    yield `== ${t.scenario(s.name)}: ${verdictText(s.verdict, lang)} ==`;
     for (const index of s.lines) {
       const line = evaluation.lines[index];
-      out.push('');
-      out.push(lineTitle(line, lang));
-      if (line.years.length > 0) out.push(...renderGrid(yearGrid(line, lang), width));
+      yield '';
+      yield lineTitle(line, lang);
+      if (line.years.length > 0) yield* renderGrid(yearGrid(line, lang), width);
     }
   }
   if (evaluation.lines.length > 0) {
-    out.push('');
-    out.push(t.legend);
+    yield '';
+    yield t.legend;
   }
-  out.push('');
-  out.push(...renderFindings(evaluation.findings, lang));
-  return out.join('\n') + '\n';
+  yield '';
+  yield* renderFindings(evaluation.findings, lang);
+}
+
+/** An evaluation as a terminal table: verdicts, the activity, each line's years by scenario, then the findings. */
+export function renderEvaluationTable(evaluation: Evaluation, lang: Lang, options: TableOptions = {}): string {
+  return [...evaluationTableLines(evaluation, lang, options)].join('\n') + '\n';
+}
+
+/** renderEvaluationTable through `write`, a piece at a time (see json-stream.ts). */
+export function writeEvaluationTable(evaluation: Evaluation, lang: Lang, options: TableOptions, write: (text: string) => void): void {
+  writePieces(
+    (function* () {
+      for (const line of evaluationTableLines(evaluation, lang, options)) yield `${line}\n`;
+    })(),
+    write,
+  );
 }
 
 /** The items, the multiplier table, the periods, the overseas rule and the checklist, as the engine applies them. */

@@ -23,7 +23,7 @@ import { XlsxPort } from '../workbook/xlsx/xlsx-port';
 import { xlsxText } from '../i18n/xlsx';
 import { UsageError, tokenize } from './args';
 import { PLAN_FILE_MAX_BYTES, type CliIO } from './io';
-import { renderEvaluationTable } from './table';
+import { writeEvaluationTable } from './table';
 
 const PROGRAM = 'supply-plan';
 const LANGS = ['ja', 'en'] as const;
@@ -193,7 +193,7 @@ async function runCheck(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts):
   const { read, evaluation } = result;
   const shown = withCells(evaluation, read);
   if ((args.format ?? 'table') === 'json') io.stdout(JSON.stringify(toReport(shown, lang), null, 2) + '\n');
-  else io.stdout(renderEvaluationTable(shown, lang, { width: tableWidth(io.env) }));
+  else writeEvaluationTable(shown, lang, { width: tableWidth(io.env) }, (text) => io.stdout(text));
   if (read.inputFindings.length) io.stderr(`${PROGRAM}: ${t.badCells(input, read.inputFindings.length)}\n${cellList(read.inputFindings, lang)}`);
   io.stderr(`${PROGRAM}: ${t.wrote(output)}\n`);
   return evaluation.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -168,20 +168,26 @@ export function ratioOf(capacity: number, baseline: number): number {
 
 /** ratioOf with both scales already found (`scaleOf`, -1 for none), as a line's loop has them. */
 export function ratioAt(capacity: number, cScale: number, baseline: number, bScale: number): number {
-  if (cScale < 0 || bScale < 0) return ratioDecimal(capacity, baseline);
-  const cInt = intAt(capacity, cScale);
-  const bInt = intAt(baseline, bScale);
-  if (bInt === 0) return ratioDecimal(capacity, baseline);
-  // ratio × 10⁶ = cInt × 10^(bScale − cScale + 6) ÷ bInt
-  const e = bScale - cScale + RATIO_PLACES;
+  const q = cScale < 0 || bScale < 0 ? null : quotient(intAt(capacity, cScale), cScale, intAt(baseline, bScale), bScale, RATIO_PLACES, true);
+  return q === null ? ratioDecimal(capacity, baseline) : fromScaled(q, RATIO_PLACES);
+}
+
+/**
+ * (cInt × 10^-cScale) ÷ (bInt × 10^-bScale) × 10^places as an integer, exactly: rounded half up (away from zero)
+ * or cut toward zero. Null when an intermediate leaves the safe integers (the caller falls back to decimal.js).
+ */
+function quotient(cInt: number, cScale: number, bInt: number, bScale: number, places: number, halfUp: boolean): number | null {
+  if (bInt === 0) return null;
+  // ratio × 10^places = cInt × 10^(bScale − cScale + places) ÷ bInt
+  const e = bScale - cScale + places;
   const up = POW10[Math.abs(e)];
-  if (up === undefined) return ratioDecimal(capacity, baseline);
+  if (up === undefined) return null;
   const numerator = Math.abs(e >= 0 ? cInt * up : cInt);
   const denominator = Math.abs(e >= 0 ? bInt : bInt * up);
-  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) return ratioDecimal(capacity, baseline);
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) return null;
   let q = Math.floor(numerator / denominator);
   const product = q * denominator;
-  if (!Number.isSafeInteger(product)) return ratioDecimal(capacity, baseline);
+  if (!Number.isSafeInteger(product)) return null;
   let r = numerator - product;
   // The floating division may land one off near an integer; the remainder tells, and puts it right.
   if (r < 0) {
@@ -191,9 +197,27 @@ export function ratioAt(capacity: number, cScale: number, baseline: number, bSca
     q += 1;
     r -= denominator;
   }
-  if (2 * r >= denominator) q += 1;
+  if (halfUp && 2 * r >= denominator) q += 1;
   const negative = cInt < 0 !== bInt < 0;
-  return fromScaled(negative ? -q : q, RATIO_PLACES);
+  return negative ? -q : q;
+}
+
+/** The reference: capacity ÷ baseline cut toward zero to `places` decimals, as text with that many, in decimal.js. */
+export function ratioDownTextDecimal(capacity: number, baseline: number, places: number): string {
+  return new D(capacity).div(baseline).toDecimalPlaces(places, D.ROUND_DOWN).toFixed(places);
+}
+
+/**
+ * capacity ÷ baseline cut toward zero to `places` decimals, as text with exactly that many ("1.299"): what the
+ * table prints, so a short year never shows a ratio that looks met. Exact, without decimal.js on every cell.
+ */
+export function ratioDownText(capacity: number, baseline: number, places = 3): string {
+  const cScale = capacity < 0 ? -1 : scaleOf(capacity);
+  const bScale = baseline <= 0 ? -1 : scaleOf(baseline);
+  const q = cScale < 0 || bScale < 0 ? null : quotient(intAt(capacity, cScale), cScale, intAt(baseline, bScale), bScale, places, false);
+  if (q === null) return ratioDownTextDecimal(capacity, baseline, places);
+  const digits = String(q).padStart(places + 1, '0');
+  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
 /** a < b for two decimals as `dec` reads them. */

@@ -86,16 +86,8 @@ export function toReport(evaluation: Evaluation, lang: Lang): Report {
       baseline2021: l.baseline2021,
       targetYears: [...l.targetYears],
       verdict: l.verdict,
-      years: l.years.map((y) => ({
-        year: y.year,
-        capacity: y.capacity,
-        target: y.target,
-        required: y.required,
-        requiredCapacity: y.requiredCapacity,
-        ratio: y.ratio,
-        shortfall: y.shortfall,
-        status: y.status,
-      })),
+      // The engine's year results as they are (a large plan has a million of them; copies would double that).
+      years: l.years,
     })),
     findings: evaluation.findings.map((f) => {
       const out: ReportFinding = {

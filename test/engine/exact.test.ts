@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { MULTIPLIERS } from '../../src/policy';
-import { lessThan, ratioDecimal, ratioOf, scaledFromText, targetMath, targetMathDecimal, toScaled } from '../../src/evaluate/exact';
+import { lessThan, ratioDecimal, ratioDownText, ratioDownTextDecimal, ratioOf, scaledFromText, targetMath, targetMathDecimal, toScaled } from '../../src/evaluate/exact';
 import { typedDecimal, valueOf } from './arbitraries';
 
 const multipliers = [...new Set(Object.values(MULTIPLIERS).flatMap((row) => Object.values(row)))];
@@ -36,6 +36,19 @@ describe('exact arithmetic: fast path = decimal.js reference', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  test('ratioDownText (the ratio the table prints, cut to 3 places)', () => {
+    fc.assert(
+      fc.property(anyNumber.filter((n) => n >= 0), positive, fc.integer({ min: 0, max: 6 }), (capacity, baseline, places) => {
+        expect(ratioDownText(capacity, baseline, places)).toBe(ratioDownTextDecimal(capacity, baseline, places));
+      }),
+      { numRuns: 5000 },
+    );
+    // A short year never shows a ratio that looks met; an exact multiple shows exactly.
+    expect(ratioDownText(4332.8, 3333)).toBe('1.299');
+    expect(ratioDownText(3.9, 3)).toBe('1.300');
+    expect(ratioDownText(0, 7)).toBe('0.000');
   });
 
   test('lessThan', () => {
