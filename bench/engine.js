@@ -93,6 +93,30 @@ function runInChild() {
   return JSON.parse(r.stdout);
 }
 
+/**
+ * The command as a user runs it: `supply-plan evaluate plan.json [--format table]` on the synthetic plan, output to
+ * the null device. Timed from spawn to exit (Node's start and module loading included); its peak memory.
+ */
+function commandRun(file, format) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [__filename, '--cli', file, format], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const wall = ms(start);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`supply-plan evaluate failed: ${(r.stderr || '').trim().split('\n')[0]}`);
+  return { wall, peakRss: JSON.parse(r.stdout).peakRss };
+}
+
+/** Child: main() of the CLI with stdout going to the null device; prints its peak memory. */
+async function cliChild(file, format) {
+  const fs = require('fs');
+  const os = require('os');
+  const { main } = require('../dist/cli/main.js');
+  const fd = fs.openSync(os.devNull, 'w');
+  const io = { stdout: (t) => fs.writeSync(fd, t), stderr: () => {}, readStdin: async () => '', env: process.env, cwd: process.cwd() };
+  await main(['evaluate', file, '--format', format], io);
+  fs.closeSync(fd);
+  process.stdout.write(JSON.stringify({ peakRss: process.resourceUsage().maxRSS * 1024 }));
+}
+
 async function engine() {
   const runs = Array.from({ length: RUNS }, runInChild);
   const parse = median(runs.map((r) => r.parse));
@@ -106,11 +130,37 @@ async function engine() {
     { name: 'engine: throughput (parse + evaluate)', value: Math.round(LINES / (total / 1000)), unit: 'lines/s' },
     { name: 'engine: findings per run', value: runs[0].findings, unit: '' },
     { name: 'engine: peak RSS (one run)', value: Math.round(Math.max(...runs.map((r) => r.peakRss)) / 1024 / 1024), unit: 'MB' },
+    ...commandRows(label),
   ];
+}
+
+function commandRows(label) {
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supply-plan-bench-'));
+  const file = path.join(dir, 'plan.json');
+  try {
+    fs.writeFileSync(file, JSON.stringify(syntheticPlan()));
+    return ['json', 'table'].flatMap((format) => {
+      const r = commandRun(file, format);
+      return [
+        { name: `supply-plan evaluate --format ${format} (output discarded), ${label}`, value: r.wall, unit: 'ms' },
+        { name: `supply-plan evaluate --format ${format}: peak RSS`, value: Math.round(r.peakRss / 1024 / 1024), unit: 'MB' },
+      ];
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (require.main === module && process.argv[2] === '--child') {
   process.stdout.write(JSON.stringify(runOnce()));
+} else if (require.main === module && process.argv[2] === '--cli') {
+  cliChild(process.argv[3], process.argv[4]).catch((e) => {
+    process.stderr.write(`${e && e.stack ? e.stack : e}\n`);
+    process.exit(2);
+  });
 } else {
   module.exports = engine;
 }
