@@ -458,6 +458,11 @@ abstract class ClientObject<M> {
     return this;
   }
 
+  /** A property as a load by a parent (a collection's items) delivers it. */
+  protected markLoaded(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
+
   /** Read a loaded property (throws PropertyNotLoaded otherwise, like Office.js). */
   protected get<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw notLoaded(prop, this.label);
@@ -979,7 +984,27 @@ class RangeFormatProxy extends ClientObject<RangeModel> {
 
 // ----- conditional formats
 
+/** Conditional formats that touch a range, in priority order (what `range.conditionalFormats` holds). */
+function formatsOn(m: RangeModel): FakeConditionalFormat[] {
+  return m.sheet.conditionalFormats.filter((cf) => intersects(parseRange(cf.range), m.rect));
+}
+
+/** Properties of a conditional format that `load` can snapshot (scalars). */
+const CF_SCALARS = new Set(['id', 'type', 'priority', 'stopIfTrue']);
+
+function cfScalar(m: CfModel, cf: FakeConditionalFormat, prop: string): unknown {
+  if (prop === 'id') return cf.id;
+  if (prop === 'type') return cf.type;
+  if (prop === 'priority') return m.sheet.conditionalFormats.indexOf(cf);
+  if (prop === 'stopIfTrue') return cf.type === 'Custom' ? (cf.stopIfTrue ?? false) : null;
+  throw new FakeOfficeError('InvalidArgument', `conditional format has no loadable property '${prop}' in the fake`);
+}
+
 class ConditionalFormatCollectionProxy extends ClientObject<RangeModel> {
+  get items(): ConditionalFormatProxy[] {
+    return this.get<ConditionalFormatProxy[]>('items');
+  }
+
   add(type: string): ConditionalFormatProxy {
     const id = this.ctx.excel.newId();
     this.call('add', [type], (m) => {
@@ -987,9 +1012,18 @@ class ConditionalFormatCollectionProxy extends ClientObject<RangeModel> {
       // Office adds a new conditional format at the top priority.
       m.sheet.conditionalFormats.unshift({ id, range: formatRange(m.rect), type, font: {} });
     });
-    return new ConditionalFormatProxy(this.ctx, `conditionalFormat${id}`, () => {
+    return ConditionalFormatProxy.byId(this.ctx, `conditionalFormat${id}`, () => this.tryTarget(), id);
+  }
+
+  /** The format at an index, looked up again at every sync (as a path like getItemAt(2) is). */
+  getItemAt(index: number): ConditionalFormatProxy {
+    const label = `${this.label}.getItemAt(${index})`;
+    return new ConditionalFormatProxy(this.ctx, label, () => {
       const m = this.tryTarget();
-      return m ? { sheet: m.sheet, cf: m.sheet.conditionalFormats.find((c) => c.id === id) ?? null } : null;
+      if (!m) return null;
+      const cf = formatsOn(m)[index];
+      if (!cf) throw new FakeOfficeError('ItemNotFound', `${label}: there is no conditional format at ${index}`);
+      return { sheet: m.sheet, cf };
     });
   }
 
@@ -999,35 +1033,77 @@ class ConditionalFormatCollectionProxy extends ClientObject<RangeModel> {
     });
   }
 
-  protected readProp(): unknown {
-    throw new FakeOfficeError('NotImplemented', 'FakeExcel: loading conditional formats is not supported');
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = parseProps(props);
+    const nav = list.filter((p) => p.startsWith('items/') && !CF_SCALARS.has(p.slice('items/'.length)));
+    if (nav.length > 0) {
+      // Loading a type's properties through the collection fails when any format is of another type (office-js
+      // issue #2180: "This operation is not permitted for the current object"); the fake supports no more than that.
+      this.ctx.enqueue(`${this.label}.load(${nav.join(',')})`, [nav], () => {
+        const m = this.target();
+        const kinds = new Set(formatsOn(m).map((cf) => cf.type));
+        if (kinds.size > 1) throw new FakeOfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
+        throw new FakeOfficeError('NotImplemented', `FakeExcel: loading ${nav.join(',')} through the collection`);
+      });
+    }
+    const scalars = list.filter((p) => p === 'items' || (p.startsWith('items/') && CF_SCALARS.has(p.slice('items/'.length))));
+    // A bare "items" loads every scalar of every item, as in Office.
+    this.itemProps = scalars.includes('items') ? [...CF_SCALARS] : scalars.map((p) => p.slice('items/'.length));
+    return super.load(scalars.length > 0 ? ['items'] : list.filter((p) => !p.startsWith('items')));
+  }
+
+  private itemProps: string[] = [];
+
+  protected readProp(m: RangeModel, prop: string): unknown {
+    if (prop !== 'items') throw new FakeOfficeError('InvalidArgument', `conditionalFormats has no property '${prop}'`);
+    const props = this.itemProps;
+    return formatsOn(m).map((cf) => {
+      const item = ConditionalFormatProxy.byId(this.ctx, `conditionalFormat${cf.id}`, () => this.tryTarget(), cf.id);
+      for (const p of props) item.preload(p, cfScalar({ sheet: m.sheet, cf }, cf, p));
+      return item;
+    });
   }
 }
 
 type CfModel = { sheet: FakeSheet; cf: FakeConditionalFormat | null };
 
 class ConditionalFormatProxy extends ClientObject<CfModel> {
-  get custom(): {
-    rule: { formula: string };
-    format: { fill: { color: string }; font: { bold: boolean; italic: boolean; color: string } };
-  } {
-    const setter = (path: string, apply: (cf: FakeConditionalFormat, v: unknown) => void) => ({
-      get: () => {
-        throw notLoaded(path, this.label);
-      },
-      set: (v: unknown) => this.set(`custom.${path}`, v, (m) => apply(this.cf(m), v)),
+  /** A format found by its id (one just added, or an item of a loaded collection). */
+  static byId(ctx: FakeRequestContext, label: string, range: () => RangeModel | null, id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(ctx, label, () => {
+      const m = range();
+      return m ? { sheet: m.sheet, cf: m.sheet.conditionalFormats.find((c) => c.id === id) ?? null } : null;
     });
-    const rule = Object.defineProperty({}, 'formula', setter('rule.formula', (cf, v) => (cf.formula = String(v))));
-    const fill = Object.defineProperty({}, 'color', setter('format.fill.color', (cf, v) => (cf.fill = String(v))));
-    const font = {};
-    for (const p of ['bold', 'italic', 'color'] as const) {
-      Object.defineProperty(font, p, setter(`format.font.${p}`, (cf, v) => ((cf.font as Record<string, unknown>)[p] = v)));
-    }
-    return { rule, format: { fill, font } } as never;
+  }
+
+  get type(): string {
+    return this.get<string>('type');
+  }
+
+  get id(): string {
+    return this.get<string>('id');
+  }
+
+  /** The custom rule; queuing anything on it fails the sync when the format is of another type. */
+  get custom(): CustomConditionalFormatProxy {
+    return new CustomConditionalFormatProxy(this.ctx, `${this.label}.custom`, () => this.customOf(false));
+  }
+
+  /** The custom rule, or a null object when the format is of another type. */
+  get customOrNullObject(): CustomConditionalFormatProxy {
+    return new CustomConditionalFormatProxy(this.ctx, `${this.label}.customOrNullObject`, () => this.customOf(true), true);
+  }
+
+  get stopIfTrue(): boolean {
+    return this.get<boolean>('stopIfTrue');
   }
 
   set stopIfTrue(v: boolean) {
     this.set('stopIfTrue', v, (m) => (this.cf(m).stopIfTrue = v));
+  }
+
+  get priority(): number {
+    return this.get<number>('priority');
   }
 
   set priority(p: number) {
@@ -1040,14 +1116,87 @@ class ConditionalFormatProxy extends ClientObject<CfModel> {
     });
   }
 
+  delete(): void {
+    this.call('delete', [], (m) => {
+      const cf = this.cf(m);
+      m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((c) => c !== cf);
+    });
+  }
+
+  /** @internal A property as a collection load snapshots it. */
+  preload(prop: string, value: unknown): void {
+    this.markLoaded(prop, value);
+  }
+
+  private customOf(orNull: boolean): FakeConditionalFormat | null {
+    const m = this.tryTarget();
+    if (!m?.cf) return null;
+    if (m.cf.type === 'Custom') return m.cf;
+    if (orNull) return null;
+    throw new FakeOfficeError('InvalidOperation', `${this.label} is a ${m.cf.type} format: this operation is not permitted for the current object.`);
+  }
+
   private cf(m: CfModel): FakeConditionalFormat {
     if (!m.cf) throw new FakeOfficeError('ItemNotFound', `${this.label} no longer exists`);
     return m.cf;
   }
 
   protected readProp(m: CfModel, prop: string): unknown {
-    if (prop === 'priority') return m.sheet.conditionalFormats.indexOf(this.cf(m));
-    throw new FakeOfficeError('InvalidArgument', `conditional format has no loadable property '${prop}' in the fake`);
+    return cfScalar(m, this.cf(m), prop);
+  }
+}
+
+/** ConditionalFormat.custom: its rule (formula) and its format (write-only here). */
+class CustomConditionalFormatProxy extends ClientObject<FakeConditionalFormat> {
+  readonly rule: ConditionalFormatRuleProxy;
+
+  constructor(ctx: FakeRequestContext, label: string, resolver: () => FakeConditionalFormat | null, nullable = false) {
+    super(ctx, label, resolver, nullable);
+    this.rule = new ConditionalFormatRuleProxy(ctx, `${label}.rule`, () => this.tryTarget());
+  }
+
+  get format(): { fill: { color: string }; font: { bold: boolean; italic: boolean; color: string } } {
+    const setter = (path: string, apply: (cf: FakeConditionalFormat, v: unknown) => void) => ({
+      get: () => {
+        throw notLoaded(path, this.label);
+      },
+      set: (v: unknown) => this.set(`format.${path}`, v, (cf) => apply(cf, v)),
+    });
+    const fill = Object.defineProperty({}, 'color', setter('fill.color', (cf, v) => (cf.fill = String(v))));
+    const font = {};
+    for (const p of ['bold', 'italic', 'color'] as const) {
+      Object.defineProperty(font, p, setter(`font.${p}`, (cf, v) => ((cf.font as Record<string, unknown>)[p] = v)));
+    }
+    return { fill, font } as never;
+  }
+
+  /** "rule/formula" loads the rule's formula (the only path the fake knows). */
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = parseProps(props);
+    for (const p of list) {
+      if (p !== 'rule/formula') throw new FakeOfficeError('InvalidArgument', `FakeExcel: custom conditional format: cannot load '${p}'`);
+    }
+    this.rule.load('formula');
+    return this;
+  }
+
+  protected readProp(): unknown {
+    throw new FakeOfficeError('InvalidArgument', 'FakeExcel: load rule/formula on a custom conditional format');
+  }
+}
+
+class ConditionalFormatRuleProxy extends ClientObject<FakeConditionalFormat> {
+  get formula(): string {
+    return this.get<string>('formula');
+  }
+
+  set formula(v: string) {
+    this.set('formula', v, (cf) => (cf.formula = String(v)));
+  }
+
+  protected readProp(cf: FakeConditionalFormat, prop: string): unknown {
+    if (prop === 'formula') return cf.formula ?? '';
+    throw new FakeOfficeError('InvalidArgument', `conditional format rule has no loadable property '${prop}' in the fake`);
   }
 }
 

@@ -453,6 +453,15 @@ export function planTemplateOps(
 }
 
 /**
+ * Our highlight rules on the plan sheet, for the rule's top-left cell. Every version has written these same formulas,
+ * so a re-run recognises the rules of an earlier one by them (clearConditionalFormats' ownedBy).
+ */
+const markIsShort = (cell: string) => `=${cell}=${lit('✖')}`;
+const markIsMet = (cell: string) => `=${cell}=${lit('✔')}`;
+const verdictIsShort = (cell: string) => `=LEFT(${cell},1)=${lit('✖')}`;
+const PLAN_RULES = [markIsShort, markIsMet, verdictIsShort];
+
+/**
  * The plan sheet's formats, lists, table and computed columns for a geometry: written by the template and again
  * by every check (the table may have grown), never touching the planner's values.
  */
@@ -504,21 +513,22 @@ export function planLiveOps(
 
   // Highlights: a handful of rules over whole ranges. Forecast cells key on the mark in the same row, so the rules
   // need no other sheet (Google Sheets allows no cross-sheet references in rules).
-  o.push({ kind: 'clearConditionalFormats', sheet: g.sheet });
+  // Only our rules go: the planner's own rules on this sheet (a colour scale, a formula of theirs) stay.
+  o.push({ kind: 'clearConditionalFormats', sheet: g.sheet, ownedBy: PLAN_RULES.map((rule) => rule('A1')) });
   const short = { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } };
   const met = { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont } };
   for (const run of yearRuns(g)) {
     const c1 = g.years[run.from].col;
     const c2 = g.years[run.to].col;
     const markCell = `${col(statusMirrorCol(g, run.from))}${g.firstRow}`;
-    o.cf(g.firstRow, c1, last, c2, `=${markCell}=${lit('✖')}`, short);
-    o.cf(g.firstRow, c1, last, c2, `=${markCell}=${lit('✔')}`, met);
+    o.cf(g.firstRow, c1, last, c2, markIsShort(markCell), short);
+    o.cf(g.firstRow, c1, last, c2, markIsMet(markCell), met);
   }
   if (n > 0) {
     const first = `${col(vc + 1)}${g.firstRow}`;
-    o.cf(g.firstRow, vc + 1, last, vc + n, `=${first}=${lit('✖')}`, short);
-    o.cf(g.firstRow, vc + 1, last, vc + n, `=${first}=${lit('✔')}`, met);
+    o.cf(g.firstRow, vc + 1, last, vc + n, markIsShort(first), short);
+    o.cf(g.firstRow, vc + 1, last, vc + n, markIsMet(first), met);
   }
-  o.cf(g.firstRow, vc, last, vc, `=LEFT(${col(vc)}${g.firstRow},1)=${lit('✖')}`, { font: { color: COLORS.shortFont, bold: true } });
+  o.cf(g.firstRow, vc, last, vc, verdictIsShort(`${col(vc)}${g.firstRow}`), { font: { color: COLORS.shortFont, bold: true } });
   return o.ops;
 }

@@ -148,6 +148,7 @@ export function resultsSheetOps(p: {
   const c = RESULTS.cols;
   o.push({ kind: 'addSheet', sheet, tabColor: COLORS.tabResults });
   o.clear();
+  // Every rule goes (no ownedBy): the sheet is ours and written whole each time, cells and formats alike.
   o.push({ kind: 'clearConditionalFormats', sheet });
 
   o.cell(RESULTS.titleRow, 1, t.resultsTitle).format(RESULTS.titleRow, 1, RESULTS.titleRow, 1, TITLE_FORMAT);

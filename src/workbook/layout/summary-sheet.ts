@@ -72,6 +72,7 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   const o = new SheetOps(s.sheet);
   o.push({ kind: 'addSheet', sheet: s.sheet, tabColor: COLORS.tabSummary });
   o.clear();
+  // Every rule goes (no ownedBy): the sheet is ours and written whole each time, cells and formats alike.
   o.push({ kind: 'clearConditionalFormats', sheet: s.sheet });
   const last = SUMMARY.lastCol;
   let r = 1;

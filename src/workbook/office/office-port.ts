@@ -13,6 +13,11 @@
  *   addSheet (no-op if the sheet exists), defineName / table / chart (replaced when they exist), note (replaced) —
  *   need a read first: one "probe" sync loads the sheet, name and table lists, plus a second one for existing
  *   charts/notes on existing sheets when the batch has chart or note ops. Batches without such ops skip the probe.
+ * - clearConditionalFormats with `ownedBy` deletes only the writer's own rules, so it must know each rule's type and,
+ *   for custom ones, its formula — two steps, since loading `custom` on another type fails the request. A read just
+ *   before the write loads the types (with the used ranges, no extra sync), the write's probe sync (the one that
+ *   looks for notes) the formulas; without such a read the types and formulas cost one sync each. A check stays 2
+ *   syncs to read and 2 to write.
  *
  * Office.js pitfalls handled here:
  * - A string written to a cell is parsed like typed input ("=1+1" becomes a formula, "1-2" or "2024-04-01" a date,
@@ -36,7 +41,7 @@ import {
   splitSheetAddress,
 } from '../a1';
 import type { CellFormat, CellInput, CellValue, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
-import { WRITE_OP_KINDS } from '../port';
+import { isOwnedRuleFormula, WRITE_OP_KINDS } from '../port';
 import { ExcelHostError, toExcelHostError } from './errors';
 
 /** Excel.run, or a stand-in with its shape (the fake in tests). */
@@ -130,15 +135,19 @@ export class OfficePort implements WorkbookPort {
         sheets: new Set(all.items.map((ws) => ws.name.toLowerCase())),
         names: new Set(definedNames.items.map((n) => n.name.toLowerCase())),
         tables: new Set(tables.items.map((t) => t.name.toLowerCase())),
+        rules: new Map(),
       };
       const reads = sheets.map((ws) => {
         if (ws.isNullObject) return undefined;
         // valuesOnly: cells that only carry formatting do not widen the rectangle.
         const used = ws.getUsedRangeOrNullObject(true).load('values,numberFormat,valueTypes,rowIndex,columnIndex');
         const merged = ws.getRange().getMergedAreasOrNullObject().load('address');
-        return { name: ws.name, used, merged };
+        // The types of its conditional formats, for a write that removes only its own (see queueRuleProbes).
+        const rules = ws.getRange().conditionalFormats.load('items/type');
+        return { name: ws.name, used, merged, rules };
       });
       if (reads.some(Boolean)) await ctx.sync();
+      for (const r of reads) if (r) this.known?.rules.set(r.name.toLowerCase(), r.rules.items.map((cf) => cf.type));
       const out: Record<string, SheetSnapshot | undefined> = {};
       names.forEach((n, i) => {
         const r = reads[i];
@@ -192,10 +201,19 @@ export class OfficePort implements WorkbookPort {
 
   /** Learn what exists (sheets, names, tables, charts, notes) for the ops that need it — at most 2 syncs, often 0. */
   private async probe(ctx: Excel.RequestContext, ops: WriteOp[], known?: Known): Promise<Existing> {
-    const state: Existing = { sheets: new Set(), names: new Set(), tables: new Set(), charts: new Set(), notes: new Set(), foreignNotes: new Set() };
+    const state: Existing = {
+      sheets: new Set(),
+      names: new Set(),
+      tables: new Set(),
+      charts: new Set(),
+      notes: new Set(),
+      foreignNotes: new Set(),
+      ownRules: new Map(),
+    };
     const notesOn = this.supports('ExcelApi', '1.18');
     const needs = (k: WriteOp['kind']) => ops.some((op) => op.kind === k);
-    const sheetDependent = needs('chart') || (notesOn && needs('note'));
+    const ownRules = ops.some((op) => op.kind === 'clearConditionalFormats' && op.ownedBy);
+    const sheetDependent = needs('chart') || (notesOn && needs('note')) || ownRules;
     if (!needs('addSheet') && !needs('defineName') && !needs('table') && !sheetDependent) return state;
 
     if (known) {
@@ -205,7 +223,7 @@ export class OfficePort implements WorkbookPort {
       await this.probeWorkbook(ctx, state, needs);
     }
     if (!sheetDependent) return state;
-    return this.probeSheets(ctx, ops, state, notesOn);
+    return this.probeSheets(ctx, ops, state, notesOn, known);
   }
 
   private async probeWorkbook(ctx: Excel.RequestContext, state: Existing, needs: (k: WriteOp['kind']) => boolean): Promise<void> {
@@ -218,9 +236,11 @@ export class OfficePort implements WorkbookPort {
     for (const t of tables?.items ?? []) state.tables.add(t.name.toLowerCase());
   }
 
-  private async probeSheets(ctx: Excel.RequestContext, ops: WriteOp[], state: Existing, notesOn: boolean): Promise<Existing> {
-    // Charts and notes are per sheet: ask only sheets known to exist (a sheet added by this batch has none).
+  private async probeSheets(ctx: Excel.RequestContext, ops: WriteOp[], state: Existing, notesOn: boolean, known?: Known): Promise<Existing> {
+    // Charts, notes and conditional formats are per sheet: ask only sheets known to exist (a sheet added by this
+    // batch has none).
     const checks: Array<{ key: string; set: Set<string>; item: OfficeExtension.ClientObject; ownedBy?: readonly string[] }> = [];
+    const rules = this.queueRuleProbes(ctx, ops, state, known);
     for (const op of ops) {
       if (op.kind !== 'chart' && !(op.kind === 'note' && notesOn)) continue;
       if (!state.sheets.has(op.sheet.toLowerCase())) continue;
@@ -234,7 +254,7 @@ export class OfficePort implements WorkbookPort {
         checks.push({ key: itemKey(op.sheet, cell), set: state.notes, item: note, ownedBy: op.ownedBy });
       }
     }
-    if (checks.length === 0) return state;
+    if (checks.length === 0 && rules.length === 0) return state;
     await ctx.sync();
     for (const c of checks) {
       if (c.item.isNullObject) continue;
@@ -242,7 +262,62 @@ export class OfficePort implements WorkbookPort {
       const content = c.ownedBy ? (c.item as Excel.Note).content : '';
       if (c.ownedBy && !c.ownedBy.some((p) => content.startsWith(p))) state.foreignNotes.add(c.key);
     }
+    await this.findOwnRules(ctx, rules, state);
     return state;
+  }
+
+  /**
+   * Which conditional formats are the writer's own takes two steps: a format's type, then — for custom (formula)
+   * ones only, as loading `custom` on a colour scale fails the whole request (office-js issue #2180) — its formula.
+   * The read just before a write has loaded the types (readSheets), so here the probe's sync loads the whole sheet's
+   * formats again together with the formulas of those that were custom, through `customOrNullObject` (a null object,
+   * not a failure, should a format have changed type since). Without the read's types, or when the formats changed
+   * since it, findOwnRules spends one sync more on the formulas.
+   */
+  private queueRuleProbes(ctx: Excel.RequestContext, ops: WriteOp[], state: Existing, known?: Known): RuleProbe[] {
+    const probes: RuleProbe[] = [];
+    const seen = new Set<string>();
+    for (const op of ops) {
+      if (op.kind !== 'clearConditionalFormats' || !op.ownedBy) continue;
+      const key = op.sheet.toLowerCase();
+      if (!state.sheets.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      const read = known?.rules.get(key);
+      if (read && read.length === 0) continue; // no formats at all, so none of ours
+      const collection = ctx.workbook.worksheets.getItem(op.sheet).getRange().conditionalFormats.load('items/type');
+      const customs = new Map<number, Excel.CustomConditionalFormat>();
+      read?.forEach((type, i) => {
+        if (type === 'Custom') customs.set(i, collection.getItemAt(i).customOrNullObject.load('rule/formula'));
+      });
+      probes.push({ key, ownedBy: op.ownedBy, read, collection, customs });
+    }
+    return probes;
+  }
+
+  /** After the probe's sync: the writer's own formats per sheet, last first (see clearConditionalFormats). */
+  private async findOwnRules(ctx: Excel.RequestContext, probes: RuleProbe[], state: Existing): Promise<void> {
+    const formulas = probes.map((p) => {
+      const types = p.collection.items.map((cf) => cf.type);
+      const same = p.read !== undefined && p.read.length === types.length && p.read.every((t, i) => t === types[i]);
+      if (same) {
+        return types.map((_, i) => {
+          const custom = p.customs.get(i);
+          return custom && !custom.isNullObject ? custom.rule.formula : undefined;
+        });
+      }
+      // The formats are not as the read saw them (or there was no read): their formulas in one more sync.
+      return p.collection.items.map((cf) => (cf.type === 'Custom' ? cf.custom.rule.load('formula') : undefined));
+    });
+    if (formulas.some((list) => list.some((f) => f !== undefined && typeof f !== 'string'))) await ctx.sync();
+    probes.forEach((p, n) => {
+      const own: Excel.ConditionalFormat[] = [];
+      formulas[n].forEach((f, i) => {
+        const formula = typeof f === 'string' || f === undefined ? f : f.formula;
+        if (formula !== undefined && isOwnedRuleFormula(formula, p.ownedBy)) own.push(p.collection.items[i]);
+      });
+      // Deleted last first: a format addressed by its position then stays the one meant.
+      state.ownRules.set(p.key, own.reverse());
+    });
   }
 
   private async queue(op: WriteOp, ctx: Excel.RequestContext, batch: Batch, sheets: Sheets, state: Existing): Promise<void> {
@@ -279,8 +354,16 @@ export class OfficePort implements WorkbookPort {
           const ws = sheets.get(op.sheet);
           for (const [col, width] of Object.entries(op.widths)) ws.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(width);
         });
-      case 'clearConditionalFormats':
-        return batch.queue(small(op), () => sheets.get(op.sheet).getRange().conditionalFormats.clearAll());
+      case 'clearConditionalFormats': {
+        if (!op.ownedBy) return batch.queue(small(op), () => sheets.get(op.sheet).getRange().conditionalFormats.clearAll());
+        // Only the writer's own formats, found by the probe; the planner's stay where they are.
+        const own = state.ownRules.get(op.sheet.toLowerCase()) ?? [];
+        state.ownRules.delete(op.sheet.toLowerCase());
+        if (own.length === 0) return;
+        return batch.queue(small(op) + own.length * ACTION_OVERHEAD_BYTES, () => {
+          for (const cf of own) cf.delete();
+        });
+      }
       case 'conditionalFormat':
         return batch.queue(small(op), () => {
           const cf = sheets.get(op.sheet).getRange(op.range).conditionalFormats.add('Custom');
@@ -426,6 +509,19 @@ interface Known {
   sheets: Set<string>;
   names: Set<string>;
   tables: Set<string>;
+  /** Conditional-format types of the sheets read, in collection order (lower-cased sheet name). */
+  rules: Map<string, string[]>;
+}
+
+/** One sheet's conditional formats as the probe asks for them (see queueRuleProbes). */
+interface RuleProbe {
+  key: string;
+  ownedBy: readonly string[];
+  /** Their types as the read saw them, when a read did. */
+  read?: string[];
+  collection: Excel.ConditionalFormatCollection;
+  /** By position: the formula of each that the read saw as custom (null objects if no longer custom). */
+  customs: Map<number, Excel.CustomConditionalFormat>;
 }
 
 /** How long a read's knowledge serves the next write: a command reads and writes within a moment. */
@@ -441,6 +537,8 @@ interface Existing {
   notes: Set<string>;
   /** Notes that are not the writer's own (see the note op's ownedBy). */
   foreignNotes: Set<string>;
+  /** The writer's own conditional formats to delete, per sheet (see clearConditionalFormats' ownedBy). */
+  ownRules: Map<string, Excel.ConditionalFormat[]>;
 }
 
 function itemKey(sheet: string, item: string): string {

@@ -32,7 +32,7 @@ import {
 import { xlsxText } from '../../i18n/xlsx';
 import { UNSTORABLE_CHAR } from '../../plan/format';
 import type { CellFormat, CellInput, CellValue, FontStyle, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
-import { WRITE_OP_KINDS } from '../port';
+import { isOwnedRuleFormula, WRITE_OP_KINDS } from '../port';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -172,9 +172,24 @@ export class XlsxPort implements WorkbookPort {
         for (const [col, width] of Object.entries(op.widths)) ws.getColumn(columnNumber(col)).width = width;
         return;
       }
-      case 'clearConditionalFormats':
-        this.sheet(op).removeConditionalFormatting(undefined);
+      case 'clearConditionalFormats': {
+        const ws = this.sheet(op);
+        const ownedBy = op.ownedBy;
+        if (!ownedBy) {
+          ws.removeConditionalFormatting(undefined);
+          return;
+        }
+        // Only the writer's own formula rules go; an entry left with none of its rules goes too.
+        const mine = (rule: ExcelJS.ConditionalFormattingRule) =>
+          rule.type === 'expression' && typeof rule.formulae?.[0] === 'string' && isOwnedRuleFormula(rule.formulae[0], ownedBy);
+        // ExcelJS keeps the rules in worksheet.conditionalFormattings (not in its typings).
+        const kept = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings
+          .map((cf) => ({ ...cf, rules: cf.rules.filter((rule) => !mine(rule)) }))
+          .filter((cf) => cf.rules.length > 0);
+        ws.removeConditionalFormatting(undefined);
+        for (const cf of kept) ws.addConditionalFormatting(cf);
         return;
+      }
       case 'conditionalFormat': {
         const ws = this.sheet(op);
         const style: Partial<ExcelJS.Style> = {};
@@ -185,9 +200,13 @@ export class XlsxPort implements WorkbookPort {
           style.fill = { type: 'pattern', pattern: 'solid', fgColor: color, bgColor: color };
         }
         if (op.format.font) style.font = fontOf({}, op.format.font);
+        // After every rule already there (the planner's included), as Office puts ours; ExcelJS would give the first
+        // rule without a priority the highest one in use, a tie with an existing rule.
+        const existing = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+        const priority = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0))) + 1;
         ws.addConditionalFormatting({
           ref: formatRange(parseRange(op.range)),
-          rules: [{ type: 'expression', formulae: [stripEquals(op.formula)], style } as ExcelJS.ConditionalFormattingRule],
+          rules: [{ type: 'expression', priority, formulae: [stripEquals(op.formula)], style } as ExcelJS.ConditionalFormattingRule],
         });
         return;
       }
