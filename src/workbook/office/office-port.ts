@@ -127,9 +127,10 @@ export class OfficePort implements WorkbookPort {
       const definedNames = ctx.workbook.names.load('items/name');
       const tables = ctx.workbook.tables.load('items/name');
       // The date system: DATE(1904,1,1) is serial 0 in the 1904 system, 1462 in the 1900 one (ExcelApi 1.2).
-      const epoch = ctx.workbook.functions.date(1904, 1, 1).load('value');
+      // A host without it (none is known) is taken to use the 1900 system, Excel's default.
+      const epoch = this.supports('ExcelApi', '1.2') ? ctx.workbook.functions.date(1904, 1, 1).load('value') : null;
       await ctx.sync();
-      this.date1904 = epoch.value === 0;
+      this.date1904 = epoch !== null && epoch.value === 0;
       this.known = {
         at: Date.now(),
         sheets: new Set(all.items.map((ws) => ws.name.toLowerCase())),
