@@ -10,8 +10,9 @@ import { getOfficeAppsForManifestHosts, OfficeApp } from 'office-addin-manifest'
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 
 const ROOT = path.resolve(__dirname, '../..');
-// The schemas live beside the repository (../shared from its root), in CI as on a workstation.
-const XSD_DIR = path.resolve(ROOT, '../shared/office-manifest-xsd');
+// Microsoft's published manifest schemas, kept with the tests (origin and local edits: the README there), so the
+// check runs offline on any machine, wherever the repository is cloned.
+const XSD_DIR = path.join(__dirname, 'office-manifest-xsd');
 const MAIN_XSD = 'OfficeAppManifestV1_1.xsd';
 const MANIFEST_PATH = path.join(ROOT, 'manifest.xml');
 const MANIFEST = fs.readFileSync(MANIFEST_PATH, 'utf8');
