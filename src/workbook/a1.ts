@@ -402,6 +402,43 @@ export function absoluteRefs(formula: string): string {
   });
 }
 
+/**
+ * A formula with its cell references set aside, for telling a rule's formula from the one it was written as: "=W5=\"✖\""
+ * and "$Y$12 = \"✖\"" read the same, "=LEFT(W5,1)=\"✖\"" and "=W5=\"✔\"" do not. A reference lost to a deleted column
+ * (#REF!) counts as a reference. Strings and quoted sheet names are kept as they are; elsewhere case and spaces do
+ * not count.
+ */
+export function formulaShape(formula: string): string {
+  const s = formula.trim().replace(/^=/, '');
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    if (s[i] === '"' || s[i] === "'") {
+      const j = closingQuote(s, i);
+      out += s.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    let end = i;
+    while (end < s.length && s[end] !== '"' && s[end] !== "'") end++;
+    out += s
+      .slice(i, end)
+      .replace(/\s+/g, '')
+      .toUpperCase()
+      // The character before a reference is matched (and put back) rather than looked behind at: Safari before
+      // 16.4, the add-in's browser on older Macs, cannot parse a lookbehind, and one would stop the whole pane.
+      .replace(/#REF!|(^|[^A-Z0-9_.$])\$?[A-Z]{1,3}\$?[0-9]+(?![A-Z0-9_.(])/g, (_, before: string | undefined) => `${before ?? ''}¤`);
+    i = end;
+  }
+  return out;
+}
+
+/** Whether a formula rule with this formula is one of the writer's own (clearConditionalFormats' ownedBy). */
+export function isOwnedRuleFormula(formula: string, ownedBy: readonly string[]): boolean {
+  const shape = formulaShape(formula);
+  return ownedBy.some((f) => formulaShape(f) === shape);
+}
+
 /** The index of the quote closing the string or quoted name that opens at `start` (a doubled quote is an escape). */
 function closingQuote(formula: string, start: number): number {
   const q = formula[start];

@@ -88,7 +88,7 @@ export type WriteOp =
    * Remove conditional-format rules of the sheet before adding ours again, so re-runs do not pile up. Without
    * `ownedBy`, every rule goes (for sheets the writer clears whole). With it, only the writer's own rules go: formula
    * (custom / expression) rules whose formula reads as one of `ownedBy` once cell references are set aside (see
-   * isOwnedRuleFormula) — Excel moves a rule's references when rows or columns are inserted. Every other rule, of any
+   * isOwnedRuleFormula in a1.ts) — Excel moves a rule's references when rows or columns are inserted. Every other rule, of any
    * type (the planner's colour scale, their own formula rule), stays.
    */
   | { kind: 'clearConditionalFormats'; sheet: string; ownedBy?: readonly string[] }
@@ -166,40 +166,3 @@ export const WRITE_OP_KINDS: ReadonlySet<string> = new Set<WriteOp['kind']>([
   'chart',
   'activate',
 ]);
-
-/**
- * A formula with its cell references set aside, for telling a rule's formula from the one it was written as: "=W5=\"✖\""
- * and "$Y$12 = \"✖\"" read the same, "=LEFT(W5,1)=\"✖\"" and "=W5=\"✔\"" do not. A reference lost to a deleted column
- * (#REF!) counts as a reference. Text in quotes is kept as it is; outside quotes, case and spaces do not count.
- */
-export function formulaShape(formula: string): string {
-  const s = formula.trim().replace(/^=/, '');
-  let out = '';
-  let i = 0;
-  while (i < s.length) {
-    if (s[i] === '"') {
-      let j = i + 1;
-      while (j < s.length && !(s[j] === '"' && s[j + 1] !== '"')) j += s[j] === '"' ? 2 : 1;
-      out += s.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const next = s.indexOf('"', i);
-    const end = next < 0 ? s.length : next;
-    out += s
-      .slice(i, end)
-      .replace(/\s+/g, '')
-      .toUpperCase()
-      // The character before a reference is matched (and put back) rather than looked behind at: Safari before
-      // 16.4, the add-in's browser on older Macs, cannot parse a lookbehind, and one would stop the whole pane.
-      .replace(/#REF!|(^|[^A-Z0-9_.$])\$?[A-Z]{1,3}\$?[0-9]+(?![A-Z0-9_.(])/g, (_, before: string | undefined) => `${before ?? ''}¤`);
-    i = end;
-  }
-  return out;
-}
-
-/** Whether a formula rule with this formula is one of the writer's own (clearConditionalFormats' ownedBy). */
-export function isOwnedRuleFormula(formula: string, ownedBy: readonly string[]): boolean {
-  const shape = formulaShape(formula);
-  return ownedBy.some((f) => formulaShape(f) === shape);
-}

@@ -34,6 +34,7 @@
 import {
   formatRange,
   formulaToR1C1,
+  isOwnedRuleFormula,
   parseCell,
   parseRange,
   rangeAt,
@@ -41,7 +42,7 @@ import {
   splitSheetAddress,
 } from '../a1';
 import type { CellFormat, CellInput, CellValue, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
-import { isOwnedRuleFormula, WRITE_OP_KINDS } from '../port';
+import { WRITE_OP_KINDS } from '../port';
 import { ExcelHostError, toExcelHostError } from './errors';
 
 /** Excel.run, or a stand-in with its shape (the fake in tests). */

@@ -23,6 +23,7 @@ import {
   formatCell,
   formatRange,
   intersects,
+  isOwnedRuleFormula,
   parseCell,
   parseRange,
   quoteSheetName,
@@ -32,7 +33,7 @@ import {
 import { xlsxText } from '../../i18n/xlsx';
 import { UNSTORABLE_CHAR } from '../../plan/format';
 import type { CellFormat, CellInput, CellValue, FontStyle, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
-import { isOwnedRuleFormula, WRITE_OP_KINDS } from '../port';
+import { WRITE_OP_KINDS } from '../port';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
