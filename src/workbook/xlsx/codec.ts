@@ -5,6 +5,7 @@ import * as ExcelJS from 'exceljs';
 import { xlsxText } from '../../i18n/xlsx';
 import { TOOL_NAME } from '../../version';
 import { XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
+import type { CellStore } from './xlsx-port';
 import { ZipDamage, ZipOverLimit, scanZip } from './zip-scan';
 
 export { XLSX_LIMITS, XlsxError, isXlsxError, type XlsxErrorCode, type XlsxLimits } from './limits';
@@ -121,11 +122,6 @@ const WRITE_OPTIONS = { zip: { compression: 'DEFLATE', compressionOptions: { lev
 
 /** ExcelJS.ValueType.Date (its enums are not on the type-only import). */
 const ValueTypeDate = 4;
-
-/** The parts of ExcelJS's worksheet and row that hold the cells (not in its type definitions). */
-interface CellStore {
-  _rows: Array<{ _cells: Array<ExcelJS.Cell | undefined> } | undefined>;
-}
 
 /**
  * ExcelJS's writer turns each cell's style object into a style index by rendering it to XML, and skips that only

@@ -183,8 +183,7 @@ export class XlsxPort implements WorkbookPort {
         // Only the writer's own formula rules go; an entry left with none of its rules goes too.
         const mine = (rule: ExcelJS.ConditionalFormattingRule) =>
           rule.type === 'expression' && typeof rule.formulae?.[0] === 'string' && isOwnedRuleFormula(rule.formulae[0], ownedBy);
-        // ExcelJS keeps the rules in worksheet.conditionalFormattings (not in its typings).
-        const kept = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings
+        const kept = conditionalFormattingsOf(ws)
           .map((cf) => ({ ...cf, rules: cf.rules.filter((rule) => !mine(rule)) }))
           .filter((cf) => cf.rules.length > 0);
         ws.removeConditionalFormatting(undefined);
@@ -203,7 +202,7 @@ export class XlsxPort implements WorkbookPort {
         if (op.format.font) style.font = fontOf({}, op.format.font);
         // After every rule already there (the planner's included), as Office puts ours; ExcelJS would give the first
         // rule without a priority the highest one in use, a tie with an existing rule.
-        const existing = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+        const existing = conditionalFormattingsOf(ws);
         const priority = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0))) + 1;
         ws.addConditionalFormatting({
           ref: formatRange(parseRange(op.range)),
@@ -553,8 +552,13 @@ export function dateToSerial(d: Date, date1904: boolean): number {
   return Number.isInteger(serial) ? serial : Math.round(serial * 1e10) / 1e10;
 }
 
+/** A sheet's conditional formats as ExcelJS keeps them (worksheet.conditionalFormattings, not in its typings). */
+function conditionalFormattingsOf(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+}
+
 /** The parts of ExcelJS's worksheet and row that hold the cells (not in its type definitions). */
-interface CellStore {
+export interface CellStore {
   _rows: Array<{ _cells: Array<ExcelJS.Cell | undefined> } | undefined>;
 }
 
