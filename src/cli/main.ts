@@ -2,7 +2,8 @@
  * The `supply-plan` command line. `main` takes its arguments and the outside world (CliIO) as parameters and
  * returns the exit code, so tests run it in-process exactly as bin/supply-plan.js runs it.
  *
- * Exit codes: 0 no error finding, 1 the plan has an error finding, 2 bad input or usage, 3 internal error.
+ * Exit codes: 0 the submission scenario has no error finding (nor the plan as a whole), 1 it has, 2 bad input or
+ * usage, 3 internal error.
  * Language: --lang, else en when LC_ALL / LC_MESSAGES / LANG (the first one set) starts with "en", else ja — the
  * product's first language.
  */
@@ -170,11 +171,13 @@ async function runEvaluate(args: ParsedArgs, lang: Lang, io: CliIO): Promise<num
     io.stderr(`${PROGRAM}: ${t.badInput(name, parsed.errors.length)}\n${problemLines(parsed.errors, lang)}\n`);
     return EXIT.badInput;
   }
-  const evaluation = evaluate(parsed.plan);
+  const evaluation = evaluate(parsed.plan, { legacy: parsed.legacy });
   if ((args.format ?? 'json') === 'table') writeEvaluationTable(evaluation, lang, { width: tableWidth(io.env) }, (text) => io.stdout(text));
   // Written in pieces: the report of a large plan is hundreds of megabytes of JSON (see json-stream.ts).
   else writeJson(toReport(evaluation, lang), (text) => io.stdout(text));
-  return evaluation.findings.some((f) => f.severity === 'error') ? EXIT.findingError : EXIT.ok;
+  // The plan's verdict is the submission scenario's (with the findings that belong to no scenario): another
+  // scenario falling short does not fail the plan (policy-rules.md §6).
+  return evaluation.verdict === 'ineligible' ? EXIT.findingError : EXIT.ok;
 }
 
 function runRules(args: ParsedArgs, lang: Lang, io: CliIO): number {

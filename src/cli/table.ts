@@ -20,7 +20,7 @@ export interface TableOptions {
   width?: number;
 }
 
-export const STATUS_MARK: Readonly<Record<YearStatus, string>> = { met: '✔', short: '✖', info: '-' };
+export const STATUS_MARK: Readonly<Record<YearStatus, string>> = { met: '✔', short: '✖', info: '-', 'not-judged': '?' };
 export const VERDICT_MARK: Readonly<Record<Verdict, string>> = { eligible: '✔', attention: '!', ineligible: '✖' };
 export const SEVERITY_MARK: Readonly<Record<Severity, string>> = { error: '✖', warning: '!', info: 'i' };
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];

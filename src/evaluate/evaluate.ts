@@ -1,38 +1,50 @@
 /**
  * plan → evaluation. Pure: no I/O, no clock. Every comparison is exact decimal arithmetic, and every finding cites
- * the seed section its rule comes from.
+ * the seed section its rule comes from (severity and section from src/policy/findings.ts, words from
+ * src/i18n/findings.ts).
+ *
+ * Capacity targets are judged per target group (policy-rules.md §2): the lines of one scenario, item and use are the
+ * applicant's capacity of that item for that use, summed. Scenarios are alternatives: the plan's verdict is the
+ * submission scenario's, with the findings that belong to no scenario.
  */
-import { findingText } from '../i18n/findings';
+import { findingText, type ConsultationGround, type FindingParams } from '../i18n/findings';
 import type { Bilingual } from '../i18n/format';
 import {
   BASELINE_YEAR,
   CHECKLIST,
-  LAST_TARGET_YEAR,
+  CONSIDERATIONS,
   FIRST_COLUMN_YEAR,
+  LAST_TARGET_YEAR,
   OVERSEAS_RULES,
   PERIOD_RULES,
+  REVISION_APPLIES_FROM,
   SECTIONS,
+  TRANSFER_ACTS,
   requiredMultiplier,
+  type ItemId,
   type UseId,
 } from '../policy';
-import { itemId } from '../plan/normalise';
-import type { Activity, OverseasBase, Plan, PlanLine } from '../plan/schema';
-import { D, dec, type Dec } from './decimal';
-import { lessThan, multiplierValue, ratioAt, scaleOf, targetMathAt } from './exact';
-import { fullYears, periodEnd } from './period';
-import type { ActivityResult, Evaluation, Finding, LineResult, ScenarioResult, Severity, Verdict, YearResult } from './types';
+import { FINDING_RULES, type FindingCode } from '../policy/findings';
+import type { LegacyPaths } from '../plan/migrate';
+import { ambiguousItem, foldName, itemId } from '../plan/normalise';
+import type { Activity, Plan, PlanLine, Transfer } from '../plan/schema';
+import { D, dec } from './decimal';
+import { lessThan, multiplierValue, ratioAt, scaleOf, sumExact, targetMathAt } from './exact';
+import { formatYMD, fullYears, parseYMD, periodEnd } from './period';
+import type { ActivityResult, Evaluation, Finding, GroupResult, LineResult, ScenarioResult, Severity, Verdict, YearResult } from './types';
 
-/** A plan as the evaluator takes it: a workbook being typed may not have its activity yet. */
-export type EvaluablePlan = Omit<Plan, 'activity'> & { activity?: Activity };
+/** A plan as the evaluator takes it: a workbook being typed may not have its activities yet. */
+export type EvaluablePlan = Omit<Plan, 'activities'> & { activities?: Activity[] };
 
 export interface EvaluateOptions {
   /** Findings found while reading the input (bad cells), merged in so the verdict reflects them. */
   inputFindings?: Finding[];
+  /** The plan was read from a `supply-plan/1` file: findings name its own paths, and its declarations. */
+  legacy?: LegacyPaths;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const VERDICT_RANK: Record<Verdict, number> = { eligible: 0, attention: 1, ineligible: 2 };
-
 /** The verdict for the worst severity + 1 (0: no finding). */
 const RANK_VERDICT: readonly Verdict[] = ['eligible', 'eligible', 'attention', 'ineligible'];
 
@@ -46,14 +58,28 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
   return verdicts.reduce<Verdict>((w, v) => (VERDICT_RANK[v] > VERDICT_RANK[w] ? v : w), 'eligible');
 }
 
-/** The target points of a line: the named ones, or by default every forecast year from 2025 to 2030. */
-export function targetPoints(line: Pick<PlanLine, 'capacity' | 'targetYears'>): number[] {
-  return targetPointsOf(line.targetYears, forecastYears(line.capacity));
+type Extra = Partial<Pick<Finding, 'line' | 'year' | 'group' | 'scenario' | 'item' | 'site' | 'gap'>> & { section?: string };
+
+/** A finding: severity and section from the one table, words from the texts. */
+function finding<C extends FindingCode>(code: C, path: string, params: FindingParams<C>, extra: Extra = {}): Finding {
+  const rule = FINDING_RULES[code];
+  const section = rule.section === 'perEntry' ? extra.section : rule.section;
+  if (section === undefined) throw new Error(`finding ${code} needs the section of its entry`);
+  const f: Finding = { code, severity: rule.severity, section, path, messages: (findingText[code] as (p: FindingParams<C>) => Bilingual)(params) };
+  if (extra.line !== undefined) f.line = extra.line;
+  if (extra.year !== undefined) f.year = extra.year;
+  if (extra.group !== undefined) f.group = extra.group;
+  if (extra.scenario !== undefined) f.scenario = extra.scenario;
+  if (extra.item !== undefined) f.item = extra.item;
+  if (extra.site !== undefined) f.site = extra.site;
+  if (extra.gap !== undefined) f.gap = extra.gap;
+  return f;
 }
 
-function targetPointsOf(targetYears: readonly number[] | undefined, forecasted: readonly number[]): number[] {
-  if (targetYears && targetYears.length > 0) return [...new Set(targetYears)].sort((a, b) => a - b);
-  return forecasted.filter((y) => y >= FIRST_COLUMN_YEAR && y <= LAST_TARGET_YEAR);
+/** The target points a line names, or by default every forecast year from 2025 to 2030. */
+export function targetPoints(line: Pick<PlanLine, 'capacity' | 'targetYears'>): number[] {
+  if (line.targetYears && line.targetYears.length > 0) return [...new Set(line.targetYears)].sort((a, b) => a - b);
+  return forecastYears(line.capacity).filter((y) => y >= FIRST_COLUMN_YEAR && y <= LAST_TARGET_YEAR);
 }
 
 /**
@@ -65,7 +91,7 @@ function forecastYears(capacity: PlanLine['capacity']): number[] {
 }
 
 /** Is a forecast at or above the required multiple of the baseline? Exact: 3.9 against 1.3 × 3 is met. */
-export function isMet(forecast: Dec, multiplier: Dec, baseline: Dec): boolean {
+export function isMet(forecast: InstanceType<typeof D>, multiplier: InstanceType<typeof D>, baseline: InstanceType<typeof D>): boolean {
   return forecast.gte(multiplier.times(baseline));
 }
 
@@ -73,258 +99,593 @@ interface Multiplier {
   text: string;
   value: number;
 }
-
 const multiplierTables = new Map<UseId, (Multiplier | null)[]>();
-
-function multiplierEntry(text: string | null): Multiplier | null {
-  return text === null ? null : { text, value: multiplierValue(text) };
-}
 
 /** requiredMultiplier (and its value), read from a table by year: a large plan asks it for a million years. */
 function multiplierAt(use: UseId, year: number): Multiplier | null {
   let table = multiplierTables.get(use);
   if (!table) {
     table = [];
-    for (let y = BASELINE_YEAR; y <= LAST_TARGET_YEAR; y++) table.push(multiplierEntry(requiredMultiplier(use, y)));
+    for (let y = BASELINE_YEAR; y <= LAST_TARGET_YEAR; y++) {
+      const text = requiredMultiplier(use, y);
+      table.push(text === null ? null : { text, value: multiplierValue(text) });
+    }
     multiplierTables.set(use, table);
   }
   const i = year - BASELINE_YEAR;
-  return i >= 0 && i < table.length ? table[i] : multiplierEntry(requiredMultiplier(use, year));
+  if (i >= 0 && i < table.length) return table[i];
+  const text = requiredMultiplier(use, year);
+  return text === null ? null : { text, value: multiplierValue(text) };
 }
 
-/**
- * One line: its result, with its findings pushed onto `findings` (one list for the whole plan: a large plan has
- * 100,000 lines and most have no finding). The verdict is set once the input findings are merged in.
- */
-function evaluateLine(line: PlanLine, index: number, findings: Finding[]): LineResult {
-  const at = `lines[${index}]`;
-  const id = itemId(line.item);
-  if (!id) {
-    findings.push({ code: 'item.not-eligible', severity: 'error', section: SECTIONS.items, path: `${at}.item`, messages: findingText.itemNotEligible(line.item), line: index });
-  }
+// ---------------------------------------------------------------------------------------------------------------
+// Activities (第3章第1節, 第3章第2節 ii, 第3章第4節)
 
-  const forecasted = forecastYears(line.capacity);
-  const targets = targetPointsOf(line.targetYears, forecasted);
-  const valid = targets.filter((y) => y <= LAST_TARGET_YEAR);
-  for (const y of targets.filter((y) => y > LAST_TARGET_YEAR)) {
-    findings.push({ code: 'target.after-2030', severity: 'error', section: SECTIONS.capacityTargets, path: `${at}.targetYears`, messages: findingText.targetAfter2030(y), line: index, year: y });
-  }
-  if (valid.length === 0) {
-    findings.push({ code: 'target.none', severity: 'error', section: SECTIONS.capacityTargets, path: `${at}.targetYears`, messages: findingText.targetNone(), line: index });
-  }
-
-  // Named target points may lack a forecast; default ones are forecast years already.
-  const named = line.targetYears !== undefined && line.targetYears.length > 0;
-  const years = named ? [...new Set([...forecasted, ...valid])].sort((a, b) => a - b) : forecasted;
-  // Sized once: a million pushes would grow (and copy) a hundred thousand arrays.
-  const results: YearResult[] = new Array(years.length);
-  const capacity = line.capacity;
-  const baseline = line.baseline2021;
-  // Scaled once a line (baseline) and once a year (forecast): a large plan has a million years.
-  const bScale = scaleOf(baseline);
-  for (let i = 0; i < years.length; i++) {
-    const year = years[i];
-    const raw: number | undefined = capacity[year];
-    const forecast = raw === undefined ? null : raw;
-    const cScale = forecast === null ? -1 : scaleOf(forecast);
-    // The per-year numbers go through exact.ts: exact like decimal.js, without its cost on a million cells.
-    const ratio = forecast === null ? null : ratioAt(forecast, cScale, baseline, bScale);
-    // Default target points are the forecast years from 2025 to 2030.
-    const isTarget = named ? valid.includes(year) : year >= FIRST_COLUMN_YEAR && year <= LAST_TARGET_YEAR;
-    if (!isTarget) {
-      results[i] = { year, capacity: forecast, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' };
-      continue;
-    }
-    const multiplier = multiplierAt(line.use, year)!;
-    const math = targetMathAt(forecast, cScale, baseline, bScale, multiplier.text);
-    results[i] = {
-      year,
-      capacity: forecast,
-      target: true,
-      required: multiplier.value,
-      requiredCapacity: math.requiredCapacity,
-      ratio,
-      shortfall: math.shortfall,
-      status: math.met ? 'met' : 'short',
-    };
-    if (!math.met) {
-      // Short years are few: their message is worded from decimal.js values, as typed.
-      const m = new D(multiplier.text);
-      const requiredCapacity = m.times(dec(line.baseline2021));
-      const typed = forecast === null ? null : dec(forecast);
-      const shortfall = typed === null ? requiredCapacity : D.max(0, requiredCapacity.minus(typed));
-      findings.push({
-        code: 'target.short',
-        severity: 'error',
-        section: SECTIONS.capacityTargets,
-        path: `${at}.capacity.${year}`,
-        messages: findingText.targetShort({
-          year,
-          multiplier: m.toFixed(),
-          required: requiredCapacity.toFixed(),
-          forecast: typed === null ? null : typed.toFixed(),
-          shortfall: shortfall.toFixed(),
-          unit: line.unit,
-        }),
-        line: index,
-        year,
-      });
-    }
-  }
-
-  // 第3章第6節(2): capacity secured by the last target point must be kept afterwards.
-  const last = valid.length ? valid[valid.length - 1] : undefined;
-  const kept = last === undefined ? undefined : line.capacity[String(last)];
-  if (last !== undefined && kept !== undefined) {
-    for (const r of results) {
-      if (r.year > last && r.capacity !== null && lessThan(r.capacity, kept)) {
-        findings.push({
-          code: 'capacity.declines-after-target',
-          severity: 'warning',
-          section: SECTIONS.continuousInvestment,
-          path: `${at}.capacity.${r.year}`,
-          messages: findingText.declinesAfterTarget({ year: r.year, lastTarget: last, forecast: dec(r.capacity).toFixed(), kept: dec(kept).toFixed(), unit: line.unit }),
-          line: index,
-          year: r.year,
-        });
-      }
-    }
-  }
-
-  return {
-    index,
-    scenario: line.scenario,
-    item: id ?? line.item,
-    eligibleItem: id !== null,
-    use: line.use,
-    unit: line.unit,
-    baseline2021: line.baseline2021,
-    targetYears: valid,
-    years: results,
-    verdict: 'eligible',
-  };
+interface ActivityPaths {
+  at(i: number): string;
+  rndTargets(i: number): string;
+  followOn(i: number): string;
 }
 
-export function evaluateActivity(activity: Activity): { result: ActivityResult; findings: Finding[] } {
+function activityPaths(legacy: LegacyPaths | undefined): ActivityPaths {
+  if (legacy) return { at: () => legacy.activity, rndTargets: () => legacy.rndTargets, followOn: () => legacy.followOn };
+  return { at: (i) => `activities[${i}]`, rndTargets: (i) => `activities[${i}].targets`, followOn: (i) => `activities[${i}].followOn` };
+}
+
+/** The name an activity goes by in messages: its name, its id, or nothing for a v1 file's only activity. */
+function activityLabel(a: Activity, legacy: LegacyPaths | undefined): string {
+  return a.name.trim() || (legacy ? '' : a.id);
+}
+
+/** The day after a date (YYYY-MM-DD). */
+function dayAfter(date: string): string {
+  const { y, m, d } = parseYMD(date);
+  const dt = new Date(Date.UTC(y, m - 1, d + 1));
+  return formatYMD({ y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() });
+}
+
+/** The year a date falls in, in the plan's year basis (a fiscal year 年度 runs April to March). */
+function yearOf(date: string, basis: Plan['yearBasis']): number {
+  const { y, m } = parseYMD(date);
+  return basis === 'fiscal' && m < 4 ? y - 1 : y;
+}
+
+export function evaluateActivity(activity: Activity, index = 0, context: { activities?: readonly Activity[]; legacy?: LegacyPaths } = {}): { result: ActivityResult; findings: Finding[] } {
   const findings: Finding[] = [];
+  const { legacy } = context;
+  const paths = activityPaths(legacy);
+  const label = activityLabel(activity, legacy);
   const rule = PERIOD_RULES[activity.kind];
   const boundary = periodEnd(activity.start, rule.years);
   const years = fullYears(activity.start, activity.end);
+  const at = paths.at(index);
   let ok: boolean;
+  const result: ActivityResult = { id: activity.id, kind: activity.kind, start: activity.start, end: activity.end, fullYears: years, boundary, ok: true };
   if (activity.kind === 'capacity') {
     ok = activity.end >= boundary;
-    if (!ok) {
-      findings.push({ code: 'period.too-short', severity: 'error', section: rule.section, path: 'activity.end', messages: findingText.periodTooShort({ start: activity.start, end: activity.end, requiredEnd: boundary, years }) });
-    }
+    if (!ok) findings.push(finding('period.too-short', `${at}.end`, { activity: label, start: activity.start, end: activity.end, requiredEnd: boundary, years }));
+    if (activity.capitalInvestment === false) findings.push(finding('activity.no-investment', `${at}.capitalInvestment`, { activity: label }));
   } else {
     ok = activity.end <= boundary;
-    if (!ok) {
-      findings.push({ code: 'period.too-long', severity: 'error', section: rule.section, path: 'activity.end', messages: findingText.periodTooLong({ start: activity.start, end: activity.end, latestEnd: boundary }) });
+    if (!ok) findings.push(finding('period.too-long', `${at}.end`, { activity: label, start: activity.start, end: activity.end, latestEnd: boundary }));
+    // 「定量的な目標（性能、コスト等）」: a target counts when it has a number.
+    const quantitative = activity.targets.filter((t) => t.target !== undefined);
+    if (quantitative.length === 0) {
+      findings.push(finding('rnd.no-quantitative-targets', paths.rndTargets(index), { activity: label, vague: activity.targets.map((t) => t.metric) }));
     }
-    if (!(activity.quantitativeTargets ?? []).some((t) => t.trim() !== '')) {
-      findings.push({ code: 'rnd.no-quantitative-targets', severity: 'error', section: SECTIONS.rndTargets, path: 'activity.quantitativeTargets', messages: findingText.rndNoTargets() });
-    }
-    if (activity.followOn !== true) {
-      findings.push({ code: 'rnd.no-follow-on', severity: 'error', section: SECTIONS.rndTargets, path: 'activity.followOn', messages: findingText.rndNoFollowOn() });
-    }
+    if (activity.followOn) result.followOn = activity.followOn;
+    findings.push(...followOnFindings(activity, index, context.activities ?? [], legacy, label));
   }
-  return { result: { kind: activity.kind, start: activity.start, end: activity.end, fullYears: years, boundary, ok }, findings };
+  result.ok = ok;
+  return { result, findings };
 }
 
-export function evaluateChecklist(plan: Pick<Plan, 'checklist' | 'applicant'>): Finding[] {
+/** 「当該研究開発の取組の終了後に、i.と同様の要件を満たす国内生産能力強化の取組の実施が予定されていることが明示」. */
+function followOnFindings(rnd: Extract<Activity, { kind: 'rnd' }>, index: number, activities: readonly Activity[], legacy: LegacyPaths | undefined, label: string): Finding[] {
+  const path = activityPaths(legacy).followOn(index);
+  if (legacy?.followOnDeclared) return [];
+  if (!rnd.followOn) return [finding('rnd.no-follow-on', path, { activity: label })];
+  const next = activities.find((a) => a.id === rnd.followOn);
+  if (!next || next.kind !== 'capacity') return [finding('rnd.no-follow-on', path, { activity: label, named: rnd.followOn })];
+  // It must start after the R&D ends: the day after at the earliest.
+  if (next.start <= rnd.end) {
+    return [finding('rnd.follow-on-overlaps', path, { activity: label, followOn: activityLabel(next, legacy) || next.id, rndEnd: rnd.end, followOnStart: next.start })];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checklist, core technologies, transfers, considerations (第3章第2節 iii – 第3章第8節)
+
+export function evaluateChecklist(plan: Pick<Plan, 'checklist' | 'applicant'> & Partial<Pick<Plan, 'coreTechnologies'>>): Finding[] {
   const findings: Finding[] = [];
+  const cores = plan.coreTechnologies ?? [];
+  // (ウ) applies 「取引先がコア技術等の全部又は一部を有する場合」: not where the listed core technologies are all the applicant's.
+  const supplierHolds = cores.length === 0 || cores.some((c) => c.supplierHeld);
+  // 第3章第7節: 「同一の業種に属する複数事業者が申請する場合」.
+  const jointOneIndustry = plan.applicant.joint && (plan.applicant as { sameIndustry?: boolean }).sameIndustry !== false;
   for (const item of CHECKLIST) {
-    if ('jointOnly' in item && item.jointOnly && !plan.applicant.joint) continue;
+    if ('jointOnly' in item && item.jointOnly && !jointOneIndustry) continue;
+    if ('supplierHeldOnly' in item && item.supplierHeldOnly && !supplierHolds) continue;
     const entry = plan.checklist[item.id];
     const label: Bilingual = { ja: item.ja, en: item.en };
     if (!entry?.confirmed) {
-      findings.push({ code: 'checklist.unconfirmed', severity: 'warning', section: item.section, path: `checklist.${item.id}`, messages: findingText.checklistUnconfirmed(label) });
+      findings.push(finding('checklist.unconfirmed', `checklist.${item.id}`, { label }, { section: item.section }));
     } else if (entry.evidence.trim() === '') {
-      findings.push({ code: 'checklist.no-evidence', severity: 'info', section: item.section, path: `checklist.${item.id}`, messages: findingText.checklistNoEvidence(label) });
+      findings.push(finding('checklist.no-evidence', `checklist.${item.id}`, { label }, { section: item.section }));
     }
+  }
+  if (plan.checklist['measures.core-tech']?.confirmed && cores.length === 0) {
+    findings.push(finding('coretech.none-listed', 'coreTechnologies', {}));
   }
   return findings;
 }
 
-/** 第3章第6節(3)(エ)(ⅴ): is building or growing this base act (ⅴ)? */
-export function isActV(base: Pick<OverseasBase, 'capacityBefore' | 'capacityAfter' | 'localConsumptionShare'>): boolean {
+type ActVFigures = Pick<Transfer, 'capacityBefore' | 'capacityAfter' | 'localConsumptionShare'>;
+
+/** 第3章第6節(3)(エ)(ⅴ): does building or growing this base count as act (ⅴ) by its figures? */
+export function isActV(base: ActVFigures): boolean {
+  if (base.capacityBefore === undefined || base.capacityAfter === undefined || base.localConsumptionShare === undefined) return false;
   const before = dec(base.capacityBefore);
   const after = dec(base.capacityAfter);
+  // 「10％を超える割合で増強」: strictly more; a new base (nothing before) grows by more than any share.
   const grows = before.isZero() ? after.gt(0) : after.minus(before).gt(before.times(OVERSEAS_RULES.growthAbove));
+  // 「85％以上が当該他国で消費される場合を除く」: 85% itself is the exception.
   const exempt = dec(base.localConsumptionShare).gte(OVERSEAS_RULES.localConsumptionAtLeast);
   return grows && !exempt;
 }
 
-export function evaluateOverseas(bases: readonly OverseasBase[]): Finding[] {
+/**
+ * A percentage exactly as the figures give it (10.001, 33.333333…): never rounded to a value that reads as the
+ * threshold. Terminating decimals are shown whole; others with enough places to differ from any rounder value.
+ */
+export function exactPercent(numerator: InstanceType<typeof D>, denominator: InstanceType<typeof D>): string {
+  const p = numerator.div(denominator).times(100);
+  for (let places = 1; places <= 20; places++) {
+    const shown = p.toDecimalPlaces(places, D.ROUND_DOWN);
+    if (shown.eq(p)) return shown.toFixed();
+  }
+  return `${p.toDecimalPlaces(20, D.ROUND_DOWN).toFixed()}…`;
+}
+
+function actorName(t: Transfer, lang: 'ja' | 'en'): string {
+  const who = t.by === 'group-company' ? (lang === 'ja' ? 'グループ会社' : 'a group company') : lang === 'ja' ? '申請者' : 'the applicant';
+  return t.counterparty ? (lang === 'ja' ? `${who}（相手先：${t.counterparty}）` : `${who} (towards ${t.counterparty})`) : who;
+}
+
+export function evaluateTransfers(transfers: readonly Transfer[], planItems: ReadonlySet<string>, legacy?: LegacyPaths): Finding[] {
   const findings: Finding[] = [];
-  bases.forEach((b, i) => {
-    if (!isActV(b)) return;
-    const before = dec(b.capacityBefore);
-    const growth = before.isZero() ? null : dec(b.capacityAfter).minus(before).div(before).times(100).toDecimalPlaces(1).toFixed();
-    const name = b.base || `#${i + 1}`;
-    if (b.risk || b.metiRequested) {
-      findings.push({ code: 'overseas.prior-consultation', severity: 'warning', section: OVERSEAS_RULES.consultationSection, path: `overseas[${i}]`, messages: findingText.overseasPriorConsultation({ base: name, growth }) });
+  const prefix = legacy ? legacy.transfers : 'transfers';
+  transfers.forEach((t, i) => {
+    const path = `${prefix}[${i}]`;
+    const act = TRANSFER_ACTS.find((a) => a.id === t.act)!;
+    const ground: ConsultationGround | null = t.risk && t.metiRequested ? 'both' : t.risk ? 'risk' : t.metiRequested ? 'meti' : null;
+    let growth: string | null = null;
+    if (t.act === 'v') {
+      // (ⅴ) is about 「供給確保計画の認定の対象とする品目」: a base for an item outside the plan is not (ⅴ); no item named
+      // is taken to be for the plan's items.
+      const named = t.item.trim();
+      const forPlanItem = named === '' || planItems.has(itemId(named) ?? `text:${foldName(named)}`);
+      if (!forPlanItem || !isActV(t)) return;
+      const before = dec(t.capacityBefore!);
+      growth = before.isZero() ? null : exactPercent(dec(t.capacityAfter!).minus(before), before);
+      const local = exactPercent(dec(t.localConsumptionShare!), new D(1));
+      findings.push(finding('overseas.act-v', path, { base: t.counterparty || t.country || `#${i + 1}`, growth, local }));
     } else {
-      findings.push({ code: 'overseas.act-v', severity: 'info', section: OVERSEAS_RULES.section, path: `overseas[${i}]`, messages: findingText.overseasActV({ base: name, growth }) });
+      findings.push(withWho('overseas.act', path, (who) => ({ act: t.act, who }), t, { section: act.section }));
     }
+    if (ground) findings.push(withWho('overseas.prior-consultation', path, (who) => ({ act: t.act, who, ground, growth }), t, {}));
   });
   return findings;
 }
 
-export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Evaluation {
-  const planFindings: Finding[] = [];
-  let activity: ActivityResult | null = null;
-  if (plan.activity) {
-    const a = evaluateActivity(plan.activity);
-    activity = a.result;
-    planFindings.push(...a.findings);
-  } else {
-    planFindings.push({ code: 'activity.missing', severity: 'error', section: SECTIONS.periods, path: 'activity', messages: findingText.activityMissing() });
-  }
-  if (plan.lines.length === 0) {
-    planFindings.push({ code: 'target.none', severity: 'error', section: SECTIONS.capacityTargets, path: 'lines', messages: findingText.noLines() });
-  }
-  planFindings.push(...evaluateChecklist(plan), ...evaluateOverseas(plan.overseas));
+/** A transfer finding whose message names who acts, in each language's words. */
+function withWho<C extends 'overseas.act' | 'overseas.prior-consultation'>(code: C, path: string, params: (who: string) => FindingParams<C>, t: Transfer, extra: Extra): Finding {
+  const f = finding(code, path, params(actorName(t, 'ja')), extra);
+  const en = (findingText[code] as (p: FindingParams<C>) => Bilingual)(params(actorName(t, 'en'))).en;
+  f.messages = { ja: f.messages.ja, en };
+  return f;
+}
 
-  const lineFindings: Finding[] = [];
-  const lines: LineResult[] = new Array(plan.lines.length);
-  // The worst severity found for each line (-1: none), from which its verdict follows.
-  const worst = new Int8Array(plan.lines.length).fill(-1);
-  for (let i = 0; i < plan.lines.length; i++) {
-    const from = lineFindings.length;
-    lines[i] = evaluateLine(plan.lines[i], i, lineFindings);
-    for (let k = from; k < lineFindings.length; k++) worst[i] = Math.max(worst[i], SEVERITY_RANK[lineFindings[k].severity]);
+function evaluateConsiderations(plan: Pick<Plan, 'considerations'>): Finding[] {
+  const findings: Finding[] = [];
+  const entries = { 'human-rights': plan.considerations.humanRights, cybersecurity: plan.considerations.cybersecurity } as const;
+  const keys = { 'human-rights': 'humanRights', cybersecurity: 'cybersecurity' } as const;
+  for (const c of CONSIDERATIONS) {
+    if (!entries[c.id].confirmed) findings.push(finding('consideration.unconfirmed', `considerations.${keys[c.id]}`, { label: { ja: c.ja, en: c.en } }, { section: c.section }));
   }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lines and target groups (第3章第2節 i)
+
+interface LineInfo {
+  id: ItemId | null;
+  key: string;
+}
+
+/** The unit as people mean it: full-width and spacing folded (台／年 = 台/年). */
+function unitKey(unit: string): string {
+  return unit.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The capacity activity that delivers a group: the one its lines name (earliest start), else the plan's. */
+function deliveringActivity(names: readonly string[], activities: readonly Activity[], legacy: LegacyPaths | undefined): { label: string; start: string } | null {
+  const byId = new Map(activities.map((a) => [a.id, a] as const));
+  const capacityOf = (a: Activity | undefined): { label: string; start: string } | null => {
+    if (!a) return null;
+    if (a.kind === 'capacity') return { label: activityLabel(a, legacy) || a.id, start: a.start };
+    const next = a.followOn ? byId.get(a.followOn) : undefined;
+    if (next && next.kind === 'capacity') return { label: activityLabel(next, legacy) || next.id, start: next.start };
+    // v1: a follow-on declared only is taken to start the day after the R&D ends.
+    if (legacy?.followOnDeclared) return { label: activityLabel(a, legacy), start: dayAfter(a.end) };
+    return null;
+  };
+  const candidates = (names.length > 0 ? names.map((n) => byId.get(n)) : activities.filter((a) => a.kind === 'capacity'))
+    .map(capacityOf)
+    .filter((c): c is { label: string; start: string } => c !== null);
+  if (candidates.length === 0 && names.length === 0) {
+    for (const a of activities) {
+      const c = capacityOf(a);
+      if (c) candidates.push(c);
+    }
+  }
+  if (candidates.length === 0) return null;
+  return candidates.reduce((a, b) => (b.start < a.start ? b : a));
+}
+
+interface GroupWork {
+  result: GroupResult;
+  /** Worst severity of the group's own findings (-1: none). */
+  worst: number;
+  /** The group's year results by year. */
+  byYear: Map<number, YearResult>;
+}
+
+function evaluateGroup(
+  plan: EvaluablePlan,
+  index: number,
+  lineIdx: readonly number[],
+  info: readonly LineInfo[],
+  findings: Finding[],
+  lineWorst: Int8Array,
+  legacy: LegacyPaths | undefined,
+): GroupWork {
+  const lines = plan.lines;
+  const first = lines[lineIdx[0]];
+  const firstAt = `lines[${lineIdx[0]}]`;
+  const id = info[lineIdx[0]].id;
+  const item = id ?? first.item;
+  const scope: Extra = { group: index, scenario: first.scenario, item, line: lineIdx[0] };
+  const from = findings.length;
+  let judged = true;
+
+  // One unit for the group: figures in different units cannot be summed.
+  const units = [...new Set(lineIdx.map((i) => unitKey(lines[i].unit)))];
+  if (units.length > 1) {
+    judged = false;
+    const shown = [...new Set(lineIdx.map((i) => lines[i].unit))];
+    findings.push(finding('group.unit-mismatch', `${firstAt}.unit`, { units: shown }, scope));
+  }
+  const baseline = sumExact(lineIdx.map((i) => lines[i].baseline2021));
+  if (baseline === 0) {
+    judged = false;
+    findings.push(finding('baseline.zero', `${firstAt}.baseline2021`, {}, scope));
+  }
+
+  // Target points: the union of the points its lines name; by default every forecast year 2025–2030 the group has.
+  const named = new Set<number>();
+  let namedBy = -1;
+  for (const i of lineIdx) {
+    const ty = lines[i].targetYears;
+    if (ty && ty.length > 0) {
+      if (namedBy < 0) namedBy = i;
+      for (const y of ty) named.add(y);
+    }
+  }
+  const forecasted = new Set<number>();
+  for (const i of lineIdx) for (const y of forecastYears(lines[i].capacity)) forecasted.add(y);
+  const targets =
+    named.size > 0 ? [...named].sort((a, b) => a - b) : [...forecasted].filter((y) => y >= FIRST_COLUMN_YEAR && y <= LAST_TARGET_YEAR).sort((a, b) => a - b);
+  const valid = targets.filter((y) => y <= LAST_TARGET_YEAR);
+  const validSet = new Set(valid);
+  const targetsAt = `lines[${namedBy >= 0 ? namedBy : lineIdx[0]}].targetYears`;
+  for (const y of targets) if (y > LAST_TARGET_YEAR) findings.push(finding('target.after-2030', targetsAt, { year: y }, { ...scope, year: y }));
+  if (valid.length === 0) findings.push(finding('target.none', targetsAt, {}, scope));
+
+  // A target point before the year the delivering activity starts is not that activity's achievement.
+  const activityNames = [...new Set(lineIdx.map((i) => lines[i].activity).filter((a): a is string => !!a))];
+  const delivering = deliveringActivity(activityNames, plan.activities ?? [], legacy);
+  if (delivering) {
+    const startYear = yearOf(delivering.start, plan.yearBasis);
+    for (const y of valid) {
+      if (y < startYear) findings.push(finding('target.before-activity', `${targetsAt}`, { year: y, activity: delivering.label, start: delivering.start }, { ...scope, year: y }));
+    }
+  }
+
+  const years = [...new Set([...forecasted, ...valid])].sort((a, b) => a - b);
+  const multi = lineIdx.length > 1;
+  const bScale = scaleOf(baseline);
+  const unit = first.unit;
+  const results: YearResult[] = new Array(years.length);
+  const byYear = new Map<number, YearResult>();
+  for (let k = 0; k < years.length; k++) {
+    const year = years[k];
+    const isTarget = validSet.has(year);
+    const parts: number[] = [];
+    for (const i of lineIdx) {
+      const v = lines[i].capacity[year];
+      if (v !== undefined) parts.push(v);
+      else if (isTarget && multi) {
+        // 「各時点」 of the group: a line with no figure there contributes 0, and says so.
+        findings.push(finding('forecast.missing', `lines[${i}].capacity.${year}`, { year, lines: lineIdx.length }, { ...scope, line: i, year, site: lines[i].site }));
+        lineWorst[i] = Math.max(lineWorst[i], SEVERITY_RANK.error);
+      }
+    }
+    const forecast = parts.length === 0 ? null : sumExact(parts);
+    const ratio = forecast === null || baseline === 0 ? null : ratioAt(forecast, scaleOf(forecast), baseline, bScale);
+    let r: YearResult;
+    if (!isTarget) {
+      r = { year, capacity: forecast, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' };
+    } else {
+      const multiplier = multiplierAt(first.use, year)!;
+      if (!judged) {
+        r = { year, capacity: forecast, target: true, required: multiplier.value, requiredCapacity: null, ratio, shortfall: null, status: 'not-judged' };
+      } else {
+        const math = targetMathAt(forecast, forecast === null ? -1 : scaleOf(forecast), baseline, bScale, multiplier.text);
+        r = { year, capacity: forecast, target: true, required: multiplier.value, requiredCapacity: math.requiredCapacity, ratio, shortfall: math.shortfall, status: math.met ? 'met' : 'short' };
+        if (!math.met) {
+          // Short years are few: their message is worded from decimal.js values, as typed.
+          const m = new D(multiplier.text);
+          const requiredCapacity = m.times(dec(baseline));
+          const typed = forecast === null ? null : dec(forecast);
+          const shortfall = typed === null ? requiredCapacity : D.max(0, requiredCapacity.minus(typed));
+          findings.push(
+            finding(
+              'target.short',
+              `${firstAt}.capacity.${year}`,
+              { year, multiplier: m.toFixed(), required: requiredCapacity.toFixed(), forecast: typed === null ? null : typed.toFixed(), shortfall: shortfall.toFixed(), unit, lines: lineIdx.length },
+              { ...scope, year, gap: { shortfall: math.shortfall, requiredCapacity: math.requiredCapacity, unit } },
+            ),
+          );
+        }
+      }
+    }
+    results[k] = r;
+    byYear.set(year, r);
+  }
+
+  // 第3章第6節(2): capacity secured by the last target point must be kept afterwards.
+  const last = valid.length ? valid[valid.length - 1] : undefined;
+  const kept = last === undefined ? null : (byYear.get(last)?.capacity ?? null);
+  if (last !== undefined && kept !== null) {
+    for (const r of results) {
+      if (r.year > last && r.capacity !== null && lessThan(r.capacity, kept)) {
+        findings.push(
+          finding('capacity.declines-after-target', `${firstAt}.capacity.${r.year}`, { year: r.year, lastTarget: last, forecast: dec(r.capacity).toFixed(), kept: dec(kept).toFixed(), unit }, { ...scope, year: r.year }),
+        );
+      }
+    }
+  }
+
+  let worst = -1;
+  for (let k = from; k < findings.length; k++) worst = Math.max(worst, SEVERITY_RANK[findings[k].severity]);
+  const result: GroupResult = {
+    index,
+    scenario: first.scenario,
+    item,
+    eligibleItem: id !== null,
+    use: first.use,
+    unit,
+    baseline2021: baseline,
+    lines: [...lineIdx],
+    targetYears: valid,
+    verdict: 'eligible',
+    years: results,
+  };
+  if (activityNames.length > 0) result.activity = activityNames[0];
+  return { result, worst, byYear };
+}
+
+/** A line's own figures as its contribution, with its group's status at each target point. */
+function lineYears(line: PlanLine, group: GroupWork): YearResult[] {
+  const valid = group.result.targetYears;
+  const own = forecastYears(line.capacity);
+  // Its own forecast years and the group's target points (a point it lacks shows as no forecast).
+  const years = valid.every((y) => line.capacity[y] !== undefined) ? own : [...new Set([...own, ...valid])].sort((a, b) => a - b);
+  const baseline = line.baseline2021;
+  const bScale = scaleOf(baseline);
+  const out: YearResult[] = new Array(years.length);
+  for (let k = 0; k < years.length; k++) {
+    const year = years[k];
+    const raw: number | undefined = line.capacity[year];
+    const forecast = raw === undefined ? null : raw;
+    const ratio = forecast === null || baseline === 0 ? null : ratioAt(forecast, scaleOf(forecast), baseline, bScale);
+    const g = group.byYear.get(year);
+    if (!g || !g.target) {
+      out[k] = { year, capacity: forecast, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' };
+    } else {
+      out[k] = { year, capacity: forecast, target: true, required: g.required, requiredCapacity: g.requiredCapacity, ratio, shortfall: g.shortfall, status: g.status };
+    }
+  }
+  return out;
+}
+
+/** Every figure of a line, to find a line entered twice. */
+function figuresKey(line: PlanLine, groupKey: string): string {
+  let key = `${groupKey}\u0000${line.baseline2021}\u0000${unitKey(line.unit)}\u0000`;
+  for (const y in line.capacity) key += `${y}=${line.capacity[y]};`;
+  if (line.targetYears) key += `\u0000${line.targetYears.join(',')}`;
+  return key;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Evaluation {
+  const legacy = options.legacy;
+  const planFindings: Finding[] = [];
+  const activitiesIn = plan.activities ?? [];
+  const activities: ActivityResult[] = [];
+
+  // 附則2: an application made before the revised policy applies is decided under the former one.
+  const applicationDate = (plan as Partial<Pick<Plan, 'applicationDate'>>).applicationDate;
+  if (applicationDate && applicationDate < REVISION_APPLIES_FROM) {
+    planFindings.push(finding('policy.former-version', 'applicationDate', { date: applicationDate, from: REVISION_APPLIES_FROM }));
+  }
+  if (plan.yearBasis === 'fiscal') planFindings.push(finding('yearbasis.fiscal', 'yearBasis', {}));
+
+  if (activitiesIn.length === 0) {
+    planFindings.push(finding('activity.missing', legacy ? legacy.activity : 'activities', {}));
+  }
+  const seenIds = new Set<string>();
+  activitiesIn.forEach((a, i) => {
+    if (seenIds.has(a.id)) {
+      planFindings.push(finding('input.invalid', `activities[${i}].id`, { where: `activities[${i}].id`, what: { ja: `取組の ID「${a.id}」が重複しています`, en: `the activity id "${a.id}" is used twice` } }, { section: SECTIONS.periods }));
+    }
+    seenIds.add(a.id);
+    const r = evaluateActivity(a, i, { activities: activitiesIn, legacy });
+    activities.push(r.result);
+    planFindings.push(...r.findings);
+  });
+
+  if (plan.lines.length === 0) planFindings.push(finding('target.none', 'lines', { noLines: true }));
+
+  // Lines: items, then target groups (scenario, item, use).
+  const lineFindings: Finding[] = [];
+  const n = plan.lines.length;
+  const lineWorst = new Int8Array(n).fill(-1);
+  const info: LineInfo[] = new Array(n);
+  const groupKeys = new Map<string, number[]>();
+  const idCache = new Map<string, ItemId | null>();
+  const planItems = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const line = plan.lines[i];
+    let id = idCache.get(line.item);
+    if (id === undefined) idCache.set(line.item, (id = itemId(line.item)));
+    if (!id) {
+      const candidates = ambiguousItem(line.item);
+      const scope = { line: i, scenario: line.scenario, item: line.item, site: line.site };
+      lineFindings.push(candidates ? finding('item.ambiguous', `lines[${i}].item`, { item: line.item, candidates }, scope) : finding('item.not-eligible', `lines[${i}].item`, { item: line.item }, scope));
+      lineWorst[i] = SEVERITY_RANK.error;
+    }
+    const itemKey = id ?? `text:${foldName(line.item)}`;
+    planItems.add(itemKey);
+    const key = `${line.scenario}\u0000${itemKey}\u0000${line.use}`;
+    info[i] = { id, key };
+    let g = groupKeys.get(key);
+    if (!g) groupKeys.set(key, (g = []));
+    g.push(i);
+    // A 2021 forecast other than the baseline: every multiple rests on the baseline.
+    const f2021 = line.capacity[BASELINE_YEAR];
+    if (f2021 !== undefined && f2021 !== line.baseline2021) {
+      lineFindings.push(finding('baseline.mismatch', `lines[${i}].capacity.${BASELINE_YEAR}`, { baseline: dec(line.baseline2021).toFixed(), forecast2021: dec(f2021).toFixed(), unit: line.unit }, { line: i, scenario: line.scenario, item: id ?? line.item, site: line.site, year: BASELINE_YEAR }));
+      lineWorst[i] = Math.max(lineWorst[i], SEVERITY_RANK.warning);
+    }
+    // A line naming an activity the plan does not have.
+    if (line.activity && !seenIds.has(line.activity)) {
+      const where = `lines[${i}].activity`;
+      lineFindings.push(finding('input.invalid', where, { where, what: { ja: `取組「${line.activity}」は計画にありません`, en: `the plan has no activity "${line.activity}"` } }, { section: SECTIONS.periods, line: i, scenario: line.scenario }));
+      lineWorst[i] = SEVERITY_RANK.error;
+    }
+  }
+  // Lines entered twice.
+  if (n > 1) {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = figuresKey(plan.lines[i], info[i].key);
+      const of = seen.get(key);
+      if (of === undefined) seen.set(key, i);
+      else {
+        const line = plan.lines[i];
+        lineFindings.push(finding('line.duplicate', `lines[${i}]`, { of }, { line: i, scenario: line.scenario, item: info[i].id ?? line.item, site: line.site }));
+        lineWorst[i] = Math.max(lineWorst[i], SEVERITY_RANK.warning);
+      }
+    }
+  }
+
+  const groups: GroupWork[] = [];
+  const groupOfLine = new Int32Array(n);
+  for (const lineIdx of groupKeys.values()) {
+    const g = evaluateGroup(plan, groups.length, lineIdx, info, lineFindings, lineWorst, legacy);
+    for (const i of lineIdx) groupOfLine[i] = g.result.index;
+    groups.push(g);
+  }
+
   const input = options.inputFindings ?? [];
   for (const f of input) {
-    if (f.line !== undefined && f.line >= 0 && f.line < lines.length) worst[f.line] = Math.max(worst[f.line], SEVERITY_RANK[f.severity]);
+    if (f.line !== undefined && f.line >= 0 && f.line < n) lineWorst[f.line] = Math.max(lineWorst[f.line], SEVERITY_RANK[f.severity]);
   }
-  const globalFindings = [...planFindings, ...input.filter((f) => f.line === undefined)];
-  for (let i = 0; i < lines.length; i++) lines[i].verdict = RANK_VERDICT[worst[i] + 1];
+  // A group's verdict: its own findings and its lines'; a line's: its own and its group's (its marks are the group's).
+  for (const g of groups) {
+    let worst = g.worst;
+    for (const i of g.result.lines) worst = Math.max(worst, lineWorst[i]);
+    g.worst = worst;
+    g.result.verdict = RANK_VERDICT[worst + 1];
+  }
+  const lines: LineResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const line = plan.lines[i];
+    const g = groups[groupOfLine[i]];
+    const r: LineResult = {
+      index: i,
+      scenario: line.scenario,
+      item: info[i].id ?? line.item,
+      eligibleItem: info[i].id !== null,
+      use: line.use,
+      unit: line.unit,
+      baseline2021: line.baseline2021,
+      targetYears: g.result.targetYears,
+      verdict: RANK_VERDICT[Math.max(lineWorst[i], g.worst) + 1],
+      group: g.result.index,
+      years: lineYears(line, g),
+    };
+    if (line.site !== undefined) r.site = line.site;
+    lines[i] = r;
+  }
 
+  planFindings.push(...evaluateChecklist(plan), ...evaluateTransfers(plan.transfers ?? [], planItems, legacy), ...evaluateConsiderations(plan));
+
+  // Scenarios are alternatives: the plan submits one (提出案).
   const scenarios: ScenarioResult[] = [];
   const scenarioByName = new Map<string, ScenarioResult>();
   for (const l of lines) {
     let s = scenarioByName.get(l.scenario);
     if (!s) {
-      scenarios.push((s = { name: l.scenario, verdict: 'eligible', lines: [] }));
+      scenarios.push((s = { name: l.scenario, verdict: 'eligible', submission: false, lines: [], groups: [] }));
       scenarioByName.set(l.scenario, s);
     }
     s.lines.push(l.index);
   }
+  for (const g of groups) scenarioByName.get(g.result.scenario)!.groups.push(g.result.index);
+  const named = plan.submissionScenario?.trim();
+  let submission: string | null = named || (plan.lines.length ? plan.lines[0].scenario : null);
+  if (named && !scenarioByName.has(named)) {
+    planFindings.push(
+      finding('input.invalid', 'submissionScenario', { where: 'submissionScenario', what: { ja: `提出案のシナリオ「${named}」の行がありません`, en: `no line has the submission scenario "${named}"` } }, { section: SECTIONS.capacityTargets }),
+    );
+    submission = named;
+  }
+
+  const globalFindings = [...planFindings, ...input.filter((f) => f.line === undefined)];
   const globalVerdict = verdictOf(globalFindings);
   for (const s of scenarios) {
     let v = globalVerdict;
-    for (const i of s.lines) if (VERDICT_RANK[lines[i].verdict] > VERDICT_RANK[v]) v = lines[i].verdict;
+    for (const gi of s.groups) if (VERDICT_RANK[groups[gi].result.verdict] > VERDICT_RANK[v]) v = groups[gi].result.verdict;
     s.verdict = v;
+    s.submission = s.name === submission;
   }
 
   const findings = lineFindings.concat(input, planFindings);
+  const submitted = submission === null ? undefined : scenarioByName.get(submission);
   return {
-    verdict: scenarios.length ? worstVerdict(scenarios.map((s) => s.verdict)) : verdictOf(findings),
+    verdict: submitted ? submitted.verdict : globalVerdict,
+    submissionScenario: submission,
     scenarios,
+    groups: groups.map((g) => g.result),
     lines,
-    activity,
+    activity: activities[0] ?? null,
+    activities,
     findings,
   };
 }

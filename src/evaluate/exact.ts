@@ -227,3 +227,31 @@ export function lessThan(a: number, b: number): boolean {
   const at = x && y ? align(x, y) : null;
   return at ? at.a < at.b : dec(a).lt(dec(b));
 }
+
+/** The reference: a sum in decimal.js, each term read as `dec` reads it. */
+export function sumDecimal(values: readonly number[]): number {
+  let total = new D(0);
+  for (const v of values) total = total.plus(dec(v));
+  return num(total);
+}
+
+/**
+ * The exact sum of decimals (a target group's forecasts or baselines), as the number nearest it: 0.1 + 0.2 is 0.3.
+ * Integers at a common scale while they stay safe, decimal.js otherwise.
+ */
+export function sumExact(values: readonly number[]): number {
+  if (values.length === 1) return values[0];
+  let scale = 0;
+  for (const v of values) {
+    const s = scaleOf(v);
+    if (s < 0) return sumDecimal(values);
+    if (s > scale) scale = s;
+  }
+  let total = 0;
+  for (const v of values) {
+    const term = intAt(v, scaleOf(v)) * POW10[scale - scaleOf(v)];
+    total += term;
+    if (!Number.isSafeInteger(term) || !Number.isSafeInteger(total)) return sumDecimal(values);
+  }
+  return fromScaled(total, scale);
+}

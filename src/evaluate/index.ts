@@ -1,4 +1,4 @@
 export * from './types';
-export { evaluate, evaluateActivity, evaluateChecklist, evaluateOverseas, isActV, isMet, targetPoints, verdictOf, worstVerdict } from './evaluate';
+export { evaluate, evaluateActivity, evaluateChecklist, evaluateTransfers, exactPercent, isActV, isMet, targetPoints, verdictOf, worstVerdict } from './evaluate';
 export type { EvaluablePlan, EvaluateOptions } from './evaluate';
 export { periodEnd, fullYears } from './period';

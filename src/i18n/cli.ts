@@ -3,7 +3,7 @@
  * seed (years, multipliers, periods) are passed in from policy/, never written here.
  */
 import type { ActivityKind } from '../policy';
-import type { Severity, Verdict } from '../evaluate/types';
+import type { Severity, Verdict } from '../policy/findings';
 import type { Lang } from './format';
 
 export interface CliTexts {

@@ -5,7 +5,7 @@
  */
 import type { ActivityKind } from '../policy';
 import { BASELINE_YEAR, FIRST_COLUMN_YEAR, LAST_TARGET_YEAR, SEED } from '../policy';
-import type { Severity, Verdict, YearStatus } from '../evaluate/types';
+import type { Severity, Verdict, YearStatus } from '../policy/findings';
 import type { Bilingual, Lang } from './format';
 
 export type SheetKey = 'plan' | 'activity' | 'policy' | 'results' | 'summary' | 'log';
@@ -268,7 +268,7 @@ const ja: WorkbookTexts = {
   policyKinds: '取組の種類',
   policyTrueTokens: '確認とみなす値',
 
-  status: { met: '✔ 達成', short: '✖ 不足', info: '· 参考' },
+  status: { met: '✔ 達成', short: '✖ 不足', info: '· 参考', 'not-judged': '？ 判定なし' },
   verdict: { eligible: '✔ 適合', attention: '! 要確認', ineligible: '✖ 不適合' },
   notChecked: '– 未チェック',
   severity: { error: '✖ エラー', warning: '! 警告', info: '· 情報' },
@@ -439,7 +439,7 @@ const en: WorkbookTexts = {
   policyKinds: 'Activity kinds',
   policyTrueTokens: 'Counts as confirmed',
 
-  status: { met: '✔ met', short: '✖ short', info: '· info' },
+  status: { met: '✔ met', short: '✖ short', info: '· info', 'not-judged': '? not judged' },
   verdict: { eligible: '✔ eligible', attention: '! attention', ineligible: '✖ ineligible' },
   notChecked: '– not checked',
   severity: { error: '✖ error', warning: '! warning', info: '· info' },

@@ -1,5 +1,7 @@
 /** The plan file format tag. Kept apart from the zod schema so the task pane can name it without bundling zod. */
-export const PLAN_FORMAT = 'supply-plan/1';
+export const PLAN_FORMAT = 'supply-plan/2';
+/** The first format: still read, and migrated to the current one in one place (src/plan/migrate.ts). */
+export const PLAN_FORMAT_V1 = 'supply-plan/1';
 
 /** The most characters a text field holds: what an Excel cell holds, so every plan file fits in a workbook. */
 export const TEXT_MAX_CHARS = 32_767;

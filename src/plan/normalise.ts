@@ -2,7 +2,7 @@
  * Normalising what people type: item and use names in Japanese or English, full- or half-width, and numbers
  * written as text ("1,200", "１２００"). Pure functions, no I/O.
  */
-import { ITEMS, USES, type ItemId, type UseId } from '../policy';
+import { AMBIGUOUS_ITEM_NAMES, ITEMS, USES, type ItemId, type UseId } from '../policy';
 
 /** Fold full-width letters and digits to ASCII, lower-case, and drop spaces and the separators people vary. */
 export function foldName(s: string): string {
@@ -39,6 +39,16 @@ export function itemId(name: string): ItemId | null {
   const id = itemIndex.get(f) ?? itemIndex.get(f.replace(/-/g, '')) ?? null;
   if (itemCache.size < ITEM_CACHE_MAX) itemCache.set(name, id);
   return id;
+}
+
+const ambiguousIndex = new Map<string, readonly ItemId[]>();
+for (const entry of AMBIGUOUS_ITEM_NAMES) for (const name of entry.names) ambiguousIndex.set(foldName(name), entry.candidates);
+
+/** The items a word could name when it names more than one (a bare 「コントローラ」: CNC or PLC), else null. */
+export function ambiguousItem(name: string): readonly ItemId[] | null {
+  if (itemId(name) !== null) return null;
+  const f = foldName(name);
+  return ambiguousIndex.get(f) ?? ambiguousIndex.get(f.replace(/-/g, '')) ?? null;
 }
 
 /** The canonical use id for a name, or null when it is not a use of the multiplier table. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CapacityShape, CapacitySchema, PlanSchema, PlanShape, type Plan } from './schema';
+import { migrateV1, type LegacyPaths } from './migrate';
+import { CapacityShape, CapacitySchema, PLAN_FORMAT, PLAN_FORMAT_V1, PlanSchema, PlanShape, PlanV1Schema, type Plan } from './schema';
 
 /** One problem with the input, located by its path in the plan (`lines[0].capacity.2026`). */
 export interface InputError {
@@ -7,7 +8,8 @@ export interface InputError {
   message: string;
 }
 
-export type ParseResult = { ok: true; plan: Plan } | { ok: false; errors: InputError[] };
+/** A parsed plan, always in the current format; `legacy` when it was read from a v1 file (its paths, its declarations). */
+export type ParseResult = { ok: true; plan: Plan; legacy?: LegacyPaths } | { ok: false; errors: InputError[] };
 
 /** `lines[0].capacity.2026`: array indexes in brackets, keys dotted, as users read them. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -34,8 +36,13 @@ export function zodErrors(error: z.ZodError): InputError[] {
   });
 }
 
-/** Validate and normalise a plan already parsed from JSON. */
+/** Validate and normalise a plan already parsed from JSON: `supply-plan/2`, or `supply-plan/1` migrated to it. */
 export function parsePlan(data: unknown): ParseResult {
+  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === PLAN_FORMAT_V1) {
+    const v1 = PlanV1Schema.safeParse(data);
+    if (!v1.success) return { ok: false, errors: zodErrors(v1.error) };
+    return { ok: true, ...migrateV1(v1.data) };
+  }
   const r = PlanSchema.safeParse(data);
   return r.success ? { ok: true, plan: r.data } : { ok: false, errors: zodErrors(r.error) };
 }
@@ -62,7 +69,7 @@ export function planJsonSchema(): object {
         if (ctx.zodSchema === CapacitySchema) Object.assign(ctx.jsonSchema, z.toJSONSchema(CapacityShape, { io: 'input', unrepresentable: 'any' }), { $schema: undefined });
       },
     }),
-    $id: 'https://supply-plan.example/schema/supply-plan-1.json',
-    title: 'Supply Plan Checker plan file (supply-plan/1)',
+    $id: 'https://supply-plan.example/schema/supply-plan-2.json',
+    title: `Supply Plan Checker plan file (${PLAN_FORMAT}; ${PLAN_FORMAT_V1} files are still read)`,
   };
 }

@@ -1,15 +1,15 @@
 /**
- * The plan file format `supply-plan/1`: zod schemas are the single source of the plan's types and of the published
+ * The plan file format `supply-plan/2` (and `supply-plan/1`, read and migrated): zod schemas are the single source of the plan's types and of the published
  * JSON Schema. Names are normalised here (item and use aliases, numbers typed as text), so the evaluator only ever
  * sees canonical values.
  */
 import { z } from 'zod';
-import { ACTIVITY_KINDS, BASELINE_YEAR, CHECKLIST_IDS, USE_IDS } from '../policy';
+import { ACTIVITY_KINDS, BASELINE_YEAR, CHECKLIST_IDS, TRANSFER_ACTORS, TRANSFER_ACT_IDS, USE_IDS } from '../policy';
 import { parseNumberText, useId } from './normalise';
 
-import { BASELINE_MIN, NUMBER_MAX, PLAN_FORMAT, TEXT_MAX_CHARS, UNSTORABLE_CHAR } from './format';
+import { BASELINE_MIN, NUMBER_MAX, PLAN_FORMAT, PLAN_FORMAT_V1, TEXT_MAX_CHARS, UNSTORABLE_CHAR } from './format';
 
-export { PLAN_FORMAT };
+export { PLAN_FORMAT, PLAN_FORMAT_V1 };
 
 /** Quoted input in messages is cut here, so a huge bad value does not flood the terminal. */
 const SHOWN_CHARS = 60;
@@ -42,8 +42,11 @@ const NumberLike = z.preprocess(
 export const PositiveNumber = NumberLike.refine((n) => n > 0, { message: 'must be greater than 0' });
 export const NonNegativeNumber = NumberLike.refine((n) => n >= 0, { message: 'must not be negative' });
 export const Share = NumberLike.refine((n) => n >= 0 && n <= 1, { message: 'must be between 0 and 1 (a share, 0.85 = 85%)' });
-/** A 2021 baseline: positive, and not so small that a forecast divided by it overflows. */
-const Baseline = PositiveNumber.refine((n) => !(n > 0) || n >= BASELINE_MIN, { message: 'too small: at least 10^-9 (0.000000001)' });
+/**
+ * A 2021 baseline: 0 (a new entrant: its multiples cannot be computed, the engine says so) or positive and not so
+ * small that a forecast divided by it overflows. Negative is bad input.
+ */
+const Baseline = NonNegativeNumber.refine((n) => !(n > 0) || n >= BASELINE_MIN, { message: 'too small: 0, or at least 10^-9 (0.000000001)' });
 
 const TOO_LONG = `too long: at most ${TEXT_MAX_CHARS.toLocaleString('en-US')} characters (what an Excel cell holds)`;
 
@@ -130,7 +133,8 @@ export const UseSchema = z.preprocess(
   }),
 );
 
-export const ActivitySchema = z
+/** v1's single activity (`activity`): read, then migrated (src/plan/migrate.ts). */
+export const ActivityV1Schema = z
   .strictObject({
     kind: z.enum(ACTIVITY_KINDS, { error: (iss) => `expected "capacity" or "rnd", got ${describeValue(iss.input)}` }),
     start: IsoDate,
@@ -144,6 +148,58 @@ export const ActivitySchema = z
     if (a.end < a.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `ends (${a.end}) before it starts (${a.start})` });
   });
 
+/** An activity's id: what lines and a follow-on name it by. */
+const ActivityId = Text().trim().min(1, { message: 'an activity id must not be empty' });
+
+/**
+ * 第3章第2節 ii: a quantitative target (定量的な目標（性能、コスト等）) — a metric, its unit and a target value; today's
+ * value and its date optionally. A target with no number is not quantitative (the engine says so).
+ */
+export const RndTargetSchema = z.strictObject({
+  metric: Text().trim().min(1, { message: 'a target needs a metric (what is measured)' }),
+  unit: Text().default(''),
+  target: NumberLike.optional(),
+  current: NumberLike.optional(),
+  currentDate: IsoDate.optional(),
+});
+
+const periodOrder = (a: { start: string; end: string }, ctx: z.core.$RefinementCtx) => {
+  if (a.end < a.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `ends (${a.end}) before it starts (${a.start})` });
+};
+
+/** 第2章第2節(1)② / 第3章第2節 i: strengthening domestic capacity, capital investment included. 10 years or more. */
+export const CapacityActivitySchema = z
+  .strictObject({
+    id: ActivityId,
+    kind: z.literal('capacity'),
+    name: Text().default(''),
+    start: IsoDate,
+    end: IsoDate,
+    /** 「工場新設、生産ライン増強等の設備投資を含む」: false states there is none (an error). */
+    capitalInvestment: z.boolean().optional(),
+    /** What the investment is (new plant, line) and its amount, as the application states it. */
+    investment: Text().default(''),
+  })
+  .superRefine(periodOrder);
+
+/** 第2章第2節(2)② / 第3章第2節 ii: R&D before capacity strengthening. Within 5 years; targets; a follow-on. */
+export const RndActivitySchema = z
+  .strictObject({
+    id: ActivityId,
+    kind: z.literal('rnd'),
+    name: Text().default(''),
+    start: IsoDate,
+    end: IsoDate,
+    targets: z.array(RndTargetSchema).default([]),
+    /** The id of the capacity activity that follows the R&D (「当該研究開発の取組の終了後に」). */
+    followOn: Text().trim().optional(),
+  })
+  .superRefine(periodOrder);
+
+export const ActivitySchema = z.discriminatedUnion('kind', [CapacityActivitySchema, RndActivitySchema], {
+  error: (iss) => `expected an activity of kind "capacity" or "rnd", got ${describeValue((iss.input as { kind?: unknown } | undefined)?.kind)}`,
+});
+
 export const LineSchema = z.strictObject({
   scenario: Text().trim().min(1).default('base'),
   /** Any text: an item outside the nine is evaluated and reported as not eligible, not rejected. */
@@ -154,6 +210,10 @@ export const LineSchema = z.strictObject({
     .trim()
     .min(1, { message: 'item is empty' }),
   use: UseSchema,
+  /** A plant or product line: lines of one scenario, item and use form one target group (policy-rules §2). */
+  site: Text().optional(),
+  /** The id of the capacity activity that delivers this line, where the plan has several. */
+  activity: Text().trim().optional(),
   baseline2021: Baseline,
   unit: Text().default(''),
   capacity: CapacitySchema,
@@ -217,8 +277,8 @@ export function plainLine(v: unknown): LineOutput | null {
   }
   if (use === null) return null;
 
-  const baseline2021 = plainNumber(raw.baseline2021, BASELINE_MIN);
-  if (baseline2021 === null) return null;
+  const baseline2021 = plainNumber(raw.baseline2021, 0);
+  if (baseline2021 === null || (baseline2021 > 0 && baseline2021 < BASELINE_MIN)) return null;
 
   let unit = '';
   if ('unit' in raw) {
@@ -239,6 +299,16 @@ export function plainLine(v: unknown): LineOutput | null {
   }
 
   const line: LineOutput = { scenario, item, use, baseline2021, unit, capacity: capacity as Record<string, number> };
+  if ('site' in raw) {
+    const text = plainText(raw.site);
+    if (text === null) return null;
+    line.site = text;
+  }
+  if ('activity' in raw) {
+    const text = plainText(raw.activity);
+    if (text === null) return null;
+    line.activity = text.trim();
+  }
   if ('targetYears' in raw) {
     const years = raw.targetYears;
     if (!Array.isArray(years)) return null;
@@ -288,6 +358,7 @@ export const ChecklistEntrySchema = z.strictObject({
 
 export const ChecklistSchema = z.partialRecord(z.enum(CHECKLIST_IDS), ChecklistEntrySchema);
 
+/** v1's overseas base (act (ⅴ) only): migrated to a transfer of act (ⅴ). */
 export const OverseasSchema = z.strictObject({
   base: Text().default(''),
   item: Text().default(''),
@@ -300,24 +371,96 @@ export const OverseasSchema = z.strictObject({
   metiRequested: z.boolean().default(false),
 });
 
-/** The plan as zod describes it: the types and the published JSON Schema come from here. */
-export const PlanShape = z
+/**
+ * 第3章第6節(3)(エ): an act (ⅰ)–(ⅴ) by the applicant or a group company towards another party or country. (ⅴ) carries
+ * the base's item and figures; ① (risk) and ② (metiRequested) decide whether prior consultation is needed.
+ */
+export const TransferSchema = z.strictObject({
+  act: z.enum(TRANSFER_ACT_IDS, { error: (iss) => `expected an act ${TRANSFER_ACT_IDS.map((a) => `"${a}"`).join(', ')}, got ${describeValue(iss.input)}` }),
+  by: z.enum(TRANSFER_ACTORS).default('applicant'),
+  /** The other party (他者) or country (他国); for (ⅴ) the base. */
+  counterparty: Text().default(''),
+  country: Text().default(''),
+  description: Text().default(''),
+  /** The core technology concerned (a name from coreTechnologies, or free text). */
+  technology: Text().default(''),
+  /** (ⅴ): the item the base makes; empty is taken to be the plan's items. */
+  item: Text().default(''),
+  capacityBefore: NonNegativeNumber.optional(),
+  capacityAfter: NonNegativeNumber.optional(),
+  localConsumptionShare: Share.optional(),
+  /** ①: a forced-transfer risk, or a counterparty of the listed kind (イ, ロ), is known to the applicant. */
+  risk: z.boolean().default(false),
+  /** ②: METI has asked for prior consultation. */
+  metiRequested: z.boolean().default(false),
+}).superRefine((t, ctx) => {
+  if (t.act !== 'v') return;
+  for (const key of ['capacityBefore', 'capacityAfter', 'localConsumptionShare'] as const) {
+    if (t[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'act (v) needs the base\'s capacity before and after and its local consumption share' });
+  }
+});
+
+/** 第3章第6節(3): a core technology (コア技術), identified and written into the plan. */
+export const CoreTechnologySchema = z.strictObject({
+  name: Text().trim().min(1, { message: 'a core technology needs a name' }),
+  /** The plan items it serves (names as in lines). */
+  items: z.array(Text()).default([]),
+  /** Held in whole or part by a supplier: (ウ) applies. */
+  supplierHeld: z.boolean().default(false),
+  note: Text().default(''),
+});
+
+const ConfirmationSchema = z.strictObject({ confirmed: z.boolean().default(false), note: Text().default('') });
+
+/** 第3章第8節 (→ 第6章第2節・第3節): recorded, not pass/fail. */
+export const ConsiderationsSchema = z.strictObject({
+  regionalContribution: Text().default(''),
+  jobsCreated: NonNegativeNumber.optional(),
+  humanRights: ConfirmationSchema.default({ confirmed: false, note: '' }),
+  cybersecurity: ConfirmationSchema.default({ confirmed: false, note: '' }),
+});
+
+const ApplicantSchema = z
   .strictObject({
-    format: z.literal(PLAN_FORMAT, { error: (iss) => `expected "${PLAN_FORMAT}", got ${describeValue(iss.input)}` }),
-    applicant: z
-      .strictObject({ name: Text().default(''), joint: z.boolean().default(false) })
-      .default({ name: '', joint: false }),
-    /** Whether the years are calendar years (暦年) or Japanese fiscal years (年度, April–March). */
-    yearBasis: z.enum(['calendar', 'fiscal']).default('calendar'),
-    activity: ActivitySchema,
-    lines: z.array(LineSchema),
-    checklist: ChecklistSchema.default({}),
-    overseas: z.array(OverseasSchema).default([]),
-    /** 第3章第8節: recorded, not pass/fail. */
-    regional: z
-      .strictObject({ contribution: Text().default(''), jobsCreated: NonNegativeNumber.optional() })
-      .optional(),
-  });
+    name: Text().default(''),
+    joint: z.boolean().default(false),
+    /** 第3章第7節 applies to a joint application by firms of one industry (同一の業種); default for a joint one. */
+    sameIndustry: z.boolean().optional(),
+  })
+  .default({ name: '', joint: false });
+
+/** The plan file `supply-plan/1`, as it was published: read, then migrated to v2 (src/plan/migrate.ts). */
+export const PlanV1Shape = z.strictObject({
+  format: z.literal(PLAN_FORMAT_V1),
+  applicant: z.strictObject({ name: Text().default(''), joint: z.boolean().default(false) }).default({ name: '', joint: false }),
+  yearBasis: z.enum(['calendar', 'fiscal']).default('calendar'),
+  activity: ActivityV1Schema,
+  lines: z.array(LineSchema),
+  checklist: ChecklistSchema.default({}),
+  overseas: z.array(OverseasSchema).default([]),
+  regional: z.strictObject({ contribution: Text().default(''), jobsCreated: NonNegativeNumber.optional() }).optional(),
+});
+export const PlanV1Schema = PlanV1Shape.extend({ lines: LinesSchema });
+export type PlanV1 = z.infer<typeof PlanV1Shape>;
+
+/** The plan as zod describes it (`supply-plan/2`): the types and the published JSON Schema come from here. */
+export const PlanShape = z.strictObject({
+  format: z.literal(PLAN_FORMAT, { error: (iss) => `expected "${PLAN_FORMAT}" (or "${PLAN_FORMAT_V1}"), got ${describeValue(iss.input)}` }),
+  applicant: ApplicantSchema,
+  /** 附則: an application made before 2024-03-26 is decided under the former policy. */
+  applicationDate: IsoDate.optional(),
+  /** Whether the years are calendar years (暦年) or Japanese fiscal years (年度, April–March). */
+  yearBasis: z.enum(['calendar', 'fiscal']).default('calendar'),
+  /** The scenario submitted (提出案); default: the scenario of the first line. */
+  submissionScenario: Text().trim().optional(),
+  /** 「取組ごとに」: one or more activities. */
+  activities: z.array(ActivitySchema),
+  lines: z.array(LineSchema),
+  coreTechnologies: z.array(CoreTechnologySchema).default([]),
+  transfers: z.array(TransferSchema).default([]),
+  checklist: ChecklistSchema.default({}),
+  considerations: ConsiderationsSchema.default({ regionalContribution: '', humanRights: { confirmed: false, note: '' }, cybersecurity: { confirmed: false, note: '' } }),
+});
 
 /** The plan as the parser checks it: PlanShape, with its lines checked by LinesSchema. */
 export const PlanSchema = PlanShape.extend({ lines: LinesSchema });
@@ -325,5 +468,10 @@ export const PlanSchema = PlanShape.extend({ lines: LinesSchema });
 export type Plan = z.infer<typeof PlanShape>;
 export type PlanInput = z.input<typeof PlanShape>;
 export type PlanLine = Plan['lines'][number];
-export type Activity = Plan['activity'];
-export type OverseasBase = Plan['overseas'][number];
+export type Activity = Plan['activities'][number];
+export type CapacityActivity = Extract<Activity, { kind: 'capacity' }>;
+export type RndActivity = Extract<Activity, { kind: 'rnd' }>;
+export type RndTarget = RndActivity['targets'][number];
+export type Transfer = Plan['transfers'][number];
+export type CoreTechnology = Plan['coreTechnologies'][number];
+export type Considerations = Plan['considerations'];

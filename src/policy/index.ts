@@ -17,6 +17,7 @@ export const SEED = {
 export const SECTIONS = {
   nationalTargets: '第1章第2節',
   items: '第2章第2節(1)①',
+  capacityActivity: '第2章第2節(1)②',
   scope: '第3章第1節',
   capacityTargets: '第3章第2節 i',
   rndTargets: '第3章第2節 ii',
@@ -38,6 +39,9 @@ export const SECTIONS = {
   overseasActV: '第3章第6節(3)(エ)(ⅴ)',
   multiApplicant: '第3章第7節',
   considerations: '第3章第8節',
+  humanRights: '第6章第2節',
+  cybersecurity: '第6章第3節',
+  supplementary: '附則2',
 } as const;
 export type Section = (typeof SECTIONS)[keyof typeof SECTIONS];
 
@@ -49,7 +53,13 @@ export const ITEMS = [
     en: 'CNC',
     noteJa: 'コントローラ本体や制御装置本体（ロボット向けコントローラを含む）',
     noteEn: 'controller or control unit body, robot controllers included',
-    aliases: ['数値制御装置', 'CNC装置', 'コントローラ', 'ロボットコントローラ', 'CNC controller', 'robot controller'],
+    // The seed's own words (第2章第2節(1)①): コントローラ本体, 制御装置本体, ロボット向けコントローラ. A bare
+    // 「コントローラ」 could be a CNC or a PLC and is not guessed (AMBIGUOUS_ITEM_NAMES).
+    aliases: [
+      '数値制御装置', 'CNC装置', 'コントローラ本体', 'コントローラー本体', '制御装置本体', 'ロボット向けコントローラ',
+      'ロボット向けコントローラー', 'ロボットコントローラ', 'ロボットコントローラー', 'CNC controller', 'robot controller',
+      'controller body', 'control unit body',
+    ],
   },
   {
     id: 'servo',
@@ -57,7 +67,11 @@ export const ITEMS = [
     en: 'servo mechanism',
     noteJa: 'サーボモーター、サーボアンプ等',
     noteEn: 'servo motors, servo amplifiers, etc.',
-    aliases: ['サーボ', 'サーボモーター', 'サーボモータ', 'サーボアンプ', 'servo', 'servo motor', 'servo amplifier'],
+    // Footnote to 第2章第2節(1)①: a servo drive (サーボドライブ) is the same kind of device as a servo amplifier.
+    aliases: [
+      'サーボ', 'サーボモーター', 'サーボモータ', 'サーボアンプ', 'サーボドライブ', 'servo', 'servo motor', 'servo amplifier',
+      'servo drive',
+    ],
   },
   {
     id: 'cnc-system',
@@ -65,10 +79,10 @@ export const ITEMS = [
     en: 'CNC system',
     noteJa: 'ＣＮＣとサーボ機構を一体的に生産するもの',
     noteEn: 'CNC and servo mechanism produced as one',
-    aliases: [],
+    aliases: ['ＣＮＣとサーボ機構を一体的に生産するもの', 'CNC and servo mechanism produced as one'],
   },
   { id: 'reducer', ja: '減速機', en: 'reducer', noteJa: '', noteEn: '', aliases: ['speed reducer', '精密減速機'] },
-  { id: 'plc', ja: 'ＰＬＣ', en: 'PLC', noteJa: '', noteEn: '', aliases: ['programmable logic controller'] },
+  { id: 'plc', ja: 'ＰＬＣ', en: 'PLC', noteJa: '', noteEn: '', aliases: ['programmable logic controller', 'プログラマブルコントローラ', 'プログラマブルコントローラー', 'プログラマブルロジックコントローラ'] },
   { id: 'ball-screw', ja: 'ボールねじ', en: 'ball screw', noteJa: '', noteEn: '', aliases: ['ボールネジ'] },
   { id: 'linear-guide', ja: 'リニアガイド', en: 'linear guide', noteJa: '', noteEn: '', aliases: [] },
   { id: 'linear-scale', ja: 'リニアスケール', en: 'linear scale', noteJa: '', noteEn: '', aliases: [] },
@@ -78,11 +92,19 @@ export const ITEMS = [
     en: 'mineral cast',
     noteJa: '鋳物の代替素材（ミネラルキャストに限る）',
     noteEn: 'substitute for castings (mineral cast only)',
-    aliases: ['mineral casting'],
+    aliases: ['mineral casting', '鋳物の代替素材'],
   },
 ] as const;
 export type ItemId = (typeof ITEMS)[number]['id'];
 export const ITEM_IDS = ITEMS.map((i) => i.id) as unknown as readonly [ItemId, ...ItemId[]];
+
+/**
+ * Words that could name more than one item (第2章第2節(1)①): a controller is the body of a CNC (「コントローラ本体」,
+ * 「ロボット向けコントローラ」) or a programmable logic controller. Such a word is not guessed.
+ */
+export const AMBIGUOUS_ITEM_NAMES: readonly { names: readonly string[]; candidates: readonly ItemId[] }[] = [
+  { names: ['コントローラ', 'コントローラー', 'controller', '制御装置', 'control unit'], candidates: ['cnc', 'plc'] },
+];
 
 /** 第3章第2節 i (figure): the uses that pick a row of the multiplier table. */
 export const USES = [
@@ -124,7 +146,11 @@ export const PERIOD_RULES = {
   rnd: { years: 5, bound: 'max' as const, section: SECTIONS.periods },
 } as const;
 
-/** 第3章第2節 iii, 第3章第3節, 第3章第5節, 第3章第6節, 第3章第7節: requirements the applicant confirms. */
+/**
+ * 第3章第2節 iii, 第3章第3節, 第3章第5節, 第3章第6節, 第3章第7節: requirements the applicant confirms. Each is a condition of
+ * certification (「いずれにも該当するものとする」). (ウ) applies where a supplier holds core technology
+ * (supplierHeldOnly); 第3章第7節 only to a joint application by firms of one industry (jointOnly).
+ */
 export const CHECKLIST = [
   { id: 'competitiveness.capacity', section: SECTIONS.competitiveness, ja: '取組の対象となる製品に関する生産・供給能力の分析', en: 'Analysis of production and supply capacity of the product' },
   { id: 'competitiveness.technology', section: SECTIONS.competitiveness, ja: '取組の対象となる製品に関する技術水準の分析', en: 'Analysis of the technical level of the product' },
@@ -141,12 +167,46 @@ export const CHECKLIST = [
   { id: 'measures.core-tech', section: SECTIONS.coreTech, ja: 'コア技術の特定と計画への記載', en: 'Core technologies identified and written into the plan' },
   { id: 'measures.access-control', section: SECTIONS.accessControl, ja: 'コア技術等へのアクセス管理（体制・規程）', en: 'Access to core technologies limited, rules in place' },
   { id: 'measures.employees', section: SECTIONS.employees, ja: 'コア技術等にアクセス可能な従業員の管理（待遇、守秘義務、競業避止）', en: 'Employees with access: treatment, confidentiality on leaving, non-compete efforts' },
-  { id: 'measures.suppliers', section: SECTIONS.suppliers, ja: '取引先における管理（秘密保持契約、定期的なレビュー）', en: 'Suppliers holding core technologies: NDAs and periodic review' },
+  { id: 'measures.suppliers', section: SECTIONS.suppliers, ja: '取引先における管理（秘密保持契約、定期的なレビュー）', en: 'Suppliers holding core technologies: NDAs and periodic review', supplierHeldOnly: true },
   { id: 'measures.tech-transfer', section: SECTIONS.techTransfer, ja: '技術移転等（依存を高める移転をしない、事前相談の体制）', en: 'No transfer that raises dependence; prior consultation process' },
   { id: 'competition.multi-applicant', section: SECTIONS.multiApplicant, ja: '複数事業者申請：他の事業者・一般消費者等の利益を不当に害さない', en: 'Joint application: no undue harm to competitors, customers or prices', jointOnly: true },
 ] as const;
 export type ChecklistId = (typeof CHECKLIST)[number]['id'];
 export const CHECKLIST_IDS = CHECKLIST.map((c) => c.id) as unknown as readonly [ChecklistId, ...ChecklistId[]];
+
+/**
+ * 第3章第6節(3)(エ): the five acts towards another party or another country that, with ① or ②, need prior
+ * consultation with METI. (ⅴ) also has figures (OVERSEAS_RULES).
+ */
+export const TRANSFER_ACTS = [
+  { id: 'i', numeral: 'ⅰ', section: '第3章第6節(3)(エ)(ⅰ)', ja: '他者へのコア技術等そのものの移転（知的財産権の移転、事業譲渡等）', en: 'transferring core technology itself to another party (IP rights, the business)' },
+  { id: 'ii', numeral: 'ⅱ', section: '第3章第6節(3)(エ)(ⅱ)', ja: '他者へのコア技術等の提供', en: 'providing core technology to another party' },
+  { id: 'iii', numeral: 'ⅲ', section: '第3章第6節(3)(エ)(ⅲ)', ja: '他者とのコア技術等に関する共同研究開発', en: 'joint R&D on core technology with another party' },
+  { id: 'iv', numeral: 'ⅳ', section: '第3章第6節(3)(エ)(ⅳ)', ja: '他国におけるコア技術等に係る研究開発', en: 'R&D on core technology in another country' },
+  { id: 'v', numeral: 'ⅴ', section: '第3章第6節(3)(エ)(ⅴ)', ja: '他国における生産拠点の建設又は製造能力の10％を超える増強', en: 'building an overseas base, or growing its capacity by more than 10%' },
+] as const;
+export type TransferActId = (typeof TRANSFER_ACTS)[number]['id'];
+export const TRANSFER_ACT_IDS = TRANSFER_ACTS.map((a) => a.id) as unknown as readonly [TransferActId, ...TransferActId[]];
+/** Who acts: 「申請者若しくはそのグループ会社」. */
+export const TRANSFER_ACTORS = ['applicant', 'group-company'] as const;
+export type TransferActor = (typeof TRANSFER_ACTORS)[number];
+
+/**
+ * 第3章第8節 (→ 第6章第2節・第3節): what the Minister considers, recorded, not pass/fail. Human rights and
+ * cybersecurity are each a confirmation and a note.
+ */
+export const CONSIDERATIONS = [
+  { id: 'human-rights', section: SECTIONS.humanRights, ja: 'サプライチェーンにおける人権尊重の取組', en: 'Respect for human rights in the supply chain' },
+  { id: 'cybersecurity', section: SECTIONS.cybersecurity, ja: 'サイバーセキュリティ対策', en: 'Cybersecurity measures' },
+] as const;
+export type ConsiderationId = (typeof CONSIDERATIONS)[number]['id'];
+export const CONSIDERATION_IDS = CONSIDERATIONS.map((c) => c.id) as unknown as readonly [ConsiderationId, ...ConsiderationId[]];
+
+/**
+ * 附則1・2: the revised policy applies from 2024-03-26; an application made before that day and not yet decided is
+ * decided under the former policy.
+ */
+export const REVISION_APPLIES_FROM = '2024-03-26';
 
 /** 第3章第6節(3)(エ)(ⅴ): overseas capacity growth that counts as act (ⅴ), and its exception. */
 export const OVERSEAS_RULES = {
