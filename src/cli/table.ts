@@ -5,7 +5,7 @@
  */
 import { ratioDownText } from '../evaluate/exact';
 import { countBySeverity } from '../evaluate/report';
-import type { Evaluation, Finding, LineResult, Severity, Verdict, YearResult, YearStatus } from '../evaluate/types';
+import type { Evaluation, Finding, GroupResult, LineResult, Severity, Verdict, YearResult, YearStatus } from '../evaluate/types';
 import { cliText } from '../i18n/cli';
 import { itemName, useName } from '../i18n/findings';
 import { formatNumber, sectionIn, type Lang } from '../i18n/format';
@@ -49,21 +49,38 @@ function lineTitle(line: LineResult, lang: Lang): string {
   const t = cliText(lang);
   const item = line.eligibleItem ? itemName(line.item as ItemId, lang) : `${line.item} (${t.notEligible})`;
   const base = t.baseline({ year: BASELINE_YEAR, value: formatNumber(line.baseline2021), unit: line.unit });
-  return [`lines[${line.index}]`, item, useName(line.use, lang), base, verdictText(line.verdict, lang)].join('  ');
+  const site = line.site ? `${t.site}: ${line.site}` : '';
+  return [`lines[${line.index}]`, item, useName(line.use, lang), site, base, verdictText(line.verdict, lang)].filter((p) => p !== '').join('  ');
 }
 
-/** The rows of one line's year grid: a label column, then one column per year. */
-function yearGrid(line: LineResult, lang: Lang): string[][] {
+function groupTitle(group: GroupResult, lang: Lang): string {
   const t = cliText(lang);
-  const ys: readonly YearResult[] = line.years;
+  const item = group.eligibleItem ? itemName(group.item as ItemId, lang) : `${group.item} (${t.notEligible})`;
+  const base = t.baseline({ year: BASELINE_YEAR, value: formatNumber(group.baseline2021), unit: group.unit });
+  return [t.group({ lines: group.lines.length }), item, useName(group.use, lang), base, verdictText(group.verdict, lang)].join('  ');
+}
+
+/** The rows of a year grid (a line's or a group's): a label column, then one column per year. */
+function yearGrid(ys: readonly YearResult[], baseline: number, lang: Lang): string[][] {
+  const t = cliText(lang);
   return [
     [t.rowYear, ...ys.map((y) => String(y.year))],
     [t.rowCapacity, ...ys.map((y) => num(y.capacity))],
     [t.rowMultiplier, ...ys.map((y) => (y.required === null ? '' : String(y.required)))],
     [t.rowRequired, ...ys.map((y) => num(y.requiredCapacity))],
-    [t.rowRatio(BASELINE_YEAR), ...ys.map((y) => ratioText(y.capacity, line.baseline2021))],
+    [t.rowRatio(BASELINE_YEAR), ...ys.map((y) => (baseline > 0 ? ratioText(y.capacity, baseline) : ''))],
     [t.rowShortfall, ...ys.map((y) => num(y.shortfall))],
     [t.rowStatus, ...ys.map((y) => STATUS_MARK[y.status])],
+  ];
+}
+
+/** A line's own figures under its group: its forecasts and their ratio to its own 2021 figure. */
+function contributionGrid(line: LineResult, lang: Lang): string[][] {
+  const t = cliText(lang);
+  return [
+    [t.rowYear, ...line.years.map((y) => String(y.year))],
+    [t.rowCapacity, ...line.years.map((y) => num(y.capacity))],
+    [t.rowRatio(BASELINE_YEAR), ...line.years.map((y) => (line.baseline2021 > 0 ? ratioText(y.capacity, line.baseline2021) : ''))],
   ];
 }
 
@@ -126,24 +143,38 @@ export function* evaluationTableLines(evaluation: Evaluation, lang: Lang, option
   yield '';
   yield `${t.overall}: ${verdictText(evaluation.verdict, lang)}`;
   if (evaluation.scenarios.length > 0) {
-    yield* layoutColumns(evaluation.scenarios.map((s) => [t.scenario(s.name), verdictText(s.verdict, lang)]), ['left', 'left']).map((l) => INDENT + l);
+    // The submission scenario first: its verdict is the plan's; the others are alternatives shown beside it.
+    const ordered = [...evaluation.scenarios].sort((a, b) => Number(b.submission) - Number(a.submission));
+    yield* layoutColumns(ordered.map((s) => [t.scenario(s.name), verdictText(s.verdict, lang), s.submission ? t.submission : '']), ['left', 'left', 'left']).map((l) => INDENT + l.trimEnd());
   }
-  const a = evaluation.activity;
-  if (a) {
+  if (evaluation.activities.length === 0) yield `${t.activity}: ${t.activityMissing}`;
+  for (const a of evaluation.activities) {
     const rule = PERIOD_RULES[a.kind];
-    yield `${t.activity}: ${t.activityKind[a.kind]}  ${t.period(a)}  ${t.periodRule({ kind: a.kind, years: rule.years, boundary: a.boundary, ok: a.ok })}`;
-  } else {
-    yield `${t.activity}: ${t.activityMissing}`;
+    const id = evaluation.activities.length > 1 ? ` [${a.id}]` : '';
+    yield `${t.activity}${id}: ${t.activityKind[a.kind]}  ${t.period(a)}  ${t.periodRule({ kind: a.kind, years: rule.years, boundary: a.boundary, ok: a.ok })}`;
   }
 
   for (const s of evaluation.scenarios) {
     yield '';
-    yield `== ${t.scenario(s.name)}: ${verdictText(s.verdict, lang)} ==`;
-    for (const index of s.lines) {
-      const line = evaluation.lines[index];
+    yield `== ${t.scenario(s.name)}: ${verdictText(s.verdict, lang)}${s.submission ? `  ${t.submission}` : ''} ==`;
+    for (const gi of s.groups) {
+      const group = evaluation.groups[gi];
       yield '';
-      yield lineTitle(line, lang);
-      if (line.years.length > 0) yield* renderGrid(yearGrid(line, lang), width);
+      if (group.lines.length === 1) {
+        // A group of one line is that line, as in format 1.
+        const line = evaluation.lines[group.lines[0]];
+        yield lineTitle(line, lang);
+        if (line.years.length > 0) yield* renderGrid(yearGrid(line.years, line.baseline2021, lang), width);
+        continue;
+      }
+      yield groupTitle(group, lang);
+      if (group.years.length > 0) yield* renderGrid(yearGrid(group.years, group.baseline2021, lang), width);
+      for (const li of group.lines) {
+        const line = evaluation.lines[li];
+        yield '';
+        yield INDENT + lineTitle(line, lang);
+        if (line.years.length > 0) yield* renderGrid(contributionGrid(line, lang), width - INDENT.length).map((l) => INDENT + l);
+      }
     }
   }
   if (evaluation.lines.length > 0) {

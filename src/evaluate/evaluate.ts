@@ -197,7 +197,7 @@ function followOnFindings(rnd: Extract<Activity, { kind: 'rnd' }>, index: number
 // ---------------------------------------------------------------------------------------------------------------
 // Checklist, core technologies, transfers, considerations (第3章第2節 iii – 第3章第8節)
 
-export function evaluateChecklist(plan: Pick<Plan, 'checklist' | 'applicant'> & Partial<Pick<Plan, 'coreTechnologies'>>): Finding[] {
+export function evaluateChecklist(plan: Pick<Plan, 'checklist' | 'applicant'> & Partial<Pick<Plan, 'coreTechnologies'>>, legacy?: LegacyPaths): Finding[] {
   const findings: Finding[] = [];
   const cores = plan.coreTechnologies ?? [];
   // (ウ) applies 「取引先がコア技術等の全部又は一部を有する場合」: not where the listed core technologies are all the applicant's.
@@ -215,7 +215,8 @@ export function evaluateChecklist(plan: Pick<Plan, 'checklist' | 'applicant'> & 
       findings.push(finding('checklist.no-evidence', `checklist.${item.id}`, { label }, { section: item.section }));
     }
   }
-  if (plan.checklist['measures.core-tech']?.confirmed && cores.length === 0) {
+  // A v1 file has no place to list core technologies (its evidence note names them): the list is a v2 field.
+  if (!legacy && plan.checklist['measures.core-tech']?.confirmed && cores.length === 0) {
     findings.push(finding('coretech.none-listed', 'coreTechnologies', {}));
   }
   return findings;
@@ -644,7 +645,9 @@ export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Ev
     lines[i] = r;
   }
 
-  planFindings.push(...evaluateChecklist(plan), ...evaluateTransfers(plan.transfers ?? [], planItems, legacy), ...evaluateConsiderations(plan));
+  planFindings.push(...evaluateChecklist(plan, legacy), ...evaluateTransfers(plan.transfers ?? [], planItems, legacy));
+  // A v1 file has no place for the human-rights and cybersecurity confirmations (v2 fields).
+  if (!legacy) planFindings.push(...evaluateConsiderations(plan));
 
   // Scenarios are alternatives: the plan submits one (提出案).
   const scenarios: ScenarioResult[] = [];

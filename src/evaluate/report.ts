@@ -6,9 +6,13 @@ import { itemName, useName } from '../i18n/findings';
 import type { Bilingual, Lang } from '../i18n/format';
 import { SEED, type ItemId } from '../policy';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
-import type { ActivityResult, Evaluation, FindingCode, Severity, Verdict, YearResult } from './types';
+import type { ActivityResult, Evaluation, FindingCode, Gap, Severity, Verdict, YearResult } from './types';
 
-export const REPORT_FORMAT = 'supply-plan-report/1';
+/**
+ * Report format 2 adds target groups, activities and the submission scenario beside every field of format 1, which
+ * keep their names and meaning (`verdict`, `scenarios[].verdict`, `lines[].years[]`, `findings[]`).
+ */
+export const REPORT_FORMAT = 'supply-plan-report/2';
 
 /** A year of a line, as the engine gives it (the report adds nothing to it). */
 export type ReportYear = YearResult;
@@ -31,6 +35,30 @@ export interface ReportLine {
   years: ReportYear[];
 }
 
+export interface ReportLineV2 extends ReportLine {
+  site?: string;
+  /** The target group the line contributes to (index into groups). */
+  group: number;
+}
+
+/** A target group: its lines' figures summed (the applicant's capacity of an item for a use). */
+export interface ReportGroup {
+  index: number;
+  scenario: string;
+  item: string;
+  itemName: string;
+  eligibleItem: boolean;
+  use: string;
+  useName: string;
+  unit: string;
+  baseline2021: number;
+  lines: number[];
+  targetYears: number[];
+  activity?: string;
+  verdict: Verdict;
+  years: ReportYear[];
+}
+
 export interface ReportFinding {
   code: FindingCode;
   severity: Severity;
@@ -42,6 +70,11 @@ export interface ReportFinding {
   messages: Bilingual;
   line?: number;
   year?: number;
+  group?: number;
+  scenario?: string;
+  item?: string;
+  site?: string;
+  gap?: Gap;
 }
 
 export interface Report {
@@ -51,9 +84,14 @@ export interface Report {
   lang: Lang;
   verdict: Verdict;
   summary: Record<Severity, number>;
+  /** The scenario submitted (提出案): `verdict` is its verdict. */
+  submissionScenario: string | null;
+  /** The plan's first activity (format 1 had one); all of them in `activities`. */
   activity: ActivityResult | null;
-  scenarios: { name: string; verdict: Verdict; lines: number[] }[];
-  lines: ReportLine[];
+  activities: ActivityResult[];
+  scenarios: { name: string; verdict: Verdict; submission: boolean; lines: number[]; groups: number[] }[];
+  groups: ReportGroup[];
+  lines: ReportLineV2[];
   findings: ReportFinding[];
 }
 
@@ -72,8 +110,29 @@ export function toReport(evaluation: Evaluation, lang: Lang): Report {
     lang,
     verdict: evaluation.verdict,
     summary: countBySeverity(evaluation.findings),
+    submissionScenario: evaluation.submissionScenario,
     activity: evaluation.activity ? { ...evaluation.activity } : null,
-    scenarios: evaluation.scenarios.map((s) => ({ name: s.name, verdict: s.verdict, lines: [...s.lines] })),
+    activities: evaluation.activities.map((a) => ({ ...a })),
+    scenarios: evaluation.scenarios.map((s) => ({ name: s.name, verdict: s.verdict, submission: s.submission, lines: [...s.lines], groups: [...s.groups] })),
+    groups: evaluation.groups.map((g) => {
+      const out: ReportGroup = {
+        index: g.index,
+        scenario: g.scenario,
+        item: g.item,
+        itemName: g.eligibleItem ? itemName(g.item as ItemId, lang) : g.item,
+        eligibleItem: g.eligibleItem,
+        use: g.use,
+        useName: useName(g.use, lang),
+        unit: g.unit,
+        baseline2021: g.baseline2021,
+        lines: [...g.lines],
+        targetYears: [...g.targetYears],
+        verdict: g.verdict,
+        years: g.years,
+      };
+      if (g.activity !== undefined) out.activity = g.activity;
+      return out;
+    }),
     lines: evaluation.lines.map((l) => ({
       index: l.index,
       scenario: l.scenario,
@@ -88,6 +147,8 @@ export function toReport(evaluation: Evaluation, lang: Lang): Report {
       verdict: l.verdict,
       // The engine's year results as they are (a large plan has a million of them; copies would double that).
       years: l.years,
+      ...(l.site !== undefined ? { site: l.site } : {}),
+      group: l.group,
     })),
     findings: evaluation.findings.map((f) => {
       const out: ReportFinding = {
@@ -100,6 +161,11 @@ export function toReport(evaluation: Evaluation, lang: Lang): Report {
       };
       if (f.line !== undefined) out.line = f.line;
       if (f.year !== undefined) out.year = f.year;
+      if (f.group !== undefined) out.group = f.group;
+      if (f.scenario !== undefined) out.scenario = f.scenario;
+      if (f.item !== undefined) out.item = f.item;
+      if (f.site !== undefined) out.site = f.site;
+      if (f.gap !== undefined) out.gap = f.gap;
       return out;
     }),
   };

@@ -4,6 +4,7 @@
  */
 import type { ActivityKind } from '../policy';
 import type { Severity, Verdict } from '../policy/findings';
+import { GLOSSARY, scenarioName } from './glossary';
 import type { Lang } from './format';
 
 export interface CliTexts {
@@ -31,6 +32,10 @@ export interface CliTexts {
   period(p: { start: string; end: string; fullYears: number }): string;
   periodRule(p: { kind: ActivityKind; years: number; boundary: string; ok: boolean }): string;
   scenario(name: string): string;
+  /** The submission scenario's mark (提出案). */
+  submission: string;
+  group(p: { lines: number }): string;
+  site: string;
   notEligible: string;
   baseline(p: { year: number; value: string; unit: string }): string;
   rowYear: string;
@@ -98,10 +103,10 @@ const ja: CliTexts = {
   internalError: (m) => `内部エラー: ${m}`,
   debugHint: '（詳細は環境変数 SUPPLY_PLAN_DEBUG=1 を付けて再実行してください）',
 
-  verdict: { eligible: '適合', attention: '要確認', ineligible: '不適合' },
+  verdict: { eligible: GLOSSARY.eligible.ja, attention: GLOSSARY.attention.ja, ineligible: GLOSSARY.ineligible.ja },
   severity: { error: 'エラー', warning: '警告', info: '情報' },
   activityKind: { capacity: '国内生産能力強化', rnd: '研究開発' },
-  overall: '総合判定',
+  overall: `${GLOSSARY.selfCheck.ja}（${GLOSSARY.submissionScenario.ja}）`,
   applicant: '申請者',
   activity: '取組',
   activityMissing: '取組の種類と期間がありません',
@@ -110,7 +115,10 @@ const ja: CliTexts = {
     kind === 'capacity'
       ? `${ok ? '✔' : '✖'} ${years}年以上（${boundary}まで必要）`
       : `${ok ? '✔' : '✖'} ${years}年以内（${boundary}までに終了）`,
-  scenario: (name) => `シナリオ「${name}」`,
+  scenario: (name) => `シナリオ「${scenarioName(name, 'ja')}」`,
+  submission: `★ ${GLOSSARY.submissionScenario.ja}`,
+  group: ({ lines }) => `${GLOSSARY.targetGroup.ja}（${lines}行の合計）`,
+  site: GLOSSARY.site.ja,
   notEligible: '対象外の品目',
   baseline: ({ year, value, unit }) => `${year}年 ${value}${unit}`,
   rowYear: '年',
@@ -121,8 +129,8 @@ const ja: CliTexts = {
   rowShortfall: '不足',
   rowStatus: '判定',
   legend: '✔ 達成  ✖ 不足  - 参考（目標時点ではない年）',
-  findings: (c) => `指摘事項（エラー ${c.error}件、警告 ${c.warning}件、情報 ${c.info}件）`,
-  noFindings: '指摘事項はありません',
+  findings: (c) => `指摘（エラー ${c.error}件、警告 ${c.warning}件、情報 ${c.info}件）`,
+  noFindings: '指摘はありません',
 
   rulesTitle: '確認に使うルール',
   rulesItems: '対象品目（基幹的な部素材）',
@@ -182,10 +190,10 @@ Exit codes: 0 no errors, 1 the plan has an error finding, 2 bad input or usage, 
   internalError: (m) => `internal error: ${m}`,
   debugHint: '(run again with SUPPLY_PLAN_DEBUG=1 for details)',
 
-  verdict: { eligible: 'eligible', attention: 'attention', ineligible: 'ineligible' },
+  verdict: { eligible: GLOSSARY.eligible.en, attention: GLOSSARY.attention.en, ineligible: GLOSSARY.ineligible.en },
   severity: { error: 'error', warning: 'warning', info: 'info' },
   activityKind: { capacity: 'domestic capacity strengthening', rnd: 'R&D' },
-  overall: 'Verdict',
+  overall: 'Self-check result (submission scenario)',
   applicant: 'Applicant',
   activity: 'Activity',
   activityMissing: 'no activity kind and period',
@@ -194,7 +202,10 @@ Exit codes: 0 no errors, 1 the plan has an error finding, 2 bad input or usage, 
     kind === 'capacity'
       ? `${ok ? '✔' : '✖'} ${years} years or more (ending ${boundary} or later)`
       : `${ok ? '✔' : '✖'} within ${years} years (ending by ${boundary})`,
-  scenario: (name) => `Scenario "${name}"`,
+  scenario: (name) => `Scenario "${scenarioName(name, 'en')}"`,
+  submission: '★ submission',
+  group: ({ lines }) => `${GLOSSARY.targetGroup.en} (sum of ${lines} lines)`,
+  site: GLOSSARY.site.en,
   notEligible: 'not an eligible item',
   baseline: ({ year, value, unit }) => `${year}: ${value}${unit ? ` ${unit}` : ''}`,
   rowYear: 'year',

@@ -48,3 +48,11 @@ export type TermId = keyof typeof GLOSSARY;
 export function term(id: TermId, lang: 'ja' | 'en'): string {
   return GLOSSARY[id][lang];
 }
+
+/** The default scenario's id in plan files. */
+export const BASE_SCENARIO = 'base';
+
+/** A scenario's name as people read it: the default one is 基本ケース / base case, others as typed. */
+export function scenarioName(name: string, lang: 'ja' | 'en'): string {
+  return name === BASE_SCENARIO ? GLOSSARY.baseScenario[lang] : name;
+}

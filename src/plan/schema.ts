@@ -298,7 +298,8 @@ export function plainLine(v: unknown): LineOutput | null {
     if (plainNumber((capacity as Record<string, unknown>)[keys[i]], 0) === null || !isYearKey(keys[i])) return null;
   }
 
-  const line: LineOutput = { scenario, item, use, baseline2021, unit, capacity: capacity as Record<string, number> };
+  // Keys in the schema's order, so the plan is the same object zod would give, key for key.
+  const line = { scenario, item, use } as LineOutput;
   if ('site' in raw) {
     const text = plainText(raw.site);
     if (text === null) return null;
@@ -309,6 +310,9 @@ export function plainLine(v: unknown): LineOutput | null {
     if (text === null) return null;
     line.activity = text.trim();
   }
+  line.baseline2021 = baseline2021;
+  line.unit = unit;
+  line.capacity = capacity as Record<string, number>;
   if ('targetYears' in raw) {
     const years = raw.targetYears;
     if (!Array.isArray(years)) return null;

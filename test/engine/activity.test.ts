@@ -8,8 +8,10 @@ import { parsePlan } from '../../src/plan/parse';
 import { codes, evaluateInput, findingsWith, planInput } from './plans';
 
 const capacity = (start: string, end: string) => evaluateInput({ activity: { kind: 'capacity', start, end } });
+// The line's one target point is 2030: a v1 follow-on, declared only, starts the day after the R&D ends, and target
+// points before that year would be findings of their own (target.before-activity).
 const rnd = (start: string, end: string, extra: Record<string, unknown> = { quantitativeTargets: ['位置決め精度 ±1µm'], followOn: true }) =>
-  evaluateInput({ activity: { kind: 'rnd', start, end, ...extra } });
+  evaluateInput({ activity: { kind: 'rnd', start, end, ...extra }, lines: [{ item: 'ball-screw', use: 'machine-tools', baseline2021: 100, unit: '本/年', capacity: { 2030: 160 } }] });
 
 describe('the Civil Code period end (民法第143条)', () => {
   test.each([
@@ -70,8 +72,8 @@ describe('R&D finishes within 5 years, with quantitative targets and a follow-on
     expect(findingsWith(e, 'period.too-long')[0]).toMatchObject({ severity: 'error', section: SECTIONS.periods, path: 'activity.end' });
   });
 
-  test('no quantitative targets (none, empty, blank) is an error', () => {
-    for (const quantitativeTargets of [undefined, [], ['  ']]) {
+  test('no quantitative targets (none, empty, blank, or words without a figure) is an error', () => {
+    for (const quantitativeTargets of [undefined, [], ['  '], ['性能を向上させる']]) {
       const e = rnd('2024-04-01', '2026-03-31', { quantitativeTargets, followOn: true });
       expect(codes(e)).toEqual(['rnd.no-quantitative-targets']);
       expect(findingsWith(e, 'rnd.no-quantitative-targets')[0]).toMatchObject({

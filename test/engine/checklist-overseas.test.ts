@@ -10,18 +10,18 @@ describe('checklist', () => {
     expect(evaluateInput().findings).toEqual([]);
   });
 
-  test('each unconfirmed item is one warning at its own section; the numbers may pass but the verdict is attention', () => {
+  test('each unconfirmed item is one error at its own section (a condition of certification); the numbers may pass but the verdict is ineligible', () => {
     const e = evaluateInput({ checklist: {} });
     const found = findingsWith(e, 'checklist.unconfirmed');
     const required = CHECKLIST.filter((c) => !('jointOnly' in c));
     expect(found.map((f) => f.path)).toEqual(required.map((c) => `checklist.${c.id}`));
     for (const [i, f] of found.entries()) {
-      expect(f).toMatchObject({ severity: 'warning', section: required[i].section });
-      expect(f.messages.ja).toBe(`未確認：${required[i].ja}`);
-      expect(f.messages.en).toBe(`Not confirmed: ${required[i].en}`);
+      expect(f).toMatchObject({ severity: 'error', section: required[i].section });
+      expect(f.messages.ja).toBe(`未確認（認定の要件です）：${required[i].ja}`);
+      expect(f.messages.en).toBe(`Not confirmed (a condition of certification): ${required[i].en}`);
     }
-    expect(e.verdict).toBe('attention');
-    expect(e.scenarios.map((s) => s.verdict)).toEqual(['attention']);
+    expect(e.verdict).toBe('ineligible');
+    expect(e.scenarios.map((s) => s.verdict)).toEqual(['ineligible']);
   });
 
   test('confirmed: false is unconfirmed', () => {
@@ -90,9 +90,10 @@ describe('overseas act (ⅴ)', () => {
   test('a known risk or METI’s request: overseas.prior-consultation, a warning', () => {
     for (const flags of [{ risk: true }, { metiRequested: true }, { risk: true, metiRequested: true }]) {
       const e = evaluateInput({ overseas: [{ base: '蘇州工場', ...base(0, 500, 0.1), ...flags }] });
-      expect(codes(e)).toEqual(['overseas.prior-consultation']);
-      expect(e.findings[0]).toMatchObject({ severity: 'warning', section: SECTIONS.techTransfer, path: 'overseas[0]' });
-      expect(e.findings[0].messages.en).toContain('a new base');
+      // The act is recorded, and the consultation it needs is a warning.
+      expect(codes(e)).toEqual(['overseas.act-v', 'overseas.prior-consultation']);
+      expect(e.findings[1]).toMatchObject({ severity: 'warning', section: SECTIONS.techTransfer, path: 'overseas[0]' });
+      expect(e.findings[1].messages.en).toContain('a new base');
       expect(e.verdict).toBe('attention');
     }
   });
@@ -106,6 +107,7 @@ describe('overseas act (ⅴ)', () => {
     const e = evaluateInput({ overseas: [base(100, 100), base(100, 111), { ...base(0, 5), risk: true }] });
     expect(e.findings.map((f) => [f.code, f.path])).toEqual([
       ['overseas.act-v', 'overseas[1]'],
+      ['overseas.act-v', 'overseas[2]'],
       ['overseas.prior-consultation', 'overseas[2]'],
     ]);
   });

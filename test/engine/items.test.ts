@@ -46,13 +46,18 @@ describe('item names map to the canonical id', () => {
   });
 
   test('the evaluation reports the canonical id, and no finding for an eligible item', () => {
-    const e = evaluateLines(goodLine({ item: 'ＣＮＣ' }), goodLine({ item: 'ball screw' }), goodLine({ item: 'ﾎﾞｰﾙねじ' }));
+    // Two names of one item, two plants: one target group (figures differ, so not a duplicate).
+    const e = evaluateLines(goodLine({ item: 'ＣＮＣ' }), goodLine({ item: 'ball screw' }), goodLine({ item: 'ﾎﾞｰﾙねじ', baseline2021: 50, capacity: { 2025: 60, 2026: 65, 2027: 70, 2028: 70, 2029: 75, 2030: 80 } }));
     expect(e.lines.map((l) => [l.item, l.eligibleItem])).toEqual([
       ['cnc', true],
       ['ball-screw', true],
       ['ball-screw', true],
     ]);
     expect(e.findings).toEqual([]);
+    expect(e.groups.map((g) => [g.item, g.lines])).toEqual([
+      ['cnc', [0]],
+      ['ball-screw', [1, 2]],
+    ]);
   });
 });
 

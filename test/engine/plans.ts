@@ -45,8 +45,15 @@ export function parsed(input: unknown): Plan {
   return r.plan;
 }
 
+/** Parse and evaluate as `supply-plan evaluate` does (a v1 file keeps its own paths). */
+export function evaluateParsed(input: unknown): Evaluation {
+  const r = parsePlan(input);
+  if (!r.ok) throw new Error(`test plan rejected: ${JSON.stringify(r.errors)}`);
+  return evaluate(r.plan, { legacy: r.legacy });
+}
+
 export function evaluateInput(overrides: Record<string, unknown> = {}): Evaluation {
-  return evaluate(parsed(planInput(overrides)));
+  return evaluateParsed(planInput(overrides));
 }
 
 /** Evaluate a plan with the given lines (and nothing else to find). */
@@ -65,15 +72,30 @@ export function findingsWith(e: Evaluation, code: FindingCode): Finding[] {
 /** The codes policy-rules.md §6 lists, with their severities. */
 export const SPEC_CODES: Readonly<Record<string, 'error' | 'warning' | 'info'>> = {
   'item.not-eligible': 'error',
+  'item.ambiguous': 'error',
   'target.short': 'error',
   'target.none': 'error',
-  'target.after-2030': 'error',
+  'target.after-2030': 'info',
+  'target.before-activity': 'warning',
+  'forecast.missing': 'error',
+  'group.unit-mismatch': 'error',
+  'line.duplicate': 'warning',
+  'baseline.zero': 'warning',
+  'baseline.mismatch': 'warning',
   'period.too-short': 'error',
   'period.too-long': 'error',
+  'activity.no-investment': 'error',
   'rnd.no-quantitative-targets': 'error',
   'rnd.no-follow-on': 'error',
+  'rnd.follow-on-overlaps': 'error',
   'capacity.declines-after-target': 'warning',
-  'checklist.unconfirmed': 'warning',
+  'checklist.unconfirmed': 'error',
+  'coretech.none-listed': 'warning',
+  'policy.former-version': 'warning',
   'overseas.prior-consultation': 'warning',
   'overseas.act-v': 'info',
+  'overseas.act': 'info',
+  'yearbasis.fiscal': 'info',
+  'checklist.no-evidence': 'info',
+  'consideration.unconfirmed': 'info',
 };

@@ -3,11 +3,11 @@
  */
 import fc from 'fast-check';
 import { evaluate, worstVerdict } from '../../src/evaluate';
-import { SECTIONS } from '../../src/policy';
+import { SECTIONS, TRANSFER_ACTS } from '../../src/policy';
 import { lineArb, planArb, typedDecimal, valueOf } from './arbitraries';
-import { parsed, planInput, SPEC_CODES } from './plans';
+import { evaluateParsed, parsed, planInput, SPEC_CODES } from './plans';
 
-const SECTION_VALUES = new Set<string>(Object.values(SECTIONS));
+const SECTION_VALUES = new Set<string>([...Object.values(SECTIONS), ...TRANSFER_ACTS.map((a) => a.section)]);
 /** Codes the engine adds to the spec's table: an info finding for a confirmed item without its evidence note. */
 const EXTRA_CODES: Record<string, string> = { 'checklist.no-evidence': 'info' };
 
@@ -15,12 +15,12 @@ describe('random valid plans', () => {
   test('never throw, and every finding keeps the contract', () => {
     fc.assert(
       fc.property(planArb, (input) => {
-        const e = evaluate(parsed(input));
+        const e = evaluateParsed(input);
         for (const f of e.findings) {
           const severity = SPEC_CODES[f.code] ?? EXTRA_CODES[f.code];
           expect(severity).toBe(f.severity);
           expect(SECTION_VALUES.has(f.section)).toBe(true);
-          expect(f.path).toMatch(/^(lines(\[\d+\](\.(item|targetYears|capacity\.\d{4}))?)?|activity\.\w+|checklist\.[\w.-]+|overseas\[\d+\])$/);
+          expect(f.path).toMatch(/^(lines(\[\d+\](\.(item|unit|baseline2021|targetYears|capacity\.\d{4}))?)?|activity\.\w+|checklist\.[\w.-]+|overseas\[\d+\]|yearBasis)$/);
           expect(f.messages.ja.length).toBeGreaterThan(0);
           expect(f.messages.en.length).toBeGreaterThan(0);
           expect(`${f.messages.ja} ${f.messages.en}`).not.toMatch(/undefined|NaN|\[object/);

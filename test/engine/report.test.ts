@@ -10,12 +10,13 @@ import { SECTIONS } from '../../src/policy';
 import { TOOL_NAME, TOOL_VERSION } from '../../src/version';
 import { evaluateLines, goodLine } from './plans';
 
-const SAMPLE = path.resolve(__dirname, '../../examples/sample-plan.json');
+// The v1 sample as it was published: its report keeps every v1 field with the same values.
+const SAMPLE = path.resolve(__dirname, '../cli/fixtures/sample-plan-v1.json');
 
 function sampleEvaluation() {
   const r = parsePlanText(fs.readFileSync(SAMPLE, 'utf8'));
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return evaluate(r.plan);
+  return evaluate(r.plan, { legacy: r.legacy });
 }
 
 describe('toReport', () => {
@@ -24,10 +25,12 @@ describe('toReport', () => {
     expect(report.format).toBe(REPORT_FORMAT);
     expect(report.tool).toEqual({ name: TOOL_NAME, version: TOOL_VERSION });
     expect(report.lang).toBe('en');
+    // The plan's verdict is its submission scenario's (base): an unconfirmed checklist item is an error (v2).
+    expect(report.submissionScenario).toBe('base');
     expect(report.verdict).toBe('ineligible');
-    expect(report.scenarios.map((s) => [s.name, s.verdict])).toEqual([
-      ['base', 'attention'],
-      ['conservative', 'ineligible'],
+    expect(report.scenarios.map((s) => [s.name, s.verdict, s.submission])).toEqual([
+      ['base', 'ineligible', true],
+      ['conservative', 'ineligible', false],
     ]);
     expect(report.activity).toMatchObject({ kind: 'capacity', start: '2024-04-01', end: '2034-03-31', fullYears: 10, ok: true });
     expect(report.lines.map((l) => [l.index, l.scenario, l.item, l.use])).toEqual([
@@ -37,7 +40,8 @@ describe('toReport', () => {
       [3, 'conservative', 'ball-screw', 'machine-tools'],
       [4, 'conservative', 'reducer', 'robots'],
     ]);
-    expect(report.summary).toEqual({ error: 10, warning: 3, info: 1 });
+    // 10 short years, the unconfirmed (ウ) as an error; declines after target ×2; fiscal basis and act (ⅴ) noted.
+    expect(report.summary).toEqual({ error: 11, warning: 2, info: 2 });
   });
 
   test('each year has year, capacity, target, required, ratio, shortfall and status', () => {

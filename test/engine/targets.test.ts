@@ -52,7 +52,9 @@ describe('the multiplier table (第3章第2節 i)', () => {
     const years = Object.fromEntries(e.lines[0].years.map((y) => [y.year, y]));
     expect(years[2022]).toMatchObject({ target: true, required: 1.3, status: 'met' });
     expect(years[2024]).toMatchObject({ target: true, required: 1.3, status: 'short', shortfall: 0.1 });
-    expect(codes(e)).toEqual(['target.short']);
+    // 2022 is before the activity starts (2024-04-01): not its achievement (policy-rules §3).
+    expect(codes(e)).toEqual(['target.before-activity', 'target.short']);
+    expect(findingsWith(e, 'target.before-activity')[0]).toMatchObject({ severity: 'warning', year: 2022 });
   });
 });
 
@@ -85,12 +87,13 @@ describe('target points', () => {
     expect(f.messages.en).toContain('No capacity forecast for target point 2028');
   });
 
-  test('a named target point after 2030 is an error (target.after-2030); 2030 itself is fine', () => {
+  test('a named target point after 2030 is shown for reference (target.after-2030, info); 2030 itself is fine', () => {
     const ok = evaluateLines(goodLine({ targetYears: [2030] }));
     expect(codes(ok)).toEqual([]);
     const e = evaluateLines(goodLine({ capacity: { 2030: 160, 2031: 170 }, targetYears: [2030, 2031] }));
     const [f] = findingsWith(e, 'target.after-2030');
-    expect(f).toMatchObject({ severity: 'error', section: SECTIONS.capacityTargets, path: 'lines[0].targetYears', year: 2031 });
+    expect(f).toMatchObject({ severity: 'info', section: SECTIONS.capacityTargets, path: 'lines[0].targetYears', year: 2031 });
+    expect(e.verdict).toBe('eligible');
     expect(codes(e)).toEqual(['target.after-2030']);
     // 2031 is shown, as information, not checked.
     expect(e.lines[0].years.find((y) => y.year === 2031)).toMatchObject({ target: false, status: 'info' });

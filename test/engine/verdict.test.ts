@@ -23,23 +23,25 @@ describe('verdict rules', () => {
 });
 
 describe('verdicts of a plan', () => {
-  test('each scenario gets its own verdict; the plan gets the worst', () => {
+  test("each scenario gets its own verdict; the plan gets the submission scenario's (the first line's by default)", () => {
     const e = evaluateLines(
       goodLine({ scenario: 'base' }),
       goodLine({ scenario: 'stretch', capacity: { 2030: 160, 2031: 150 } }),
       goodLine({ scenario: 'conservative', capacity: { 2030: 150 } }),
     );
     expect(e.scenarios).toEqual([
-      { name: 'base', verdict: 'eligible', lines: [0] },
-      { name: 'stretch', verdict: 'attention', lines: [1] },
-      { name: 'conservative', verdict: 'ineligible', lines: [2] },
+      { name: 'base', verdict: 'eligible', submission: true, lines: [0], groups: [0] },
+      { name: 'stretch', verdict: 'attention', submission: false, lines: [1], groups: [1] },
+      { name: 'conservative', verdict: 'ineligible', submission: false, lines: [2], groups: [2] },
     ]);
     expect(e.lines.map((l) => l.verdict)).toEqual(['eligible', 'attention', 'ineligible']);
-    expect(e.verdict).toBe('ineligible');
+    // Scenarios are alternatives: a downside that falls short does not make the submitted plan ineligible.
+    expect(e.submissionScenario).toBe('base');
+    expect(e.verdict).toBe('eligible');
   });
 
   test('without a scenario a line belongs to "base"', () => {
-    expect(evaluateLines(goodLine()).scenarios).toEqual([{ name: 'base', verdict: 'eligible', lines: [0] }]);
+    expect(evaluateLines(goodLine()).scenarios).toEqual([{ name: 'base', verdict: 'eligible', submission: true, lines: [0], groups: [0] }]);
   });
 
   test('scenarios keep their first-seen order and collect their lines in input order', () => {
@@ -54,7 +56,8 @@ describe('verdicts of a plan', () => {
   test('plan-wide findings count in every scenario', () => {
     const checklist = { ...fullChecklist(), 'stability.bcp': { confirmed: false, evidence: '' } };
     const e = evaluateInput({ checklist, lines: [goodLine({ scenario: 'a' }), goodLine({ scenario: 'b' })] });
-    expect(e.scenarios.map((s) => s.verdict)).toEqual(['attention', 'attention']);
+    // Every checklist item is a condition of certification: unconfirmed is an error (v2).
+    expect(e.scenarios.map((s) => s.verdict)).toEqual(['ineligible', 'ineligible']);
     expect(e.lines.map((l) => l.verdict)).toEqual(['eligible', 'eligible']);
 
     const short = evaluateInput({ activity: { kind: 'capacity', start: '2024-04-01', end: '2030-03-31' }, lines: [goodLine({ scenario: 'a' }), goodLine({ scenario: 'b' })] });
