@@ -186,7 +186,7 @@ function runRules(args: ParsedArgs, lang: Lang, io: CliIO): number {
   return EXIT.ok;
 }
 
-/** The plan format's JSON Schema, exactly as committed in schema/supply-plan-1.schema.json. */
+/** The plan format's JSON Schema, exactly as committed in schema/supply-plan-2.schema.json. */
 export function schemaText(): string {
   return json(planJsonSchema());
 }

@@ -78,7 +78,7 @@ const ja: CliTexts = {
   supply-plan --help | --version
 
 コマンド:
-  evaluate   計画ファイル（supply-plan/1 形式の JSON）を確認します。「-」で標準入力から読みます
+  evaluate   計画ファイル（supply-plan/2 形式の JSON。supply-plan/1 も読めます）を評価します。「-」で標準入力から読みます
   rules      確認に使う対象品目・目標倍率の表・期間を表示します
   schema     計画ファイル形式の JSON Schema を出力します
 
@@ -89,7 +89,7 @@ const ja: CliTexts = {
   -h, --help            このヘルプを表示します
   -V, --version         バージョンを表示します
 
-終了コード: 0 エラーなし / 1 計画にエラーの指摘あり / 2 入力または使い方の誤り / 3 内部エラー
+終了コード: 0 提出案にエラーなし / 1 提出案（または計画全体）にエラーの指摘あり / 2 入力または使い方の誤り / 3 内部エラー
 `,
   unknownCommand: (c) => `不明なコマンドです: ${c}`,
   unknownOption: (o) => `不明なオプションです: ${o}`,
@@ -98,7 +98,7 @@ const ja: CliTexts = {
   missingFile: '計画ファイルを指定してください（標準入力なら -）',
   tooManyArguments: (x) => `余分な引数があります: ${x}`,
   cannotRead: (f, r) => `${f} を読めません: ${r}`,
-  badInput: (f, n) => `${f} は supply-plan/1 形式の計画として正しくありません（${n}件）:`,
+  badInput: (f, n) => `${f} は計画ファイル（supply-plan/2、または supply-plan/1）として正しくありません（${n}件）:`,
   moreProblems: (n) => `…ほか ${n.toLocaleString('ja-JP')} 件`,
   internalError: (m) => `内部エラー: ${m}`,
   debugHint: '（詳細は環境変数 SUPPLY_PLAN_DEBUG=1 を付けて再実行してください）',
@@ -165,7 +165,7 @@ Usage:
   supply-plan --help | --version
 
 Commands:
-  evaluate   check a plan file (supply-plan/1 JSON); "-" reads standard input
+  evaluate   evaluate a plan file (supply-plan/2 JSON; supply-plan/1 is read too); "-" reads standard input
   rules      the eligible items, the multiplier table and the periods the checker applies
   schema     print the JSON Schema of the plan file format
 
@@ -176,7 +176,7 @@ Options:
   -h, --help            show this help
   -V, --version         show the version
 
-Exit codes: 0 no errors, 1 the plan has an error finding, 2 bad input or usage, 3 internal error
+Exit codes: 0 no error in the submission scenario, 1 an error finding there (or in the plan as a whole), 2 bad input or usage, 3 internal error
 `,
   unknownCommand: (c) => `unknown command: ${c}`,
   unknownOption: (o) => `unknown option: ${o}`,
@@ -185,7 +185,7 @@ Exit codes: 0 no errors, 1 the plan has an error finding, 2 bad input or usage, 
   missingFile: 'name a plan file (or - for standard input)',
   tooManyArguments: (x) => `unexpected argument: ${x}`,
   cannotRead: (f, r) => `cannot read ${f}: ${r}`,
-  badInput: (f, n) => `${f} is not a valid supply-plan/1 plan (${n} ${n === 1 ? 'problem' : 'problems'}):`,
+  badInput: (f, n) => `${f} is not a valid plan file (supply-plan/2, or supply-plan/1) (${n} ${n === 1 ? 'problem' : 'problems'}):`,
   moreProblems: (n) => `… and ${n.toLocaleString('en-US')} more`,
   internalError: (m) => `internal error: ${m}`,
   debugHint: '(run again with SUPPLY_PLAN_DEBUG=1 for details)',

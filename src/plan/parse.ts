@@ -38,7 +38,9 @@ export function zodErrors(error: z.ZodError): InputError[] {
 
 /** Validate and normalise a plan already parsed from JSON: `supply-plan/2`, or `supply-plan/1` migrated to it. */
 export function parsePlan(data: unknown): ParseResult {
-  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === PLAN_FORMAT_V1) {
+  // A v1 file, or one shaped like v1 (its one `activity`) whose format tag is wrong: read and worded as v1.
+  const d = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : null;
+  if (d && (d.format === PLAN_FORMAT_V1 || (d.format !== PLAN_FORMAT && 'activity' in d && !('activities' in d)))) {
     const v1 = PlanV1Schema.safeParse(data);
     if (!v1.success) return { ok: false, errors: zodErrors(v1.error) };
     return { ok: true, ...migrateV1(v1.data) };

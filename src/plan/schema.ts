@@ -435,7 +435,7 @@ const ApplicantSchema = z
 
 /** The plan file `supply-plan/1`, as it was published: read, then migrated to v2 (src/plan/migrate.ts). */
 export const PlanV1Shape = z.strictObject({
-  format: z.literal(PLAN_FORMAT_V1),
+  format: z.literal(PLAN_FORMAT_V1, { error: (iss) => `expected "${PLAN_FORMAT}" (or "${PLAN_FORMAT_V1}"), got ${describeValue(iss.input)}` }),
   applicant: z.strictObject({ name: Text().default(''), joint: z.boolean().default(false) }).default({ name: '', joint: false }),
   yearBasis: z.enum(['calendar', 'fiscal']).default('calendar'),
   activity: ActivityV1Schema,

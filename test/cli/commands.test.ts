@@ -17,7 +17,7 @@ jest.mock('../../src/cli/workbook-commands', () => ({
 const { runWorkbookCommand } = require('../../src/cli/workbook-commands') as { runWorkbookCommand: jest.Mock };
 
 const NO_STACK = /^\s+at /m;
-const SCHEMA_FILE = path.join(ROOT, 'schema/supply-plan-1.schema.json');
+const SCHEMA_FILE = path.join(ROOT, 'schema/supply-plan-2.schema.json');
 
 describe('help and version', () => {
   test('--version prints the version, which is package.json’s', async () => {
@@ -33,7 +33,7 @@ describe('help and version', () => {
     expect(ja.stdout).toContain('supply-plan evaluate');
     const en = await run(['--help', '--lang', 'en']);
     expect(en.stdout).toContain('Usage:');
-    expect(en.stdout).toContain('Exit codes: 0 no errors, 1 the plan has an error finding, 2 bad input or usage, 3 internal error');
+    expect(en.stdout).toContain('Exit codes: 0 no error in the submission scenario, 1 an error finding there (or in the plan as a whole), 2 bad input or usage, 3 internal error');
     expect((await run(['evaluate', '--help'], { env: { LANG: 'en_US.UTF-8' } })).stdout).toContain('Usage:');
     expect((await run(['help'])).code).toBe(0);
   });
@@ -110,7 +110,7 @@ describe('rules', () => {
 });
 
 describe('schema', () => {
-  test('prints the JSON Schema, equal to the committed schema/supply-plan-1.schema.json', async () => {
+  test('prints the JSON Schema, equal to the committed schema/supply-plan-2.schema.json', async () => {
     const r = await run(['schema']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(planJsonSchema());
@@ -122,7 +122,7 @@ describe('schema', () => {
     const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
     const sample = JSON.parse(fs.readFileSync(path.join(ROOT, SAMPLE), 'utf8'));
     for (const key of schema.required) expect(sample).toHaveProperty(key);
-    expect(schema.properties.format.const).toBe('supply-plan/1');
+    expect(schema.properties.format.const).toBe('supply-plan/2');
   });
 });
 

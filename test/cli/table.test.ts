@@ -5,12 +5,12 @@
 import { renderEvaluationTable, renderRulesTable } from '../../src/cli/table';
 import { displayWidth } from '../../src/cli/width';
 import { evaluate } from '../../src/evaluate';
-import { parsed, planInput, goodLine } from '../engine/plans';
+import { evaluateParsed, parsed, planInput, goodLine } from '../engine/plans';
 
 describe('renderEvaluationTable', () => {
   test('a workbook without its activity yet, and a line with an item outside the nine', () => {
-    const { activity: _activity, ...plan } = parsed(planInput({ lines: [goodLine({ item: 'スピンドル' })] }));
-    void _activity;
+    const { activities: _activities, ...plan } = parsed(planInput({ lines: [goodLine({ item: 'スピンドル' })] }));
+    void _activities;
     const ja = renderEvaluationTable(evaluate(plan), 'ja');
     expect(ja).toContain('取組: 取組の種類と期間がありません');
     expect(ja).toContain('lines[0]  スピンドル (対象外の品目)');
@@ -23,15 +23,15 @@ describe('renderEvaluationTable', () => {
 
   test('a plan without lines', () => {
     const out = renderEvaluationTable(evaluate(parsed(planInput({ lines: [] }))), 'en');
-    expect(out).toContain('Verdict: ✖ ineligible');
+    expect(out).toContain('Self-check result (submission scenario): ✖ requirements not yet met');
     expect(out).not.toContain('informational (not a target point)');
     expect(out).toContain('target.none');
   });
 
   test('no findings', () => {
-    const out = renderEvaluationTable(evaluate(parsed(planInput())), 'ja');
-    expect(out).toContain('総合判定: ✔ 適合');
-    expect(out.trimEnd().endsWith('指摘事項はありません')).toBe(true);
+    const out = renderEvaluationTable(evaluateParsed(planInput()), 'ja');
+    expect(out).toContain('自己点検結果（提出案）: ✔ 要件を満たす');
+    expect(out.trimEnd().endsWith('指摘はありません')).toBe(true);
   });
 
   test('wraps a long line of years to the width asked for, repeating the row labels', () => {
