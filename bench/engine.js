@@ -131,7 +131,96 @@ async function engine() {
     { name: 'engine: findings per run', value: runs[0].findings, unit: '' },
     { name: 'engine: peak RSS (one run)', value: Math.round(Math.max(...runs.map((r) => r.peakRss)) / 1024 / 1024), unit: 'MB' },
     ...commandRows(label),
+    ...groupRows(),
   ];
+}
+
+/**
+ * Issue #11's figure: a plan of 100,000 lines × 10 years with one-decimal forecasts (as 億円 figures are) in 20,000
+ * target groups of 5 lines (plants of one item and use), evaluated by the whole command, against a floor measured
+ * in the same run: reading the file, parsing it as JSON and writing JSON of the report's size.
+ */
+const GROUP_LINES = 5;
+function groupedPlan() {
+  const lines = [];
+  for (let i = 0; i < LINES; i++) {
+    const g = Math.floor(i / GROUP_LINES);
+    const use = USES[Math.floor(g / 6) % USES.length];
+    const baseline = Math.round((10 + (i % 997) * 0.7) * 10) / 10;
+    const capacity = {};
+    for (const y of YEARS) {
+      const m = Number(requiredMultiplier(use, Math.min(y, LAST_TARGET_YEAR)));
+      let value = Math.round(baseline * (m + 0.02 * (1 + (i % 3))) * 10) / 10;
+      if (g % 40 === 3 && y === 2027) value = Math.round(baseline * 1.1 * 10) / 10; // a short group
+      capacity[String(y)] = value;
+    }
+    lines.push({
+      scenario: `S${Math.floor(g / 18)}`,
+      item: ITEMS[g % ITEMS.length],
+      use,
+      site: `plant ${i % GROUP_LINES}`,
+      baseline2021: baseline,
+      unit: '億円/年',
+      capacity,
+    });
+  }
+  return {
+    format: 'supply-plan/2',
+    applicant: { name: 'bench', joint: false },
+    activities: [{ id: 'CAP', kind: 'capacity', start: '2024-04-01', end: '2034-03-31', capitalInvestment: true }],
+    lines,
+    checklist: {},
+  };
+}
+
+/**
+ * Child: the floor — read the file, JSON.parse it, and serialise `bytes` of pretty JSON (the report's size) to the
+ * null device, 1,000 lines at a time with JSON.stringify (what writing a report costs at the least).
+ */
+function floorChild(file, bytes) {
+  const fs = require('fs');
+  const os = require('os');
+  const plan = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const fd = fs.openSync(os.devNull, 'w');
+  let written = 0;
+  for (let i = 0; written < bytes; i = (i + 1000) % plan.lines.length) {
+    written += fs.writeSync(fd, JSON.stringify(plan.lines.slice(i, i + 1000), null, 2));
+  }
+  fs.closeSync(fd);
+  process.stdout.write(JSON.stringify({ peakRss: process.resourceUsage().maxRSS * 1024 }));
+}
+
+function groupRows() {
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supply-plan-bench-'));
+  const file = path.join(dir, 'plan.json');
+  try {
+    fs.writeFileSync(file, JSON.stringify(groupedPlan()));
+    // The report's size, measured once.
+    const sized = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'supply-plan.js'), 'evaluate', file, '--format', 'json'], { maxBuffer: 4 << 30 });
+    const bytes = sized.stdout.length;
+    const command = commandRun(file, 'json');
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [__filename, '--floor', file, String(bytes)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const floorMs = ms(start);
+    if (r.status !== 0) throw new Error(`floor failed: ${(r.stderr || '').trim().split('\n')[0]}`);
+    const floorRss = JSON.parse(r.stdout).peakRss;
+    const label = `${LINES.toLocaleString('en-US')} lines in ${(LINES / GROUP_LINES).toLocaleString('en-US')} groups × ${YEARS.length} years`;
+    const timeRatio = command.wall / floorMs;
+    const rssRatio = command.peakRss / floorRss;
+    return [
+      { name: `supply-plan evaluate --format json, ${label}`, value: command.wall, unit: 'ms' },
+      { name: `floor: read + JSON.parse + write ${Math.round(bytes / 1e6)} MB of JSON`, value: floorMs, unit: 'ms' },
+      { name: 'evaluate ÷ floor, time', value: Math.round(timeRatio * 100) / 100, unit: '×', target: '≤ 2×', ok: timeRatio <= 2 },
+      { name: `supply-plan evaluate (groups): peak RSS`, value: Math.round(command.peakRss / 1024 / 1024), unit: 'MB' },
+      { name: 'floor: peak RSS', value: Math.round(floorRss / 1024 / 1024), unit: 'MB' },
+      { name: 'evaluate ÷ floor, memory', value: Math.round(rssRatio * 100) / 100, unit: '×', target: '≤ 2×', ok: rssRatio <= 2 },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function commandRows(label) {
@@ -156,6 +245,8 @@ function commandRows(label) {
 
 if (require.main === module && process.argv[2] === '--child') {
   process.stdout.write(JSON.stringify(runOnce()));
+} else if (require.main === module && process.argv[2] === '--floor') {
+  floorChild(process.argv[3], Number(process.argv[4]));
 } else if (require.main === module && process.argv[2] === '--cli') {
   cliChild(process.argv[3], process.argv[4]).catch((e) => {
     process.stderr.write(`${e && e.stack ? e.stack : e}\n`);
@@ -163,4 +254,5 @@ if (require.main === module && process.argv[2] === '--child') {
   });
 } else {
   module.exports = engine;
+  module.exports.groupRows = groupRows;
 }
