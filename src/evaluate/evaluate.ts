@@ -304,6 +304,8 @@ function evaluateConsiderations(plan: Pick<Plan, 'considerations'>): Finding[] {
 interface LineInfo {
   id: ItemId | null;
   key: string;
+  /** The years the line has forecasts for, ascending (found once: a large plan has 100,000 lines). */
+  years: number[];
 }
 
 /** The unit as people mean it: full-width and spacing folded (台／年 = 台/年). */
@@ -340,8 +342,8 @@ interface GroupWork {
   result: GroupResult;
   /** Worst severity of the group's own findings (-1: none). */
   worst: number;
-  /** The group's year results by year. */
-  byYear: Map<number, YearResult>;
+  /** The group's year results, indexed by year − 2021 (years run 2021–2100). */
+  byYear: (YearResult | undefined)[];
 }
 
 function evaluateGroup(
@@ -385,8 +387,17 @@ function evaluateGroup(
       for (const y of ty) named.add(y);
     }
   }
+  const multi = lineIdx.length > 1;
+  // The forecasts of each year, gathered in one pass over the lines (indexed by year − 2021).
+  const parts: (number[] | undefined)[] = [];
   const forecasted = new Set<number>();
-  for (const i of lineIdx) for (const y of forecastYears(lines[i].capacity)) forecasted.add(y);
+  for (const i of lineIdx) {
+    const capacity = lines[i].capacity;
+    for (const y of info[i].years) {
+      forecasted.add(y);
+      if (multi) (parts[y - BASELINE_YEAR] ??= []).push(capacity[y]);
+    }
+  }
   const targets =
     named.size > 0 ? [...named].sort((a, b) => a - b) : [...forecasted].filter((y) => y >= FIRST_COLUMN_YEAR && y <= LAST_TARGET_YEAR).sort((a, b) => a - b);
   const valid = targets.filter((y) => y <= LAST_TARGET_YEAR);
@@ -406,25 +417,30 @@ function evaluateGroup(
   }
 
   const years = [...new Set([...forecasted, ...valid])].sort((a, b) => a - b);
-  const multi = lineIdx.length > 1;
-  const bScale = scaleOf(baseline);
-  const unit = first.unit;
-  const results: YearResult[] = new Array(years.length);
-  const byYear = new Map<number, YearResult>();
-  for (let k = 0; k < years.length; k++) {
-    const year = years[k];
-    const isTarget = validSet.has(year);
-    const parts: number[] = [];
-    for (const i of lineIdx) {
-      const v = lines[i].capacity[year];
-      if (v !== undefined) parts.push(v);
-      else if (isTarget && multi) {
-        // 「各時点」 of the group: a line with no figure there contributes 0, and says so.
+  if (multi) {
+    // 「各時点」 of the group: a line with no figure at one of them contributes 0, and says so.
+    for (const year of valid) {
+      for (const i of lineIdx) {
+        if (lines[i].capacity[year] !== undefined) continue;
         findings.push(finding('forecast.missing', `lines[${i}].capacity.${year}`, { year, lines: lineIdx.length }, { ...scope, line: i, year, site: lines[i].site }));
         lineWorst[i] = Math.max(lineWorst[i], SEVERITY_RANK.error);
       }
     }
-    const forecast = parts.length === 0 ? null : sumExact(parts);
+  }
+  const bScale = scaleOf(baseline);
+  const unit = first.unit;
+  const results: YearResult[] = new Array(years.length);
+  const byYear: (YearResult | undefined)[] = [];
+  const only = multi ? null : first.capacity;
+  for (let k = 0; k < years.length; k++) {
+    const year = years[k];
+    const isTarget = validSet.has(year);
+    let forecast: number | null;
+    if (only) forecast = only[year] ?? null;
+    else {
+      const p = parts[year - BASELINE_YEAR];
+      forecast = p === undefined ? null : sumExact(p);
+    }
     const ratio = forecast === null || baseline === 0 ? null : ratioAt(forecast, scaleOf(forecast), baseline, bScale);
     let r: YearResult;
     if (!isTarget) {
@@ -454,12 +470,12 @@ function evaluateGroup(
       }
     }
     results[k] = r;
-    byYear.set(year, r);
+    byYear[year - BASELINE_YEAR] = r;
   }
 
   // 第3章第6節(2): capacity secured by the last target point must be kept afterwards.
   const last = valid.length ? valid[valid.length - 1] : undefined;
-  const kept = last === undefined ? null : (byYear.get(last)?.capacity ?? null);
+  const kept = last === undefined ? null : (byYear[last - BASELINE_YEAR]?.capacity ?? null);
   if (last !== undefined && kept !== null) {
     for (const r of results) {
       if (r.year > last && r.capacity !== null && lessThan(r.capacity, kept)) {
@@ -490,11 +506,18 @@ function evaluateGroup(
 }
 
 /** A line's own figures as its contribution, with its group's status at each target point. */
-function lineYears(line: PlanLine, group: GroupWork): YearResult[] {
+function lineYears(line: PlanLine, own: readonly number[], group: GroupWork): YearResult[] {
+  // A group of one line is that line: the same year results serve both.
+  if (group.result.lines.length === 1) return group.result.years;
   const valid = group.result.targetYears;
-  const own = forecastYears(line.capacity);
   // Its own forecast years and the group's target points (a point it lacks shows as no forecast).
-  const years = valid.every((y) => line.capacity[y] !== undefined) ? own : [...new Set([...own, ...valid])].sort((a, b) => a - b);
+  let years: readonly number[] = own;
+  for (const y of valid) {
+    if (line.capacity[y] === undefined) {
+      years = [...new Set([...own, ...valid])].sort((a, b) => a - b);
+      break;
+    }
+  }
   const baseline = line.baseline2021;
   const bScale = scaleOf(baseline);
   const out: YearResult[] = new Array(years.length);
@@ -503,7 +526,7 @@ function lineYears(line: PlanLine, group: GroupWork): YearResult[] {
     const raw: number | undefined = line.capacity[year];
     const forecast = raw === undefined ? null : raw;
     const ratio = forecast === null || baseline === 0 ? null : ratioAt(forecast, scaleOf(forecast), baseline, bScale);
-    const g = group.byYear.get(year);
+    const g = group.byYear[year - BASELINE_YEAR];
     if (!g || !g.target) {
       out[k] = { year, capacity: forecast, target: false, required: null, requiredCapacity: null, ratio, shortfall: null, status: 'info' };
     } else {
@@ -513,11 +536,12 @@ function lineYears(line: PlanLine, group: GroupWork): YearResult[] {
   return out;
 }
 
-/** Every figure of a line, to find a line entered twice. */
-function figuresKey(line: PlanLine, groupKey: string): string {
-  let key = `${groupKey}\u0000${line.baseline2021}\u0000${unitKey(line.unit)}\u0000`;
-  for (const y in line.capacity) key += `${y}=${line.capacity[y]};`;
-  if (line.targetYears) key += `\u0000${line.targetYears.join(',')}`;
+/** Every figure of a line (its group and baseline aside), to find a line entered twice. */
+function figuresKey(line: PlanLine, years: readonly number[]): string {
+  const capacity = line.capacity;
+  let key = unitKey(line.unit);
+  for (let k = 0; k < years.length; k++) key += `|${years[k]}=${capacity[years[k]]}`;
+  if (line.targetYears) key += `|t${line.targetYears.join(',')}`;
   return key;
 }
 
@@ -573,7 +597,7 @@ export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Ev
     const itemKey = id ?? `text:${foldName(line.item)}`;
     planItems.add(itemKey);
     const key = `${line.scenario}\u0000${itemKey}\u0000${line.use}`;
-    info[i] = { id, key };
+    info[i] = { id, key, years: forecastYears(line.capacity) };
     let g = groupKeys.get(key);
     if (!g) groupKeys.set(key, (g = []));
     g.push(i);
@@ -590,17 +614,28 @@ export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Ev
       lineWorst[i] = SEVERITY_RANK.error;
     }
   }
-  // Lines entered twice.
-  if (n > 1) {
-    const seen = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const key = figuresKey(plan.lines[i], info[i].key);
-      const of = seen.get(key);
-      if (of === undefined) seen.set(key, i);
-      else {
-        const line = plan.lines[i];
-        lineFindings.push(finding('line.duplicate', `lines[${i}]`, { of }, { line: i, scenario: line.scenario, item: info[i].id ?? line.item, site: line.site }));
-        lineWorst[i] = Math.max(lineWorst[i], SEVERITY_RANK.warning);
+  // Lines entered twice: only lines of one group can be (same scenario, item and use), and only with one baseline.
+  for (const lineIdx of groupKeys.values()) {
+    if (lineIdx.length < 2) continue;
+    const byBaseline = new Map<number, number[]>();
+    for (const i of lineIdx) {
+      const b = plan.lines[i].baseline2021;
+      const same = byBaseline.get(b);
+      if (same) same.push(i);
+      else byBaseline.set(b, [i]);
+    }
+    for (const same of byBaseline.values()) {
+      if (same.length < 2) continue;
+      const seen = new Map<string, number>();
+      for (const i of same) {
+        const key = figuresKey(plan.lines[i], info[i].years);
+        const of = seen.get(key);
+        if (of === undefined) seen.set(key, i);
+        else {
+          const line = plan.lines[i];
+          lineFindings.push(finding('line.duplicate', `lines[${i}]`, { of }, { line: i, scenario: line.scenario, item: info[i].id ?? line.item, site: line.site }));
+          lineWorst[i] = Math.max(lineWorst[i], SEVERITY_RANK.warning);
+        }
       }
     }
   }
@@ -639,7 +674,7 @@ export function evaluate(plan: EvaluablePlan, options: EvaluateOptions = {}): Ev
       targetYears: g.result.targetYears,
       verdict: RANK_VERDICT[Math.max(lineWorst[i], g.worst) + 1],
       group: g.result.index,
-      years: lineYears(line, g),
+      years: lineYears(line, info[i].years, g),
     };
     if (line.site !== undefined) r.site = line.site;
     lines[i] = r;
