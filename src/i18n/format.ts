@@ -30,6 +30,7 @@ export function sectionEn(section: string): string {
   const kana: Record<string, string> = { ア: 'a', イ: 'b', ウ: 'c', エ: 'd' };
   const roman: Record<string, string> = { ⅰ: 'i', ⅱ: 'ii', ⅲ: 'iii', ⅳ: 'iv', ⅴ: 'v' };
   return section
+    .replace(/^附則(\d+)$/, 'Supplementary provisions, para. $1')
     .replace(/第(\d+)章/g, 'Ch. $1 ')
     .replace(/第(\d+)節/g, 'Sec. $1 ')
     .replace(/[①②③]/g, (c) => circled[c])
