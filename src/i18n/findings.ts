@@ -38,13 +38,6 @@ export type ConsultationGround = 'risk' | 'meti' | 'both';
 const groundJa = (g: ConsultationGround) => (g === 'risk' ? '①（流出のおそれを申請者が知った）' : g === 'meti' ? '②（経済産業省から事前相談の連絡を受けた）' : '①及び②');
 const groundEn = (g: ConsultationGround) => (g === 'risk' ? '① (the applicant knows of a leak risk)' : g === 'meti' ? '② (METI has asked for it)' : '① and ②');
 
-/** Where a line stands, for messages about groups: 「基本ケース／ボールねじ（工作機械のみ）」. */
-export interface GroupLabel {
-  scenario: string;
-  item: Bilingual;
-  use: Bilingual;
-}
-
 interface Params {
   'item.not-eligible': { item: string };
   'item.ambiguous': { item: string; candidates: readonly ItemId[] };
