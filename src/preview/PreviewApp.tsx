@@ -12,7 +12,7 @@ import { parseCell } from '../workbook/a1';
 import type { WriteOp } from '../workbook/port';
 import { readXlsx, writeXlsx } from '../workbook/xlsx/codec';
 import { parseCellInput } from './cell-input';
-import { isDateNumberFormat } from './numfmt';
+import { isDateNumberFormat } from '../number-format';
 import type { Session } from './session';
 import { activeSheetName, formulaContext, visibleSheets } from './sheet-model';
 import { SheetView, type SelectRequest } from './SheetView';

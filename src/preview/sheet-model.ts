@@ -5,8 +5,8 @@
  */
 import type * as ExcelJS from 'exceljs';
 import { columnLetters, parseCell, parseRange, splitSheetAddress, type RangeRef } from '../workbook/a1';
-import { compareValues, evaluateFormula, isTruthy, Unsupported, type FormulaContext, type Scalar } from './formula';
-import { dateToSerial, formatValue, isDateNumberFormat, type DisplayValue } from './numfmt';
+import { compareValues, evaluateFormula, isTruthy, Unsupported, type FormulaContext, type Scalar } from '../formula/evaluate';
+import { dateToSerial, formatValue, isDateNumberFormat, type DisplayValue } from '../number-format';
 
 export interface CellStyleView {
   background?: string;
