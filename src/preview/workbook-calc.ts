@@ -1,0 +1,91 @@
+/**
+ * Formula values as the workbook would show them in Excel: every formula cell is calculated by the evaluator
+ * (src/formula) on first use, over the values of the cells it refers to — calculated in turn. The layout writes its
+ * formulas without cached results (Excel and LibreOffice calculate them on open), so without this the sample would
+ * open with no status marks and no highlights until an evaluation ran.
+ *
+ * A formula the evaluator cannot calculate keeps its cached result when the file has one; with none, reading it is
+ * `Unsupported` and whatever depends on it (a status, a highlight) is left blank rather than guessed.
+ */
+import type * as ExcelJS from 'exceljs';
+import { Unsupported, evaluateFormula, type FormulaContext, type Scalar } from '../formula/evaluate';
+import { dateToSerial } from '../number-format';
+import { definedNamesOf } from '../workbook/xlsx/exceljs-internals';
+
+export interface WorkbookCalculation {
+  /** The context formulas on `sheet` are evaluated in. */
+  contextFor(sheet: ExcelJS.Worksheet): FormulaContext;
+  /** A cell's value: its constant, or its formula's calculated (else cached) result. */
+  valueOf(sheet: ExcelJS.Worksheet, row: number, col: number): Scalar;
+}
+
+function isFormulaValue(v: unknown): v is { formula?: string; sharedFormula?: string; result?: unknown } {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
+}
+
+/** A constant cell value as formulas see it: dates as serial numbers, rich text flattened. */
+export function constantScalar(v: unknown, date1904: boolean): Scalar {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return dateToSerial(v, { date1904 });
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return { error: String(o.error) };
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
+    if ('text' in o) return String(o.text);
+  }
+  return null;
+}
+
+/** A calculation of the workbook as it is now; make a new one after the workbook changes (results are memoised). */
+export function calculateWorkbook(workbook: ExcelJS.Workbook): WorkbookCalculation {
+  const date1904 = Boolean(workbook.properties?.date1904);
+  const memo = new Map<ExcelJS.Worksheet, Map<number, Scalar | Unsupported>>();
+  const inProgress = new Set<string>();
+  const names = new Map(definedNamesOf(workbook).map((d) => [d.name.toLowerCase(), d.ranges.length === 1 ? d.ranges[0] : undefined]));
+
+  const valueOf = (ws: ExcelJS.Worksheet, row: number, col: number): Scalar => {
+    const cell = ws.findRow(row)?.findCell(col);
+    if (!cell) return null;
+    const raw = cell.value as unknown;
+    if (!isFormulaValue(raw)) return constantScalar(raw, date1904);
+    let sheetMemo = memo.get(ws);
+    if (!sheetMemo) memo.set(ws, (sheetMemo = new Map()));
+    const key = row * 20_000 + col;
+    const known = sheetMemo.get(key);
+    if (known instanceof Unsupported) throw known;
+    if (known !== undefined) return known;
+    const cached = raw.result === undefined ? undefined : constantScalar(raw.result, date1904);
+    const id = `${ws.id}:${key}`;
+    // A circular reference: Excel would warn and show 0; here, the cached value or nothing.
+    if (inProgress.has(id)) {
+      if (cached !== undefined) return cached;
+      throw new Unsupported('circular reference');
+    }
+    inProgress.add(id);
+    let result: Scalar | Unsupported;
+    try {
+      // ExcelJS gives each cell of a shared formula its own text through `cell.formula`.
+      result = evaluateFormula(cell.formula, contextFor(ws), { row, col });
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw e;
+      result = cached !== undefined ? cached : e;
+    } finally {
+      inProgress.delete(id);
+    }
+    sheetMemo.set(key, result);
+    if (result instanceof Unsupported) throw result;
+    return result;
+  };
+
+  const contextFor = (ws: ExcelJS.Worksheet): FormulaContext => ({
+    cell(sheetName, row, col) {
+      const target = sheetName === undefined ? ws : workbook.getWorksheet(sheetName);
+      if (!target) return { error: '#REF!' };
+      return valueOf(target, row, col);
+    },
+    name: (name) => names.get(name.toLowerCase()),
+  });
+
+  return { contextFor, valueOf };
+}
