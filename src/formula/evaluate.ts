@@ -192,7 +192,9 @@ export function evaluateFormula(
   const tree = parseFormula(formula);
   const evaluation: Evaluation = { context, rowOffset: at.row - base.row, colOffset: at.col - base.col, row: at.row, col: at.col };
   try {
-    return singleValue(evaluateNode(tree, evaluation));
+    const value = singleValue(evaluateNode(tree, evaluation));
+    // A formula giving a blank cell (=A1, INDEX of an empty cell) shows 0, as in Excel and LibreOffice.
+    return value === null ? 0 : value;
   } catch (e) {
     if (e instanceof ErrorSignal) return e.value;
     throw e;

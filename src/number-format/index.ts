@@ -91,6 +91,17 @@ function withJapaneseDays(pattern: string, serial: number): string {
   return out;
 }
 
+/**
+ * General in a cell as wide as its number: up to 15 significant digits (18517.685175, not the 11-character
+ * 18517.68517 of a default-width column — our results columns are sized for their numbers, and LibreOffice shows
+ * all digits). Very large and very small numbers keep numfmt's scientific form.
+ */
+function generalText(n: number): string {
+  const abs = Math.abs(n);
+  if (n === 0 || abs >= 1e15 || abs < 1e-9) return numfmt.format('General', n);
+  return String(Number(n.toPrecision(15)));
+}
+
 /** The text a cell shows for `value` under `format`. */
 export function formatValue(value: DisplayValue, format?: string, options: FormatOptions = {}): Formatted {
   if (value === null || value === undefined) return { text: '', align: 'left' };
@@ -101,6 +112,7 @@ export function formatValue(value: DisplayValue, format?: string, options: Forma
   // numfmt counts dates in the 1900 system; a 1904 workbook's serial is 1462 days behind.
   if (typeof value === 'number' && options.date1904 && isDateNumberFormat(pattern)) input = value + DAYS_1904;
   const align = typeof value === 'string' ? 'left' : 'right';
+  if (pattern === 'General' && typeof input === 'number') return { text: generalText(input), align };
   try {
     const shown = typeof input === 'number' ? withJapaneseDays(pattern, input) : pattern;
     const text = numfmt.format(shown, input, { throws: true, leap1900: true });

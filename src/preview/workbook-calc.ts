@@ -23,9 +23,12 @@ function isFormulaValue(v: unknown): v is { formula?: string; sharedFormula?: st
   return typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
 }
 
-/** A constant cell value as formulas see it: dates as serial numbers, rich text flattened. */
+/**
+ * A constant cell value as formulas see it: dates as serial numbers, rich text flattened, an empty text as a blank
+ * (a cell cannot hold "" as a constant: Excel and LibreOffice read such a cell as blank, and MATCH("") finds none).
+ */
 export function constantScalar(v: unknown, date1904: boolean): Scalar {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return dateToSerial(v, { date1904 });
   if (typeof v === 'object') {
@@ -37,8 +40,17 @@ export function constantScalar(v: unknown, date1904: boolean): Scalar {
   return null;
 }
 
+export interface CalculationOptions {
+  /**
+   * Fall back to a formula's cached result when the evaluator cannot calculate it (default true). Off in the tests
+   * that compare the evaluator with LibreOffice, so a cached value cannot hide a formula it gets wrong.
+   */
+  useCachedResults?: boolean;
+}
+
 /** A calculation of the workbook as it is now; make a new one after the workbook changes (results are memoised). */
-export function calculateWorkbook(workbook: ExcelJS.Workbook): WorkbookCalculation {
+export function calculateWorkbook(workbook: ExcelJS.Workbook, options: CalculationOptions = {}): WorkbookCalculation {
+  const useCached = options.useCachedResults ?? true;
   const date1904 = Boolean(workbook.properties?.date1904);
   const memo = new Map<ExcelJS.Worksheet, Map<number, Scalar | Unsupported>>();
   const inProgress = new Set<string>();
@@ -55,7 +67,7 @@ export function calculateWorkbook(workbook: ExcelJS.Workbook): WorkbookCalculati
     const known = sheetMemo.get(key);
     if (known instanceof Unsupported) throw known;
     if (known !== undefined) return known;
-    const cached = raw.result === undefined ? undefined : constantScalar(raw.result, date1904);
+    const cached = !useCached || raw.result === undefined ? undefined : constantScalar(raw.result, date1904);
     const id = `${ws.id}:${key}`;
     // A circular reference: Excel would warn and show 0; here, the cached value or nothing.
     if (inProgress.has(id)) {
