@@ -8,10 +8,11 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Toolbar, To
 import type { Lang } from '../i18n/format';
 import { App } from '../taskpane/App';
 import { describeError } from '../taskpane/describe-error';
-import { parseCell } from '../workbook/a1';
+import { formatCell, parseCell } from '../workbook/a1';
 import type { WriteOp } from '../workbook/port';
 import { readXlsx, writeXlsx } from '../workbook/xlsx/codec';
 import { parseCellInput } from './cell-input';
+import { EditHistory } from './edit-history';
 import { isDateNumberFormat } from '../number-format';
 import type { Session } from './session';
 import { activeSheetName, formulaContext, visibleSheets } from './sheet-model';
@@ -79,6 +80,8 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   const scheduled = useRef(0);
   const sessionRef = useRef(session);
   sessionRef.current = session;
+  /** Edits made in the grid, for Ctrl+Z; another workbook starts an empty history. */
+  const history = useRef(new EditHistory());
   // The grid stands for Excel's own window: it is drawn after the pane's first paint, and redrawn at low priority
   // after writes, so the pane answers first (as an add-in in Excel does not wait for the grid).
   const [gridShown, setGridShown] = useState(false);
@@ -122,6 +125,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     scheduled.current++;
     setPending(false);
     setSession(next);
+    history.current = new EditHistory();
     setSheets(visibleSheets(next.workbook));
     setSheet(initialSheet(next));
     setSelectRequest(null);
@@ -166,20 +170,35 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  const commitCell = useCallback(
-    async (sheetName: string, address: string, typed: string) => {
+  /** Typed or pasted text for a block of cells → the values Excel would store, written in one batch; undoable. */
+  const commitCells = useCallback(
+    async (sheetName: string, address: string, typed: string[][]) => {
       const current = sessionRef.current;
       const ws = current.workbook.getWorksheet(sheetName);
-      if (!ws) return;
-      const at = parseCell(address);
-      const parsed = parseCellInput(typed, formulaContext(current.workbook, ws), at);
-      const ops: WriteOp[] = [{ kind: 'values', sheet: sheetName, at: address, rows: [[parsed.value]] }];
-      if (parsed.date && !isDateNumberFormat(ws.findRow(at.row)?.findCell(at.col)?.numFmt)) {
-        ops.push({ kind: 'format', sheet: sheetName, range: address, format: { numberFormat: 'yyyy-mm-dd' } });
-      }
+      if (!ws || typed.length === 0) return;
+      const start = parseCell(address);
+      const context = formulaContext(current.workbook, ws);
+      const ops: WriteOp[] = [];
+      const rows = typed.map((row, r) =>
+        row.map((text, c) => {
+          const at = { row: start.row + r, col: start.col + c };
+          const parsed = parseCellInput(text, context, at);
+          if (parsed.date && !isDateNumberFormat(ws.findRow(at.row)?.findCell(at.col)?.numFmt)) {
+            ops.push({ kind: 'format', sheet: sheetName, range: formatCell(at), format: { numberFormat: 'yyyy-mm-dd' } });
+          }
+          return parsed.value;
+        }),
+      );
+      const width = Math.max(...rows.map((r) => r.length));
+      const block = rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)]);
       try {
-        await current.exclusive(() => current.port.apply(ops));
-        setStatus(() => (tt: PreviewText) => tt.status.saved(address));
+        await current.exclusive(async () => {
+          history.current.record(current.workbook, sheetName, address, block.length, width);
+          await current.port.apply([{ kind: 'values', sheet: sheetName, at: address, rows: block }, ...ops]);
+        });
+        const last = formatCell({ row: start.row + block.length - 1, col: start.col + width - 1 });
+        const range = last === address ? address : `${address}:${last}`;
+        setStatus(() => (tt: PreviewText) => tt.status.saved(range));
         evaluateSoon();
       } catch (e) {
         setStatus(() => (_: PreviewText, l: Lang) => describeError(e, l));
@@ -187,6 +206,22 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     },
     [evaluateSoon],
   );
+
+  const undoLastEdit = useCallback(async () => {
+    const current = sessionRef.current;
+    const ops = history.current.takeUndo();
+    if (!ops) {
+      setStatus(() => (tt: PreviewText) => tt.status.nothingToUndo);
+      return;
+    }
+    try {
+      await current.exclusive(() => current.port.apply(ops));
+      setStatus(() => (tt: PreviewText) => tt.status.undone);
+      evaluateSoon();
+    } catch (e) {
+      setStatus(() => (_: PreviewText, l: Lang) => describeError(e, l));
+    }
+  }, [evaluateSoon]);
 
   const newWorkbook = () => replaceSession(blankSession(() => langRef.current, t.blankSheet), (tt) => tt.status.ready);
 
@@ -318,7 +353,8 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
                 sheet={sheet}
                 onSheetChange={setSheet}
                 selectRequest={selectRequest}
-                onCommit={(s, a, typed) => void commitCell(s, a, typed)}
+                onCommit={(s, a, typed) => void commitCells(s, a, typed)}
+                onUndo={() => void undoLastEdit()}
                 onStatus={(message) => setStatus(() => message)}
                 lang={lang}
               />
