@@ -26,6 +26,11 @@ export interface FormulaContext {
   cell(sheet: string | undefined, row: number, col: number): Scalar;
   /** A workbook-scoped defined name → its reference ("'計画'!$B$3:$B$9"), if there is one. */
   name?(name: string): string | undefined;
+  /**
+   * The values of a rectangle, rows of cells (optional: read cell by cell without it). A context that remembers
+   * them saves rebuilding the same lookup table for every formula that reads it.
+   */
+  range?(sheet: string | undefined, top: number, left: number, bottom: number, right: number): Scalar[][];
 }
 
 interface Evaluation {
@@ -70,6 +75,7 @@ function evaluateReference(node: Extract<FormulaNode, { kind: 'reference' }>, at
   const [r1, r2] = [Math.min(top, bottom), Math.max(top, bottom)];
   const [c1, c2] = [Math.min(left, right), Math.max(left, right)];
   if ((r2 - r1 + 1) * (c2 - c1 + 1) > MAX_RANGE_CELLS) throw new Unsupported('range too large');
+  if (at.context.range) return { range: at.context.range(node.sheet, r1, c1, r2, c2) };
   const rows: Scalar[][] = [];
   for (let r = r1; r <= r2; r++) {
     const row: Scalar[] = [];

@@ -33,20 +33,14 @@ function referenceNode(token: Token, sheet: string | undefined): FormulaNode | u
       return { kind: 'reference', sheet, from: cellEnd(token.ref) };
     case 'area':
       return { kind: 'reference', sheet, from: cellEnd(token.from), to: cellEnd(token.to) };
-    case 'columns':
-      return {
-        kind: 'reference',
-        sheet,
-        from: { col: { absolute: token.from.absolute, value: token.from.col } },
-        to: { col: { absolute: token.to.absolute, value: token.to.col } },
-      };
-    case 'rows':
-      return {
-        kind: 'reference',
-        sheet,
-        from: { row: { absolute: token.from.absolute, value: token.from.row } },
-        to: { row: { absolute: token.to.absolute, value: token.to.row } },
-      };
+    case 'columns': {
+      const end = (p: { absolute: boolean; col: number }): ReferenceEnd => ({ col: { absolute: p.absolute, value: p.col } });
+      return { kind: 'reference', sheet, from: end(token.from), to: end(token.to) };
+    }
+    case 'rows': {
+      const end = (p: { absolute: boolean; row: number }): ReferenceEnd => ({ row: { absolute: p.absolute, value: p.row } });
+      return { kind: 'reference', sheet, from: end(token.from), to: end(token.to) };
+    }
     default:
       return undefined;
   }
@@ -152,16 +146,20 @@ export function parseTokens(all: Token[]): FormulaNode {
   return tree;
 }
 
+/**
+ * Parsed formulas by their text. A workbook is recalculated after every edit and each filled cell has its own text,
+ * so the cache holds a whole workbook's formulas (a 5,000-line plan has ~50,000); past that it starts over.
+ */
 const cache = new Map<string, FormulaNode>();
+const CACHE_SIZE = 100_000;
 
-/** Parse a formula (with or without its leading "="), cached: one conditional format is evaluated for many cells. */
+/** Parse a formula (with or without its leading "="), cached. */
 export function parseFormula(formula: string): FormulaNode {
-  const source = formula.trim().replace(/^=/, '');
-  let tree = cache.get(source);
+  let tree = cache.get(formula);
   if (!tree) {
-    tree = parseTokens(lex(source));
-    if (cache.size > 2000) cache.clear();
-    cache.set(source, tree);
+    tree = parseTokens(lex(formula.trim().replace(/^=/, '')));
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(formula, tree);
   }
   return tree;
 }

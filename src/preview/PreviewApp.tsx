@@ -10,7 +10,6 @@ import { App } from '../taskpane/App';
 import { describeError } from '../taskpane/describe-error';
 import { formatCell, parseCell } from '../workbook/a1';
 import type { WriteOp } from '../workbook/port';
-import { readXlsx, writeXlsx } from '../workbook/xlsx/codec';
 import { parseCellInput } from './cell-input';
 import { EditHistory } from './edit-history';
 import { isDateNumberFormat } from '../number-format';
@@ -18,7 +17,7 @@ import type { Session } from './session';
 import { activeSheetName, formulaContext, visibleSheets } from './sheet-model';
 import { SheetView, type SelectRequest } from './SheetView';
 import { previewText, type PreviewText } from './texts';
-import { blankSession, openSession, sampleSession } from './workbooks';
+import { blankSession, loadXlsxCodec, openSession, sampleSession } from './workbooks';
 
 /** A message in whatever language the page shows when it is drawn. */
 type Message = (t: PreviewText, lang: Lang) => string;
@@ -84,12 +83,21 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   const history = useRef(new EditHistory());
   // The grid stands for Excel's own window: it is drawn after the pane's first paint, and redrawn at low priority
   // after writes, so the pane answers first (as an add-in in Excel does not wait for the grid).
+  // The grid calculates the workbook's formulas as it is drawn, so it waits for the pane to have read the workbook
+  // (and painted that): the pane is usable first, then the sheet appears with every mark and highlight.
   const [gridShown, setGridShown] = useState(false);
   const gridVersion = useDeferredValue(version);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => setTimeout(() => startTransition(() => setGridShown(true)), 0));
-    return () => cancelAnimationFrame(frame);
-  }, []);
+    let live = true;
+    let frame = 0;
+    void initialSession.firstRead.then(() => {
+      frame = requestAnimationFrame(() => setTimeout(() => live && startTransition(() => setGridShown(true)), 0));
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [initialSession]);
 
   const setLang = useCallback(
     (next: Lang) => {
@@ -223,7 +231,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     }
   }, [evaluateSoon]);
 
-  const newWorkbook = () => replaceSession(blankSession(() => langRef.current, t.blankSheet), (tt) => tt.status.ready);
+  const newWorkbook = async () => replaceSession(await blankSession(() => langRef.current, t.blankSheet), (tt) => tt.status.ready);
 
   const openSample = async () => {
     try {
@@ -235,6 +243,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   const openFile = async (file: File) => {
     try {
+      const { readXlsx } = await loadXlsxCodec();
       const workbook = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
       replaceSession(openSession(workbook, file.name, () => langRef.current), (tt) => tt.status.opened(file.name));
     } catch (e) {
@@ -246,6 +255,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   const download = async () => {
     const current = sessionRef.current;
+    const { writeXlsx } = await loadXlsxCodec();
     const bytes = await current.exclusive(() => writeXlsx(current.workbook));
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const url = URL.createObjectURL(blob);
@@ -287,7 +297,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
         </header>
         <Toolbar className="pv-toolbar" aria-label={t.toolbarLabel} size="small">
           <Tooltip content={t.newWorkbookHint} relationship="description" withArrow>
-            <Button appearance="subtle" icon={<Icon d={ICON_NEW} />} onClick={newWorkbook} data-testid="new">
+            <Button appearance="subtle" icon={<Icon d={ICON_NEW} />} onClick={() => void newWorkbook()} data-testid="new">
               {t.newWorkbook}
             </Button>
           </Tooltip>

@@ -68,16 +68,10 @@ export const MAX_COLS = 256;
 const EXTRA_ROWS = 8;
 const EXTRA_COLS = 3;
 
-interface Frame {
-  rowCount: number;
-  colCount: number;
-  colWidths: number[];
-  rowHeights: number[];
-  frozenRows: number;
-  frozenCols: number;
-  truncated: boolean;
+/** The sheet's size, widths, heights and panes (the model's frame), and its view for the active cell. */
+type Frame = Pick<SheetModel, 'rowCount' | 'colCount' | 'colWidths' | 'rowHeights' | 'frozenRows' | 'frozenCols' | 'truncated'> & {
   view: Partial<ExcelJS.WorksheetView> | undefined;
-}
+};
 
 /** Excel column width (characters of the default font) → pixels, as Excel draws it at 100 %. */
 function widthPx(width: number | undefined): number {

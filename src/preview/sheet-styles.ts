@@ -1,5 +1,6 @@
 /** ExcelJS styles (fills, fonts, alignment, borders, theme colours) → what the sheet view draws, as CSS values. */
 import type * as ExcelJS from 'exceljs';
+import type { CellFormat } from '../workbook/port';
 
 export interface CellStyleView {
   background?: string;
@@ -10,8 +11,8 @@ export interface CellStyleView {
   strike?: boolean;
   /** Points. */
   size?: number;
-  horizontal?: 'left' | 'center' | 'right';
-  vertical?: 'top' | 'middle' | 'bottom';
+  horizontal?: CellFormat['horizontal'];
+  vertical?: CellFormat['vertical'];
   wrap?: boolean;
   indent?: number;
   border?: { top?: string; right?: string; bottom?: string; left?: string };

@@ -90,14 +90,38 @@ export function calculateWorkbook(workbook: ExcelJS.Workbook, options: Calculati
     return result;
   };
 
-  const contextFor = (ws: ExcelJS.Worksheet): FormulaContext => ({
-    cell(sheetName, row, col) {
-      const target = sheetName === undefined ? ws : workbook.getWorksheet(sheetName);
-      if (!target) return { error: '#REF!' };
-      return valueOf(target, row, col);
-    },
-    name: (name) => names.get(name.toLowerCase()),
-  });
+  // Ranges read by formulas, by sheet and rectangle: the policy tables are read by hundreds of lookups.
+  const ranges = new Map<string, Scalar[][]>();
+  const rangeOf = (target: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): Scalar[][] => {
+    const key = `${target.id}:${top}:${left}:${bottom}:${right}`;
+    let rows = ranges.get(key);
+    if (!rows) {
+      rows = [];
+      for (let r = top; r <= bottom; r++) {
+        const row: Scalar[] = [];
+        for (let c = left; c <= right; c++) row.push(valueOf(target, r, c));
+        rows.push(row);
+      }
+      ranges.set(key, rows);
+    }
+    return rows;
+  };
+
+  const contextFor = (ws: ExcelJS.Worksheet): FormulaContext => {
+    const sheetOf = (name: string | undefined) => (name === undefined ? ws : workbook.getWorksheet(name));
+    return {
+      cell(sheetName, row, col) {
+        const target = sheetOf(sheetName);
+        return target ? valueOf(target, row, col) : { error: '#REF!' };
+      },
+      name: (name) => names.get(name.toLowerCase()),
+      range(sheetName, top, left, bottom, right) {
+        const target = sheetOf(sheetName);
+        if (!target) throw new Unsupported(`no sheet ${sheetName}`);
+        return rangeOf(target, top, left, bottom, right);
+      },
+    };
+  };
 
   return { contextFor, valueOf };
 }

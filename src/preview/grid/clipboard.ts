@@ -6,6 +6,14 @@
 
 /** Clipboard text → rows of cell texts (a trailing newline, which Excel always adds, ends the block). */
 export function parseClipboardTable(text: string): string[][] {
+  return parseDelimited(text, '\t');
+}
+
+/**
+ * Delimiter-separated text (tab for the clipboard, comma for CSV) → rows of cells. A cell that starts with a quote
+ * runs to its closing quote ("" is a quote inside); a trailing newline ends the last row.
+ */
+export function parseDelimited(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -30,7 +38,7 @@ export function parseClipboardTable(text: string): string[][] {
         value += text[j++];
       }
       const after = text[j + 1];
-      if (j < n && (after === undefined || after === '\t' || after === '\n' || after === '\r')) {
+      if (j < n && (after === undefined || after === delimiter || after === '\n' || after === '\r')) {
         cell = value;
         i = j + 1;
         cellStart = false;
@@ -39,7 +47,7 @@ export function parseClipboardTable(text: string): string[][] {
       // Not a well-formed quoted cell: the quote is text.
     }
     cellStart = false;
-    if (ch === '\t') {
+    if (ch === delimiter) {
       row.push(cell);
       cell = '';
       cellStart = true;
