@@ -34,6 +34,7 @@ import { xlsxText } from '../../i18n/xlsx';
 import { UNSTORABLE_CHAR } from '../../plan/format';
 import type { CellFormat, CellInput, CellValue, FontStyle, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
 import { WRITE_OP_KINDS } from '../port';
+import { record } from './journal';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -44,6 +45,9 @@ const EPOCH_1900 = 25_569;
 const EPOCH_1904 = 24_107;
 
 const KNOWN_OPS = WRITE_OP_KINDS;
+
+/** applyOne's answer for an op it left alone on purpose (a planner's own note). */
+const SKIPPED = Symbol('skipped');
 
 /** What ExcelJS keeps per worksheet for data validation (not in its type definitions). */
 interface DataValidationStore {
@@ -91,7 +95,10 @@ export class XlsxPort implements WorkbookPort {
         throw new XlsxError('too-many-rows', xlsxText.sheetWouldGrow(op.sheet, bottom, this.limits.maxSheetRows));
       }
     }
-    for (const op of ops) this.applyOne(op);
+    for (const op of ops) {
+      // What each op touched is remembered, so a save patches the planner's file rather than rewriting it.
+      if (this.applyOne(op) !== SKIPPED) record(this.workbook, op);
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -131,7 +138,7 @@ export class XlsxPort implements WorkbookPort {
   // -------------------------------------------------------------------------------------------------------------
   // Writing
 
-  private applyOne(op: WriteOp): void {
+  private applyOne(op: WriteOp): void | typeof SKIPPED {
     switch (op.kind) {
       case 'addSheet': {
         if (this.findSheet(op.sheet)) return;
@@ -227,7 +234,7 @@ export class XlsxPort implements WorkbookPort {
       case 'note': {
         const cell = this.sheet(op).getCell(formatCell(parseCell(op.cell)));
         const existing = noteText(cell.note);
-        if (existing && op.ownedBy && !op.ownedBy.some((p) => existing.startsWith(p))) return; // the planner's own note
+        if (existing && op.ownedBy && !op.ownedBy.some((p) => existing.startsWith(p))) return SKIPPED; // the planner's own note
         if (op.text === null) {
           // ExcelJS has no public way to drop a note; the note lives in the cell's private _comment.
           (cell as unknown as { _comment?: unknown })._comment = undefined;
@@ -622,7 +629,7 @@ function removeValidation(ws: ExcelJS.Worksheet, target: RangeRef): void {
 }
 
 /** r minus cut, as at most four rectangles (above, below, left, right). */
-function subtract(r: RangeRef, cut: RangeRef): RangeRef[] {
+export function subtract(r: RangeRef, cut: RangeRef): RangeRef[] {
   if (!intersects(r, cut)) return [r];
   if (contains(cut, r)) return [];
   const out: RangeRef[] = [];
