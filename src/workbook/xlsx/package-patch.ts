@@ -253,7 +253,7 @@ class Patch {
 
   private async addSheet(name: string, g: SheetEntry, remap: Remap): Promise<void> {
     const part = this.freeName('xl/worksheets/sheet', '.xml');
-    const xml = remapWholeSheet(await this.gen.text(g.part!), remap);
+    const xml = unselected(remapWholeSheet(await this.gen.text(g.part!), remap));
     this.put(part, xml);
     await this.copySheetRelations(g.part!, part);
     this.types = setOverride(this.types, part, CONTENT_TYPE.worksheet);
@@ -275,7 +275,7 @@ class Patch {
 
   /** A sheet of the tool's (results, summary …) written anew: its old tables, notes and their drawing go with it. */
   private async replaceSheet(part: string, genPart: string, remap: Remap): Promise<void> {
-    const xml = remapWholeSheet(await this.gen.text(genPart), remap);
+    const xml = unselected(remapWholeSheet(await this.gen.text(genPart), remap));
     const relsPath = relsPathOf(part);
     const old = await this.orig.textIfAny(relsPath);
     for (const r of old ? relationships(old) : []) {
@@ -543,6 +543,14 @@ class Patch {
 function colSpan(a: string, b: string): number {
   const col = (s: string) => [...s.replace(/[^A-Z]/gi, '').toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return Math.abs(col(b) - col(a)) + 1;
+}
+
+/**
+ * A sheet of the tool's, not selected: the planner's selected tab stays the one selected (a second selected tab
+ * would open the workbook with sheets grouped, and an edit would go to both).
+ */
+function unselected(xml: string): string {
+  return xml.replace(/(<sheetView\b[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']/, '$1');
 }
 
 /** A worksheet root that declares the "r" prefix the tool's r:id attributes use. */
