@@ -26,8 +26,20 @@ export function unescapeXml(s: string): string {
 
 /** An attribute's value (unescaped) in a start tag, or undefined. `name` may carry a prefix ("r:id"). */
 export function getAttr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  const m = attrRe(name).exec(tag);
   return m ? unescapeXml(m[2] ?? m[3] ?? '') : undefined;
+}
+
+/** One compiled pattern per attribute name: getAttr runs once per cell of a large sheet. */
+const ATTR_RES = new Map<string, RegExp>();
+
+function attrRe(name: string): RegExp {
+  let re = ATTR_RES.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    ATTR_RES.set(name, re);
+  }
+  return re;
 }
 
 /** The start tag with the attribute set (replaced where present, added before the tag's end otherwise). */

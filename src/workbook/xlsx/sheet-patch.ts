@@ -26,17 +26,21 @@ export interface Remap {
   siOffset?: number;
 }
 
+const STYLE_ATTR = /\ss="(\d+)"/;
+const SHARED_STRING = /\st="s"/;
+const VALUE = /<v>(\d+)<\/v>/;
+const SHARED_GROUP = /(<f\b[^>]*\ssi=")(\d+)"/;
+
+/** A cell of ExcelJS's rendering with the planner's indexes (a fast path: this runs once per cell of the results). */
 export function remapCell(cell: string, m: Remap): string {
-  const open = startTag(cell);
-  let tag = open;
-  const s = getAttr(tag, 's');
-  if (s !== undefined) {
-    const mapped = m.styles.xf(Number(s));
-    tag = mapped === 0 ? removeAttr(tag, 's') : setAttr(tag, 's', String(mapped));
-  }
-  let body = cell.slice(open.length);
-  if (getAttr(tag, 't') === 's') body = body.replace(/<v>(\d+)<\/v>/, (_x, n: string) => `<v>${m.strings.index(Number(n))}</v>`);
-  if (m.siOffset) body = body.replace(/(<f\b[^>]*\ssi=")(\d+)"/, (_x, pre: string, n: string) => `${pre}${Number(n) + m.siOffset!}"`);
+  const end = cell.indexOf('>') + 1;
+  const tag = cell.slice(0, end).replace(STYLE_ATTR, (_x, n: string) => {
+    const mapped = m.styles.xf(Number(n));
+    return mapped === 0 ? '' : ` s="${mapped}"`;
+  });
+  let body = cell.slice(end);
+  if (SHARED_STRING.test(tag)) body = body.replace(VALUE, (_x, n: string) => `<v>${m.strings.index(Number(n))}</v>`);
+  if (m.siOffset) body = body.replace(SHARED_GROUP, (_x, pre: string, n: string) => `${pre}${Number(n) + m.siOffset!}"`);
   return tag + body;
 }
 
