@@ -10,7 +10,7 @@ import { App } from '../taskpane/App';
 import { describeError } from '../taskpane/describe-error';
 import { parseCell } from '../workbook/a1';
 import type { WriteOp } from '../workbook/port';
-import { readXlsx, writeXlsx } from '../workbook/xlsx/codec';
+import { packageKind, readXlsx, writeXlsx } from '../workbook/xlsx/codec';
 import { parseCellInput } from './cell-input';
 import { isDateNumberFormat } from './numfmt';
 import type { Session } from './session';
@@ -212,7 +212,9 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   const download = async () => {
     const current = sessionRef.current;
     const bytes = await current.exclusive(() => writeXlsx(current.workbook));
-    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    // writeXlsx patches the file that was opened (its charts, macros … kept): a macro workbook keeps its type.
+    const type = packageKind(current.workbook) === 'xlsm' ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -292,7 +294,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
         <input
           ref={fileInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           className="pv-file-input"
           data-testid="file-input"
           tabIndex={-1}

@@ -6,7 +6,7 @@ import type * as ExcelJS from 'exceljs';
 import type { Lang } from '../i18n/format';
 import { parsePlan } from '../plan/parse';
 import { createPlanWorkbook } from '../workbook/layout';
-import { createWorkbook } from '../workbook/xlsx/codec';
+import { createWorkbook, packageKind } from '../workbook/xlsx/codec';
 import samplePlan from '../../examples/sample-plan.json';
 import { createSession, type Session } from './session';
 
@@ -30,5 +30,7 @@ export async function sampleSession(lang: () => Lang, sheetLang: Lang): Promise<
 }
 
 export function openSession(workbook: ExcelJS.Workbook, fileName: string, lang: () => Lang): Session {
-  return createSession(workbook, fileName.toLowerCase().endsWith('.xlsx') ? fileName : `${fileName}.xlsx`, lang);
+  // Downloaded under the name it came with; a macro workbook stays an .xlsm (the save keeps its VBA project).
+  const ext = packageKind(workbook) === 'xlsm' ? '.xlsm' : '.xlsx';
+  return createSession(workbook, fileName.toLowerCase().endsWith(ext) ? fileName : `${fileName.replace(/\.(xlsx|xlsm)$/i, '')}${ext}`, lang);
 }
