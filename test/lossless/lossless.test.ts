@@ -285,3 +285,9 @@ test('the preview’s open → check → download path: the same patch (no part 
   expect(changedParts(input, await archive(file))).toEqual([]);
   expect(await onlyAdded(path.join(dir, 'libreoffice.xlsx'), file)).toEqual([]);
 });
+
+test('a workbook opened and saved with nothing written is the file itself, byte for byte', async () => {
+  const bytes = await fs.readFile(path.join(FIXTURES, 'excelize-Book1.xlsx'));
+  const workbook = await readXlsx(new Uint8Array(bytes), 'Book1.xlsx');
+  expect(Buffer.from(await writeXlsx(workbook)).equals(bytes)).toBe(true);
+});

@@ -52,7 +52,8 @@ import { SharedStringMerge, StyleMerge } from './styles-merge';
 import { readEntry, readZipDirectory, type ZipEntry } from './zip-scan';
 import { utf8, writeZip, type ZipOut } from './zip-write';
 
-const decoder = new TextDecoder('utf-8');
+/** UTF-8 text of a part (made when needed: some test environments have no TextDecoder until then). */
+const decoder = { decode: (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes) };
 
 /** Read access to the parts of an archive, by name (case-insensitive, as OPC part names are). */
 class Parts {
@@ -112,6 +113,10 @@ function hasWrites(j: SheetJournal): boolean {
 }
 
 export async function patchPackage(workbook: ExcelJS.Workbook, origin: Origin, journal: WorkbookJournal): Promise<Uint8Array> {
+  // Nothing written (a workbook opened and downloaded as it was): the file itself.
+  if (journal.sheets.size === 0 && journal.names.size === 0 && !journal.formulas) {
+    return origin.bytes.slice();
+  }
   const rendered = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   const genBytes = rendered instanceof Uint8Array ? rendered : new Uint8Array(rendered as ArrayBuffer);
   return new Patch(new Parts(origin.bytes, origin.entries), new Parts(genBytes, readZipDirectory(genBytes, 100_000)), workbook, journal).run();
@@ -235,9 +240,10 @@ class Patch {
     }
     await this.lastModifiedBy(rootRels);
 
-    this.put(this.wbPath, this.wbXml);
-    this.put(relsPathOf(this.wbPath), this.wbRels);
-    this.put('[Content_Types].xml', this.types);
+    // Shared parts are written only when the tool added something to them (a download without changes is the file).
+    if (this.wbXml !== (await this.orig.text(this.wbPath))) this.put(this.wbPath, this.wbXml);
+    if (this.wbRels !== (await this.orig.text(relsPathOf(this.wbPath)))) this.put(relsPathOf(this.wbPath), this.wbRels);
+    if (this.types !== (await this.orig.text('[Content_Types].xml'))) this.put('[Content_Types].xml', this.types);
     return this.assemble();
   }
 

@@ -53,11 +53,9 @@ function concat(chunks: Uint8Array[], size = chunks.reduce((n, c) => n + c.lengt
   return out;
 }
 
-const encoder = new TextEncoder();
-
 /** UTF-8 bytes of text, for a changed part. */
 export function utf8(text: string): Uint8Array {
-  return encoder.encode(text);
+  return new TextEncoder().encode(text);
 }
 
 /** A little-endian byte writer for the headers. */
