@@ -1,12 +1,15 @@
 /**
  * The workbook commands:
  *   supply-plan template OUT.xlsx [--lang ja|en] [--from plan.json]
+ *   supply-plan template --into BOOK.xlsx -o OUT.xlsx [--lang ja|en] [--from plan.json]
  *   supply-plan check IN.xlsx [-o OUT.xlsx] [--lang ja|en] [--format table|json]
  *   supply-plan export IN.xlsx [-o plan.json]
  *
  * Exit codes as `evaluate`: 0 no error finding, 1 error findings (bad cells are input.invalid errors), 2 bad input or
  * usage (a file that is not an .xlsx, a workbook without a plan sheet, a plan file that does not parse), 3 internal.
- * `check` never writes its input: the result goes to IN.checked.xlsx or -o, atomically.
+ * `check` never writes its input: the result goes to IN.checked.xlsx or -o, atomically. A workbook the planner brought
+ * (check, template --into) is written as a patch over their file: what the tool does not own keeps its bytes, and a
+ * macro workbook stays an .xlsm (an output name that says otherwise is refused).
  */
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -18,7 +21,7 @@ import { parsePlan, parsePlanText } from '../plan/parse';
 import { TOOL_VERSION } from '../version';
 import { columnLetters } from '../workbook/a1';
 import { NotAPlanWorkbookError, checkWorkbook, createPlanWorkbook, readPlan, type ReadPlanResult } from '../workbook/layout';
-import { createWorkbook, isXlsxError, loadWorkbook, saveWorkbook, writeFileAtomic } from '../workbook/xlsx/io';
+import { createWorkbook, isXlsxError, loadWorkbook, packageKind, saveWorkbook, writeFileAtomic, type PackageKind } from '../workbook/xlsx/io';
 import { XlsxPort } from '../workbook/xlsx/xlsx-port';
 import { xlsxText } from '../i18n/xlsx';
 import { UsageError, tokenize } from './args';
@@ -30,7 +33,7 @@ const LANGS = ['ja', 'en'] as const;
 const FORMATS = ['table', 'json'] as const;
 
 const OPTIONS: Record<'template' | 'check' | 'export', readonly string[]> = {
-  template: ['--lang', '--from'],
+  template: ['--lang', '--from', '--into', '-o', '--output'],
   check: ['--lang', '-o', '--output', '--format'],
   export: ['--lang', '-o', '--output'],
 };
@@ -41,6 +44,7 @@ class InputError extends Error {}
 interface Args {
   lang?: Lang;
   from?: string;
+  into?: string;
   output?: string;
   format?: (typeof FORMATS)[number];
   help: boolean;
@@ -74,6 +78,7 @@ function parseArgs(tokens: readonly string[], allowed: readonly string[], t: Wor
       if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(t.badValue(name, value, FORMATS));
       out.format = value as Args['format'];
     } else if (name === '--from') out.from = value;
+    else if (name === '--into') out.into = value;
     else out.output = value;
   }
   return out;
@@ -130,9 +135,21 @@ function withCells(evaluation: Evaluation, read: ReadPlanResult): Evaluation {
   };
 }
 
+/** Spreadsheet extensions an output name can carry, and the one a workbook of each kind must have. */
+const SPREADSHEET_EXT = /\.(xlsx|xlsm|xltx|xltm|xlsb|xls|ods|csv)$/i;
+const EXT_OF: Record<PackageKind, string> = { xlsx: '.xlsx', xlsm: '.xlsm' };
+
+/** An output named as another format than the workbook is: refused before anything is written. */
+function checkExtension(output: string, kind: PackageKind, t: WorkbookCliTexts): void {
+  const ext = SPREADSHEET_EXT.exec(output)?.[0].toLowerCase();
+  if (ext && ext !== EXT_OF[kind]) throw new InputError(t.wrongExtension(output, kind));
+}
+
 async function runTemplate(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts): Promise<number> {
-  const out = oneFile(args, t);
+  if (args.output && args.files.length) throw new UsageError(t.tooManyArguments(args.files[0]));
+  const out = args.output ?? oneFile(args, t);
   const target = path.resolve(io.cwd, out);
+  if (args.into && (await sameFile(path.resolve(io.cwd, args.into), target))) throw new InputError(t.sameFile(args.into));
   if (await exists(target)) throw new InputError(t.exists(out));
   let plan;
   if (args.from) {
@@ -152,16 +169,20 @@ async function runTemplate(args: Args, lang: Lang, io: CliIO, t: WorkbookCliText
     }
     plan = parsed.plan;
   }
-  const workbook = createWorkbook();
+  // --into: the planner's workbook, with the plan sheets it lacks added (saved as a patch over it).
+  const workbook = args.into ? await load(path.resolve(io.cwd, args.into), args.into, t, lang) : createWorkbook();
+  checkExtension(out, packageKind(workbook), t);
   await createPlanWorkbook(new XlsxPort(workbook), { lang, plan });
   await saveWorkbook(workbook, target);
   io.stdout(`${t.wrote(out)}\n`);
   return 0;
 }
 
-function checkedName(input: string): string {
+/** IN.checked.xlsx (IN.checked.xlsm for a macro workbook, whatever the input was named). */
+function checkedName(input: string, kind: PackageKind): string {
   const ext = path.extname(input);
-  return ext ? `${input.slice(0, -ext.length)}.checked${ext}` : `${input}.checked.xlsx`;
+  if (!ext) return `${input}.checked${EXT_OF[kind]}`;
+  return `${input.slice(0, -ext.length)}.checked${SPREADSHEET_EXT.test(ext) ? EXT_OF[kind] : ext}`;
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -177,10 +198,13 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 async function runCheck(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts): Promise<number> {
   const input = oneFile(args, t);
   const inPath = path.resolve(io.cwd, input);
-  const output = args.output ?? checkedName(input);
+  if (args.output && (await sameFile(inPath, path.resolve(io.cwd, args.output)))) throw new InputError(t.sameFile(input));
+  const workbook = await load(inPath, input, t, lang);
+  const kind = packageKind(workbook);
+  const output = args.output ?? checkedName(input, kind);
   const outPath = path.resolve(io.cwd, output);
   if (await sameFile(inPath, outPath)) throw new InputError(t.sameFile(input));
-  const workbook = await load(inPath, input, t, lang);
+  checkExtension(output, kind, t);
   const port = new XlsxPort(workbook);
   let result;
   try {

@@ -664,12 +664,16 @@ export interface WorkbookCliTexts {
   badCells(file: string, count: number): string;
   noActivity(file: string): string;
   notValid(file: string, count: number): string;
+  /** An output name whose extension says another format than the workbook holds (.xlsm for macros, .xlsx without). */
+  wrongExtension(file: string, holds: 'xlsm' | 'xlsx'): string;
 }
 
 const cliJa: WorkbookCliTexts = {
   usage: `使い方:
   supply-plan template 出力.xlsx [--lang ja|en] [--from 計画.json]
       計画を入力するワークブックを作ります（--from で計画ファイルの内容を入れて作成）
+  supply-plan template --into ブック.xlsx -o 出力.xlsx [--lang ja|en] [--from 計画.json]
+      手持ちのブックに計画のシートを加えた写しを出力します（ほかのシート・グラフ・マクロなどはそのまま）
   supply-plan check 入力.xlsx [-o 出力.xlsx] [--lang ja|en] [--format table|json]
       ワークブックの計画を確認し、結果・強調表示・サマリー・履歴を書き込んだワークブックを出力します
       （-o がなければ 入力.checked.xlsx。入力ファイルは書き換えません）
@@ -691,12 +695,18 @@ const cliJa: WorkbookCliTexts = {
   badCells: (f, n) => `${f} に不正なセルがあります（${n}件）:`,
   noActivity: (f) => `${f} に取組の種類・開始日・終了日がありません`,
   notValid: (f, n) => `${f} の計画は supply-plan/1 形式として正しくありません（${n}件）:`,
+  wrongExtension: (f, holds) =>
+    holds === 'xlsm'
+      ? `${f}: マクロ（VBA）を含むブックは .xlsm として保存する必要があります。出力ファイル名を .xlsm にしてください`
+      : `${f}: .xlsm はマクロを含むブックの形式ですが、このブックにはマクロがありません。出力ファイル名を .xlsx にしてください`,
 };
 
 const cliEn: WorkbookCliTexts = {
   usage: `Usage:
   supply-plan template OUT.xlsx [--lang ja|en] [--from plan.json]
       make a workbook to type the plan in (--from fills it from a plan file)
+  supply-plan template --into BOOK.xlsx -o OUT.xlsx [--lang ja|en] [--from plan.json]
+      write a copy of a workbook you have with the plan sheets added (its other sheets, charts, macros … kept)
   supply-plan check IN.xlsx [-o OUT.xlsx] [--lang ja|en] [--format table|json]
       check the plan in a workbook and write a copy with results, highlights, summary and log
       (OUT defaults to IN.checked.xlsx; the input file is never written)
@@ -718,6 +728,10 @@ Exit codes: 0 no error, 1 error findings (bad cells included), 2 bad input or us
   badCells: (f, n) => `${f} has bad cells (${n}):`,
   noActivity: (f) => `${f} has no activity kind, start date and end date`,
   notValid: (f, n) => `the plan in ${f} is not a valid supply-plan/1 plan (${n} ${n === 1 ? 'problem' : 'problems'}):`,
+  wrongExtension: (f, holds) =>
+    holds === 'xlsm'
+      ? `${f}: the workbook holds macros (VBA), so it must be saved as .xlsm: name the output file .xlsm`
+      : `${f}: .xlsm is for workbooks with macros and this one has none: name the output file .xlsx`,
 };
 
 export function workbookCliText(lang: Lang): WorkbookCliTexts {

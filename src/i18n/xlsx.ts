@@ -17,6 +17,14 @@ export const xlsxText = {
     en: `not an .xlsx workbook: ${f} is a legacy .xls file or a password-protected workbook; save it as an unprotected .xlsx`,
     ja: `.xlsx ブックではありません: ${f} は旧形式の .xls ファイルか、パスワードで保護されたブックです。保護を解除して .xlsx 形式で保存してください`,
   }),
+  ods: (f: string): Bilingual => ({
+    en: `not an .xlsx workbook: ${f} is an OpenDocument spreadsheet (.ods); save it as .xlsx (in LibreOffice: File › Save As › Excel 2007-365 (.xlsx))`,
+    ja: `.xlsx ブックではありません: ${f} は OpenDocument 形式（.ods）の表計算ファイルです。.xlsx 形式で保存してください（LibreOffice では［ファイル］›［名前を付けて保存］›「Excel 2007-365 (.xlsx)」）`,
+  }),
+  xlsb: (f: string): Bilingual => ({
+    en: `not an .xlsx workbook: ${f} is an Excel binary workbook (.xlsb); save it as .xlsx (File › Save As › Excel Workbook (*.xlsx))`,
+    ja: `.xlsx ブックではありません: ${f} は Excel バイナリブック（.xlsb）です。.xlsx 形式で保存してください（［ファイル］›［名前を付けて保存］›「Excel ブック (*.xlsx)」）`,
+  }),
   notZip: (f: string): Bilingual => ({
     en: `not an .xlsx workbook: ${f} is not a zip archive`,
     ja: `.xlsx ブックではありません: ${f} は zip 形式ではありません`,

@@ -243,9 +243,9 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   const openFile = async (file: File) => {
     try {
-      const { readXlsx } = await loadXlsxCodec();
+      const { readXlsx, packageKind } = await loadXlsxCodec();
       const workbook = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
-      replaceSession(openSession(workbook, file.name, () => langRef.current), (tt) => tt.status.opened(file.name));
+      replaceSession(openSession(workbook, file.name, () => langRef.current, packageKind(workbook)), (tt) => tt.status.opened(file.name));
     } catch (e) {
       const message: Message = (tt) => tt.status.openFailed(e instanceof Error ? e.message : String(e));
       setFileError(() => message);
@@ -255,9 +255,11 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   const download = async () => {
     const current = sessionRef.current;
-    const { writeXlsx } = await loadXlsxCodec();
+    const { writeXlsx, packageKind } = await loadXlsxCodec();
     const bytes = await current.exclusive(() => writeXlsx(current.workbook));
-    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    // writeXlsx patches the file that was opened (its charts, macros … kept): a macro workbook keeps its type.
+    const type = packageKind(current.workbook) === 'xlsm' ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -337,7 +339,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
         <input
           ref={fileInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           className="pv-file-input"
           data-testid="file-input"
           tabIndex={-1}

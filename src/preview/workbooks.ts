@@ -40,6 +40,9 @@ export async function sampleSession(lang: () => Lang, sheetLang: Lang): Promise<
   return session;
 }
 
-export function openSession(workbook: ExcelJS.Workbook, fileName: string, lang: () => Lang): Session {
-  return createSession(workbook, fileName.toLowerCase().endsWith('.xlsx') ? fileName : `${fileName}.xlsx`, lang);
+/** A workbook the user opened; `kind` is its package's (the codec's packageKind, loaded with the file). */
+export function openSession(workbook: ExcelJS.Workbook, fileName: string, lang: () => Lang, kind: 'xlsx' | 'xlsm'): Session {
+  // Downloaded under the name it came with; a macro workbook stays an .xlsm (the save keeps its VBA project).
+  const ext = kind === 'xlsm' ? '.xlsm' : '.xlsx';
+  return createSession(workbook, fileName.toLowerCase().endsWith(ext) ? fileName : `${fileName.replace(/\.(xlsx|xlsm)$/i, '')}${ext}`, lang);
 }

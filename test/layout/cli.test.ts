@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { runWorkbookCommand } from '../../src/cli/workbook-commands';
 import type { CliIO } from '../../src/cli/io';
-import { loadWorkbook, saveWorkbook } from '../../src/workbook/xlsx/io';
+import { forgetOrigin, loadWorkbook, saveWorkbook } from '../../src/workbook/xlsx/io';
 import { boundaryPlan } from './fixtures';
 import { SAMPLE_PLAN_FILE, samplePlan, tmpDir } from './helpers';
 
@@ -87,6 +87,8 @@ test('check: bad cells are printed with their addresses and make the exit code 1
   await run(dir, 'template', 'plan.xlsx', '--from', SAMPLE_PLAN_FILE);
   const file = path.join(dir, 'plan.xlsx');
   const wb = await loadWorkbook(file);
+  // A planner's edits in a spreadsheet program, made here straight in ExcelJS: saved whole, not as a patch.
+  forgetOrigin(wb);
   wb.getWorksheet('計画')!.getCell('J5').value = 'abc';
   wb.getWorksheet('計画')!.getCell('C6').value = '船舶';
   await saveWorkbook(wb, file);
@@ -137,6 +139,7 @@ test('export: bad cells are exit 2 with their addresses', async () => {
   await run(dir, 'template', 'plan.xlsx', '--from', SAMPLE_PLAN_FILE);
   const file = path.join(dir, 'plan.xlsx');
   const wb = await loadWorkbook(file);
+  forgetOrigin(wb);
   wb.getWorksheet('計画')!.getCell('D6').value = '多い';
   wb.getWorksheet('取組・チェックリスト')!.getCell('B11').value = null;
   await saveWorkbook(wb, file);

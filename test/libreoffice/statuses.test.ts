@@ -12,7 +12,7 @@ import { workbookText } from '../../src/i18n/workbook';
 import { CHECKLIST } from '../../src/policy';
 import { checkWorkbook, createPlanWorkbook, readPlan, type ReadPlanResult } from '../../src/workbook/layout';
 import { RESULTS, resultsBlocks, statusMirrorCol, type BlockKey } from '../../src/workbook/layout/geometry';
-import { loadWorkbook, saveWorkbook } from '../../src/workbook/xlsx/io';
+import { forgetOrigin, loadWorkbook, saveWorkbook } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 import { boundaryPlan } from '../layout/fixtures';
 import { portOver, samplePlan, tmpDir } from '../layout/helpers';
@@ -73,6 +73,8 @@ beforeAll(async () => {
   // The planner edits the checked file in a spreadsheet program: no run of our code after this.
   const edited = path.join(dir, 'edited.xlsx');
   const wb = await loadWorkbook(boundary);
+  // Edited straight in ExcelJS (not through the port): saved whole, not as a patch of the checked file.
+  forgetOrigin(wb);
   const plan = wb.getWorksheet('Plan')!;
   plan.getCell('J7').value = 4332.8; // line 2, 2025: met → short by 0.1
   plan.getCell('J8').value = 4332.9; // line 3, 2025: short → met exactly

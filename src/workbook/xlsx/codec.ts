@@ -6,9 +6,13 @@ import { xlsxText } from '../../i18n/xlsx';
 import { TOOL_NAME } from '../../version';
 import { XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 import type { CellStore } from './xlsx-port';
-import { ZipDamage, ZipOverLimit, scanZip } from './zip-scan';
+import { journalOf, originOf, setOrigin, type PackageKind } from './journal';
+import { contentTypeOf, CONTENT_TYPE } from './ooxml';
+import { patchPackage } from './package-patch';
+import { ZipDamage, ZipOverLimit, canUnpack, readEntry, readZipDirectory, scanZip, type ZipEntry } from './zip-scan';
 
 export { XLSX_LIMITS, XlsxError, isXlsxError, type XlsxErrorCode, type XlsxLimits } from './limits';
+export { forgetOrigin, packageKind, type PackageKind } from './journal';
 
 /** The first bytes of a zip archive (every .xlsx) and of an OLE2 compound file (.xls, and password-protected .xlsx). */
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -43,6 +47,8 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input', 
   } catch (e) {
     throw scanError(e, label, limits);
   }
+  const entries = readZipDirectory(bytes, limits.maxEntries);
+  const kind = await spreadsheetKind(bytes, entries, label);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings name an older Buffer type; any Buffer/Uint8Array works at run time.
@@ -55,7 +61,31 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input', 
   }
   if (workbook.worksheets.length === 0) throw new XlsxError('no-worksheets', xlsxText.noWorksheets(label));
   for (const ws of workbook.worksheets) absolutePrintArea(ws);
+  // Kept so a save can patch the file instead of rewriting it (runtimes that cannot unpack get ExcelJS's rewrite).
+  if (canUnpack()) setOrigin(workbook, { bytes, entries, kind });
   return workbook;
+}
+
+function hasEntry(entries: ZipEntry[], name: string): ZipEntry | undefined {
+  return entries.find((e) => e.name.replace(/^\//, '').toLowerCase() === name);
+}
+
+/**
+ * What the archive is: an .xlsx or a macro-enabled .xlsm (kept as such on saving), or a spreadsheet in another
+ * format a planner may have saved by mistake (LibreOffice's .ods, Excel's binary .xlsb), refused with a plain
+ * "save it as .xlsx" rather than "no worksheets" or a parser error.
+ */
+async function spreadsheetKind(bytes: Uint8Array, entries: ZipEntry[], label: string): Promise<PackageKind> {
+  if (hasEntry(entries, 'xl/workbook.bin')) throw new XlsxError('xlsb', xlsxText.xlsb(label));
+  const mimetype = hasEntry(entries, 'mimetype');
+  if (mimetype || (hasEntry(entries, 'content.xml') && !hasEntry(entries, 'xl/workbook.xml'))) {
+    const text = mimetype && canUnpack() ? new TextDecoder().decode(await readEntry(bytes, mimetype)) : '';
+    if (!text || text.includes('opendocument')) throw new XlsxError('ods', xlsxText.ods(label));
+  }
+  const types = hasEntry(entries, '[content_types].xml');
+  if (!types || !canUnpack()) return 'xlsx';
+  const contentType = contentTypeOf(new TextDecoder().decode(await readEntry(bytes, types)), 'xl/workbook.xml') ?? '';
+  return contentType === CONTENT_TYPE.macroWorkbook || /macroEnabled/i.test(contentType) ? 'xlsm' : 'xlsx';
 }
 
 function scanError(e: unknown, label: string, limits: XlsxLimits): unknown {
@@ -94,14 +124,20 @@ function absolutePrintArea(ws: ExcelJS.Worksheet): void {
 }
 
 /**
- * Serialise a workbook to .xlsx bytes. The document properties name the tool, never a person: lastModifiedBy is
- * the tool (it wrote the file), creator is the tool unless the workbook already had one (the planner's own file).
+ * Serialise a workbook to .xlsx bytes. A workbook read from a file is saved as a patch over that file: every part the
+ * tool does not own keeps its bytes (a macro workbook stays one). A new workbook is written by ExcelJS. The document
+ * properties name the tool, never a person: lastModifiedBy is the tool (it wrote the file), creator is the tool
+ * unless the workbook already had one (the planner's own file).
  */
 export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   if (!workbook.creator) workbook.creator = TOOL_NAME;
   workbook.lastModifiedBy = TOOL_NAME;
   const restore = shareEqualStyles(workbook);
   try {
+    // A workbook the planner brought: their package, patched with what the tool wrote (see package-patch.ts).
+    const origin = originOf(workbook);
+    const journal = journalOf(workbook);
+    if (origin && journal) return await patchPackage(workbook, origin, journal);
     const out = await workbook.xlsx.writeBuffer(WRITE_OPTIONS);
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   } finally {

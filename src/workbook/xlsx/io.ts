@@ -12,7 +12,7 @@ import { installXmlChunks } from './xml-chunks';
 // Saving a large workbook takes a fraction of the memory with this (see xml-chunks.ts).
 installXmlChunks();
 
-export { XLSX_LIMITS, XlsxError, createWorkbook, isXlsxError, readXlsx, writeXlsx, type XlsxErrorCode, type XlsxLimits } from './codec';
+export { XLSX_LIMITS, XlsxError, createWorkbook, forgetOrigin, isXlsxError, packageKind, readXlsx, writeXlsx, type PackageKind, type XlsxErrorCode, type XlsxLimits } from './codec';
 
 /**
  * Load a workbook from a file path or from bytes. A missing/unreadable file, a file that is not an .xlsx workbook

@@ -41,6 +41,8 @@ export type XlsxErrorCode =
   | 'cannot-write'
   | 'empty'
   | 'legacy'
+  | 'ods'
+  | 'xlsb'
   | 'not-zip'
   | 'damaged'
   | 'no-worksheets'

@@ -43,6 +43,7 @@ import {
   removeNote,
   tablesOf,
 } from './exceljs-internals';
+import { record } from './journal';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -53,6 +54,9 @@ const EPOCH_1900 = 25_569;
 const EPOCH_1904 = 24_107;
 
 const KNOWN_OPS = WRITE_OP_KINDS;
+
+/** applyOne's answer for an op it left alone on purpose (a planner's own note). */
+const SKIPPED = Symbol('skipped');
 
 
 export class XlsxPort implements WorkbookPort {
@@ -90,7 +94,10 @@ export class XlsxPort implements WorkbookPort {
         throw new XlsxError('too-many-rows', xlsxText.sheetWouldGrow(op.sheet, bottom, this.limits.maxSheetRows));
       }
     }
-    for (const op of ops) this.applyOne(op);
+    for (const op of ops) {
+      // What each op touched is remembered, so a save patches the planner's file rather than rewriting it.
+      if (this.applyOne(op) !== SKIPPED) record(this.workbook, op);
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -130,7 +137,7 @@ export class XlsxPort implements WorkbookPort {
   // -------------------------------------------------------------------------------------------------------------
   // Writing
 
-  private applyOne(op: WriteOp): void {
+  private applyOne(op: WriteOp): void | typeof SKIPPED {
     switch (op.kind) {
       case 'addSheet': {
         if (this.findSheet(op.sheet)) return;
@@ -226,7 +233,7 @@ export class XlsxPort implements WorkbookPort {
       case 'note': {
         const cell = this.sheet(op).getCell(formatCell(parseCell(op.cell)));
         const existing = noteText(cell.note);
-        if (existing && op.ownedBy && !op.ownedBy.some((p) => existing.startsWith(p))) return; // the planner's own note
+        if (existing && op.ownedBy && !op.ownedBy.some((p) => existing.startsWith(p))) return SKIPPED; // the planner's own note
         if (op.text === null) {
           // ExcelJS has no public way to drop a note; the note lives in the cell's private _comment.
           removeNote(cell);
@@ -606,7 +613,7 @@ function removeValidation(ws: ExcelJS.Worksheet, target: RangeRef): void {
 }
 
 /** r minus cut, as at most four rectangles (above, below, left, right). */
-function subtract(r: RangeRef, cut: RangeRef): RangeRef[] {
+export function subtract(r: RangeRef, cut: RangeRef): RangeRef[] {
   if (!intersects(r, cut)) return [r];
   if (contains(cut, r)) return [];
   const out: RangeRef[] = [];

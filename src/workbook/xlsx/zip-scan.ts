@@ -138,7 +138,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
 }
 
 /** Where an entry's compressed bytes are, from its local header. */
-function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = e.localOffset;
   if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== SIG_LOCAL) throw new ZipDamage(xlsxText.why.badDirectory);
@@ -213,6 +213,27 @@ async function unpack(data: Uint8Array, method: number, D: Decompressor, onChunk
     await reader.cancel().catch(() => undefined);
     throw e;
   }
+}
+
+/** Whether this runtime can unpack entries (readEntry works). */
+export function canUnpack(): boolean {
+  return decompressor() !== undefined;
+}
+
+/** An entry's content, unpacked (the archive has been through scanZip: sizes and checksums are known good). */
+export async function readEntry(bytes: Uint8Array, e: ZipEntry): Promise<Uint8Array> {
+  const data = entryData(bytes, e);
+  if (e.method === 0) return data;
+  const D = decompressor();
+  if (!D) throw new Error('zip: this runtime cannot unpack deflated entries (no DecompressionStream)');
+  const out = new Uint8Array(e.unpackedSize);
+  let at = 0;
+  await unpack(data, e.method, D, (chunk) => {
+    if (at + chunk.length > out.length) throw new ZipDamage(xlsxText.why.sizeMismatch);
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  return out;
 }
 
 const LT = 0x3c;

@@ -1,0 +1,327 @@
+/**
+ * Targeted edits of one worksheet part: the tool's cells spliced into the planner's sheetData, the tool's
+ * conditional-format rules and drop-down lists replaced, column widths set — everything else in the part kept as
+ * written. Used on the sheets the planner owns and the tool annotates (the plan and activity sheets).
+ */
+import { columnNumber, columnLetters, formatRange, intersects, isOwnedRuleFormula, parseRange, type RangeRef } from '../a1';
+import type { ConditionalRule, SheetJournal } from './journal';
+import { elementRe, escapeXml, findElement, getAttr, innerXml, insertWorksheetChild, removeAttr, setAttr, splice, startTag, unescapeXml, withInner } from './ooxml';
+import type { SharedStringMerge, StyleMerge } from './styles-merge';
+import { subtract } from './xlsx-port';
+
+const CELL_RE = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+const ROW_RE = /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
+
+/** "AB12" → { row: 12, col: 28 } (no "$", as cell references in sheetData are written). */
+function cellRef(ref: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]{1,3})(\d+)$/i.exec(ref);
+  return m ? { row: Number(m[2]), col: columnNumber(m[1].toUpperCase()) } : undefined;
+}
+
+/** Style and string indexes of a cell of ExcelJS's rendering, mapped to the planner's parts. */
+export interface Remap {
+  styles: StyleMerge;
+  strings: SharedStringMerge;
+  /** Added to shared-formula group numbers (si), so the tool's groups do not meet the planner's. */
+  siOffset?: number;
+}
+
+const STYLE_ATTR = /\ss="(\d+)"/;
+const SHARED_STRING = /\st="s"/;
+const VALUE = /<v>(\d+)<\/v>/;
+const SHARED_GROUP = /(<f\b[^>]*\ssi=")(\d+)"/;
+
+/** A cell of ExcelJS's rendering with the planner's indexes (a fast path: this runs once per cell of the results). */
+export function remapCell(cell: string, m: Remap): string {
+  const end = cell.indexOf('>') + 1;
+  const tag = cell.slice(0, end).replace(STYLE_ATTR, (_x, n: string) => {
+    const mapped = m.styles.xf(Number(n));
+    return mapped === 0 ? '' : ` s="${mapped}"`;
+  });
+  let body = cell.slice(end);
+  if (SHARED_STRING.test(tag)) body = body.replace(VALUE, (_x, n: string) => `<v>${m.strings.index(Number(n))}</v>`);
+  if (m.siOffset) body = body.replace(SHARED_GROUP, (_x, pre: string, n: string) => `${pre}${Number(n) + m.siOffset!}"`);
+  return tag + body;
+}
+
+/** A sheet written whole by ExcelJS, with its style, string and differential-format indexes mapped. */
+export function remapWholeSheet(xml: string, m: Remap): string {
+  let out = xml.replace(CELL_RE, (c) => remapCell(c, m));
+  out = out.replace(/<row\b[^>]*>/g, (tag) => {
+    const s = getAttr(tag, 's');
+    return s === undefined ? tag : setAttr(tag, 's', String(m.styles.xf(Number(s))));
+  });
+  out = out.replace(/<col\b[^>]*>/g, (tag) => {
+    const s = getAttr(tag, 'style');
+    return s === undefined ? tag : setAttr(tag, 'style', String(m.styles.xf(Number(s))));
+  });
+  return out.replace(/(<cfRule\b[^>]*\sdxfId=")(\d+)"/g, (_x, pre: string, n: string) => `${pre}${m.styles.genDxf(Number(n))}"`);
+}
+
+interface ParsedCell {
+  col: number;
+  xml: string;
+}
+
+function cellsOf(rowXml: string, rowNo: number): ParsedCell[] {
+  const out: ParsedCell[] = [];
+  let next = 1;
+  for (const m of rowXml.slice(startTag(rowXml).length).matchAll(CELL_RE)) {
+    const ref = getAttr(startTag(m[0]), 'r');
+    const at = ref ? cellRef(ref) : undefined;
+    const col = at ? at.col : next;
+    // A cell without a reference is the one after the previous: give it its reference, as the row is rebuilt.
+    out.push({ col, xml: at ? m[0] : setAttr(startTag(m[0]), 'r', `${columnLetters(col)}${rowNo}`) + m[0].slice(startTag(m[0]).length) });
+    next = col + 1;
+  }
+  return out;
+}
+
+/**
+ * The planner's sheet with the cells inside `rects` taken from ExcelJS's rendering of it (a cell ExcelJS does not
+ * write there is gone: the tool cleared it). Rows and cells outside the rectangles keep their bytes.
+ */
+export function patchCells(orig: string, gen: string, rects: RangeRef[], m: Remap): string {
+  if (!rects.length) return orig;
+  const rectsAt = (row: number) => rects.filter((r) => r.top <= row && row <= r.bottom);
+  const touched = (rs: RangeRef[], col: number) => rs.some((r) => r.left <= col && col <= r.right);
+
+  const data = findElement(orig, 'sheetData');
+  if (!data) throw new Error('worksheet without sheetData');
+  const rows: Array<{ r: number; xml: string; rs: RangeRef[]; kept?: ParsedCell[] }> = [];
+  let rowNo = 0;
+  // The planner's shared-formula groups that stay: the tool's groups are numbered after them.
+  let maxSi = -1;
+  for (const row of innerXml(data.text).matchAll(ROW_RE)) {
+    const r = Number(getAttr(startTag(row[0]), 'r') ?? rowNo + 1);
+    rowNo = r;
+    const rs = rectsAt(r);
+    const entry: (typeof rows)[number] = { r, xml: row[0], rs };
+    if (rs.length) entry.kept = cellsOf(row[0], r).filter((c) => !touched(rs, c.col));
+    for (const text of entry.kept ? entry.kept.map((c) => c.xml) : [row[0]]) maxSi = Math.max(maxSi, maxSharedIndex(text));
+    rows.push(entry);
+  }
+  const remap = { ...m, siOffset: maxSi + 1 };
+
+  const genData = findElement(gen, 'sheetData');
+  const genRows = new Map<number, ParsedCell[]>();
+  let genRowNo = 0;
+  for (const row of genData ? innerXml(genData.text).matchAll(ROW_RE) : []) {
+    const r = Number(getAttr(startTag(row[0]), 'r') ?? genRowNo + 1);
+    genRowNo = r;
+    const rs = rectsAt(r);
+    if (!rs.length) continue;
+    const cells = cellsOf(row[0], r).filter((c) => touched(rs, c.col));
+    if (cells.length) genRows.set(r, cells.map((c) => ({ col: c.col, xml: remapCell(c.xml, remap) })));
+  }
+
+  const pending = [...genRows.keys()].sort((a, b) => a - b);
+  let p = 0;
+  let maxRow = 0;
+  let maxCol = 0;
+  const note = (row: number, cells: ParsedCell[]) => {
+    if (!cells.length) return;
+    maxRow = Math.max(maxRow, row);
+    maxCol = Math.max(maxCol, cells[cells.length - 1].col);
+  };
+  const newRow = (r: number) => {
+    const cells = genRows.get(r)!;
+    note(r, cells);
+    return `<row r="${r}">${cells.map((c) => c.xml).join('')}</row>`;
+  };
+  const out: string[] = [];
+  for (const row of rows) {
+    const { r } = row;
+    while (p < pending.length && pending[p] < r) out.push(newRow(pending[p++]));
+    if (p < pending.length && pending[p] === r) p++;
+    const fromGen = genRows.get(r) ?? [];
+    if (!row.kept && !fromGen.length) {
+      out.push(row.xml);
+      continue;
+    }
+    const open = startTag(row.xml);
+    const cells = [...(row.kept ?? cellsOf(row.xml, r)), ...fromGen].sort((a, b) => a.col - b.col);
+    const inner = cells.map((c) => c.xml).join('');
+    // A row whose cells come out as they were keeps its bytes.
+    if (!open.endsWith('/>') && inner === row.xml.slice(open.length, row.xml.lastIndexOf('</'))) {
+      out.push(row.xml);
+      continue;
+    }
+    note(r, fromGen);
+    let tag = open;
+    // The spans hint (first:last column of the row's cells) follows the cells.
+    if (getAttr(tag, 'spans') !== undefined) tag = cells.length ? setAttr(tag, 'spans', `${cells[0].col}:${cells[cells.length - 1].col}`) : removeAttr(tag, 'spans');
+    if (tag.endsWith('/>')) tag = `${tag.slice(0, -2).trimEnd()}>`;
+    out.push(`${tag}${inner}</row>`);
+  }
+  while (p < pending.length) out.push(newRow(pending[p++]));
+  let xml = splice(orig, data.start, data.end, withInner(data.text, 'sheetData', out.join('')));
+  if (maxRow) xml = growDimension(xml, maxRow, maxCol);
+  return xml;
+}
+
+function growDimension(xml: string, row: number, col: number): string {
+  const d = findElement(xml, 'dimension');
+  const ref = d && getAttr(d.text, 'ref');
+  if (!d || !ref) return xml;
+  let r: RangeRef;
+  try {
+    r = parseRange(ref);
+  } catch {
+    return xml;
+  }
+  if (r.bottom >= row && r.right >= col) return xml;
+  const grown = { top: Math.min(r.top, row), left: Math.min(r.left, col), bottom: Math.max(r.bottom, row), right: Math.max(r.right, col) };
+  return splice(xml, d.start, d.end, setAttr(d.text, 'ref', formatRange(grown)));
+}
+
+/** The largest shared-formula group number (si) in a sheet, -1 when there is none. */
+export function maxSharedIndex(xml: string): number {
+  let max = -1;
+  for (const m of xml.matchAll(/<f\b[^>]*\ssi="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditional formats
+
+function argbOf(color: string): string {
+  return `FF${color.replace(/^#/, '').toUpperCase()}`;
+}
+
+/** The differential format of one of the tool's rules (as the port describes it to ExcelJS). */
+export function dxfXml(format: ConditionalRule['format']): string {
+  let font = '';
+  if (format.font) {
+    const f = format.font;
+    font = `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}${f.size ? `<sz val="${f.size}"/>` : ''}${f.color ? `<color rgb="${argbOf(f.color)}"/>` : ''}</font>`;
+  }
+  // Excel reads a differential fill's colour from bgColor; fgColor carries the same for readers that do not.
+  const fill = format.fill ? `<fill><patternFill patternType="solid"><fgColor rgb="${argbOf(format.fill.color)}"/><bgColor rgb="${argbOf(format.fill.color)}"/></patternFill></fill>` : '';
+  return `<dxf>${font}${fill}</dxf>`;
+}
+
+const CF_RE = elementRe('conditionalFormatting');
+const RULE_RE = elementRe('cfRule');
+
+/** The planner's rules kept (the tool's own removed, as the journal says), the tool's new rules after them. */
+export function patchConditionalFormats(xml: string, j: SheetJournal, styles: StyleMerge): string {
+  let out = xml;
+  if (j.cfCleared) {
+    const ownedBy = j.cfCleared.ownedBy;
+    out = out.replace(CF_RE, (block) => {
+      const kept = block.replace(RULE_RE, (rule) => {
+        if (ownedBy === null) return '';
+        if (getAttr(startTag(rule), 'type') !== 'expression') return rule;
+        const f = /<formula>([\s\S]*?)<\/formula>/.exec(rule);
+        return f && isOwnedRuleFormula(unescapeXml(f[1]), ownedBy) ? '' : rule;
+      });
+      return RULE_RE.test(kept) ? kept : '';
+    });
+    RULE_RE.lastIndex = 0;
+  }
+  if (!j.cfAdded.length) return out;
+  let priority = 0;
+  for (const m of out.matchAll(/\spriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+  const blocks = j.cfAdded
+    .map((rule) => {
+      const dxf = styles.dxf(dxfXml(rule.format));
+      const sqref = formatRange(parseRange(rule.range));
+      return `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><formula>${escapeXml(rule.formula.replace(/^=/, ''))}</formula></cfRule></conditionalFormatting>`;
+    })
+    .join('');
+  // After the planner's rules (the last conditionalFormatting), or where the schema puts them.
+  let last: { end: number } | undefined;
+  for (const m of out.matchAll(CF_RE)) last = { end: m.index + m[0].length };
+  return last ? splice(out, last.end, last.end, blocks) : insertWorksheetChild(out, 'conditionalFormatting', blocks);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drop-down lists (data validation)
+
+function rectsOf(sqref: string): RangeRef[] | undefined {
+  try {
+    return sqref.split(/\s+/).filter(Boolean).map(parseRange);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The planner's validations, less the ranges the tool set or cleared (a rule cut in part keeps its other cells, as
+ * a list of rectangles); then the tool's lists. A rule the tool's ranges do not touch keeps its bytes.
+ */
+export function patchValidations(xml: string, j: SheetJournal): string {
+  if (!j.validations.length) return xml;
+  const block = findElement(xml, 'dataValidations');
+  const existing = block ? [...innerXml(block.text).matchAll(elementRe('dataValidation'))].map((m) => ({ xml: m[0], rects: rectsOf(getAttr(startTag(m[0]), 'sqref') ?? ''), changed: false })) : [];
+  const ours: Array<{ source: string; rects: RangeRef[] }> = [];
+  for (const v of j.validations) {
+    for (const e of existing) {
+      if (!e.rects || !e.rects.some((r) => intersects(r, v.range))) continue;
+      e.rects = e.rects.flatMap((r) => subtract(r, v.range));
+      e.changed = true;
+    }
+    for (const o of ours) o.rects = o.rects.flatMap((r) => subtract(r, v.range));
+    if (v.source !== null) ours.push({ source: v.source, rects: [v.range] });
+  }
+  const items: string[] = [];
+  for (const e of existing) {
+    if (!e.changed) items.push(e.xml);
+    else if (e.rects && e.rects.length) {
+      const open = startTag(e.xml);
+      items.push(setAttr(open, 'sqref', e.rects.map(formatRange).join(' ')) + e.xml.slice(open.length));
+    }
+  }
+  for (const o of ours) {
+    if (!o.rects.length) continue;
+    items.push(`<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${o.rects.map(formatRange).join(' ')}"><formula1>${escapeXml(o.source)}</formula1></dataValidation>`);
+  }
+  if (!block) return items.length ? insertWorksheetChild(xml, 'dataValidations', `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`) : xml;
+  if (!items.length) return splice(xml, block.start, block.end, '');
+  const open = setAttr(startTag(block.text), 'count', String(items.length));
+  return splice(xml, block.start, block.end, withInner(open, 'dataValidations', items.join('')));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Column widths
+
+export function patchColumnWidths(xml: string, widths: Record<string, number>): string {
+  const entries = Object.entries(widths);
+  if (!entries.length) return xml;
+  const block = findElement(xml, 'cols');
+  let cols = block ? [...innerXml(block.text).matchAll(/<col\b[^>]*?(?:\/>|>[\s\S]*?<\/col>)/g)].map((m) => ({ min: Number(getAttr(m[0], 'min')), max: Number(getAttr(m[0], 'max')), xml: m[0] })) : [];
+  const withBounds = (x: string, min: number, max: number) => setAttr(setAttr(x, 'min', String(min)), 'max', String(max));
+  for (const [letters, width] of entries) {
+    const c = columnNumber(letters);
+    const i = cols.findIndex((x) => x.min <= c && c <= x.max);
+    const sized = (x: string) => setAttr(setAttr(x, 'width', String(width)), 'customWidth', '1');
+    if (i < 0) {
+      cols.push({ min: c, max: c, xml: sized(`<col min="${c}" max="${c}"/>`) });
+      continue;
+    }
+    const x = cols[i];
+    const parts = [];
+    if (x.min < c) parts.push({ min: x.min, max: c - 1, xml: withBounds(x.xml, x.min, c - 1) });
+    parts.push({ min: c, max: c, xml: sized(withBounds(x.xml, c, c)) });
+    if (c < x.max) parts.push({ min: c + 1, max: x.max, xml: withBounds(x.xml, c + 1, x.max) });
+    cols = [...cols.slice(0, i), ...parts, ...cols.slice(i + 1)];
+  }
+  cols.sort((a, b) => a.min - b.min);
+  const inner = cols.map((x) => x.xml).join('');
+  if (block) return splice(xml, block.start, block.end, withInner(block.text, 'cols', inner));
+  return insertWorksheetChild(xml, 'cols', `<cols>${inner}</cols>`);
+}
+
+/** Replace (or insert) a whole element of the sheet with ExcelJS's rendering of it. */
+export function replaceElement(xml: string, gen: string, name: 'sheetViews' | 'pageSetup' | 'printOptions' | 'pageMargins', keepAttrs: string[] = []): string {
+  const g = findElement(gen, name);
+  if (!g) return xml;
+  const o = findElement(xml, name);
+  let text = g.text;
+  for (const a of keepAttrs) {
+    const v = o && getAttr(startTag(o.text), a);
+    if (v !== undefined) text = setAttr(startTag(text), a, v) + text.slice(startTag(text).length);
+  }
+  return o ? splice(xml, o.start, o.end, text) : insertWorksheetChild(xml, name, text);
+}
