@@ -254,7 +254,7 @@ test('a LibreOffice .ods and an Excel .xlsb are refused with "save it as .xlsx",
   }
 });
 
-test('the planner’s drop-down on the plan sheet comes back as it was, and the tool’s lists are one rule each', async () => {
+test('the planner’s drop-down and note on the plan sheet come back as they were, and the tool’s lists are one rule each', async () => {
   expect((await cli(dir, 'template', 'own.xlsx', '--from', 'plan.json', '--lang', 'en')).code).toBe(0);
   const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'own.xlsx')));
   const sheet = 'xl/worksheets/sheet1.xml';
@@ -264,7 +264,20 @@ test('the planner’s drop-down on the plan sheet comes back as it was, and the 
   zip.file(sheet, xml);
   await fs.writeFile(path.join(dir, 'own.xlsx'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   expect([0, 1]).toContain((await cli(dir, 'check', 'own.xlsx')).code);
+  // The planner adds a note of their own beside the tool's notes (same comments part) before checking again.
+  const checkedZip = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'own.checked.xlsx')));
+  const commentsPart = Object.keys(checkedZip.files).find((n) => /^xl\/comments\d*\.xml$/.test(n))!;
+  const plannersNote = '<comment ref="A1" authorId="0"><text><r><t>計画担当のメモ</t></r></text></comment>';
+  const comments = (await checkedZip.file(commentsPart)!.async('string')).replace('<commentList>', `<commentList>${plannersNote}`);
+  expect(comments).toContain(plannersNote);
+  checkedZip.file(commentsPart, comments);
+  await fs.writeFile(path.join(dir, 'own.checked.xlsx'), await checkedZip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   expect([0, 1]).toContain((await cli(dir, 'check', 'own.checked.xlsx', '-o', 'own.twice.xlsx')).code);
+  const twiceComments = await text(path.join(dir, 'own.twice.xlsx'), commentsPart);
+  expect(twiceComments).toContain(plannersNote);
+  // The tool's notes were replaced, not doubled.
+  const refs = (twiceComments.match(/<comment ref="([A-Z]+\d+)"/g) ?? []).map((m) => m.slice(14, -1));
+  expect(new Set(refs).size).toBe(refs.length);
   for (const f of ['own.checked.xlsx', 'own.twice.xlsx']) {
     const out = await text(path.join(dir, f), sheet);
     expect(out).toContain(planners);
