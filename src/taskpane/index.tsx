@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import type { Lang } from '../i18n/format';
 import { App } from './App';
 import { OutsideExcel } from './components/OutsideExcel';
+import { UnsupportedExcel } from './components/UnsupportedExcel';
 import { createOfficeActions, whenOfficeReady } from './office-host';
 
 async function main(): Promise<void> {
@@ -17,6 +18,10 @@ async function main(): Promise<void> {
   document.documentElement.lang = start.lang;
   if (!start.inExcel) {
     root.render(<OutsideExcel lang={start.lang} />);
+    return;
+  }
+  if (!start.supported) {
+    root.render(<UnsupportedExcel lang={start.lang} />);
     return;
   }
   let lang: Lang = start.lang;
