@@ -906,6 +906,15 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
     this.call('activate', [], (s) => (this.ctx.excel.activeSheet = s.name), { write: false });
   }
 
+  delete(): void {
+    this.call('delete', [], (s) => {
+      const excel = this.ctx.excel;
+      if (excel.workbookProtected) throw new FakeOfficeError('AccessDenied', excel.message('AccessDenied'), 'worksheet.delete');
+      excel.sheets.splice(excel.sheets.indexOf(s), 1);
+      for (const [key, t] of excel.tables) if (t.sheet === s) excel.tables.delete(key);
+    });
+  }
+
   protected readProp(s: FakeSheet, prop: string): unknown {
     switch (prop) {
       case 'name':
