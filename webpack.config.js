@@ -59,13 +59,19 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self' https://browser.pipe.aria.microsoft.com",
+  // Office.js frames its own telemetry page, outside Office too (test/e2e/office-scenarios.js sees it); refused, it
+  // is a CSP violation and a console error in every pane.
+  "frame-src 'self' https://telemetryservice.firstpartyapps.oaspapps.com",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
 
-/** The pages to build; the preview joins in by itself once its entry file exists. */
-function pages() {
+/**
+ * The pages to build; the preview joins in by itself once its entry file exists. `--env EXCEL_TESTS` adds the page
+ * `npm run test:excel` sideloads into Excel (test/excel/in-excel.ts, scripts/test-excel.js).
+ */
+function pages(env = {}) {
   const list = [
     {
       name: 'taskpane',
@@ -75,6 +81,9 @@ function pages() {
       officeJs: true,
     },
   ];
+  if (env.EXCEL_TESTS) {
+    list.push({ name: 'excel-tests', entry: './test/excel/in-excel.ts', template: './src/taskpane/taskpane.html', filename: 'excel-tests.html', officeJs: true });
+  }
   if (fs.existsSync(path.join(ROOT, 'src/preview/index.tsx'))) {
     const template = path.join(ROOT, 'src/preview/preview.html');
     list.push({
@@ -106,7 +115,7 @@ function httpsOptions() {
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
-  const list = pages();
+  const list = pages(env);
 
   return {
     mode: production ? 'production' : 'development',

@@ -3,6 +3,7 @@
  * Excel (a browser tab, or Office.js blocked) it says where to open it instead of failing. The browser preview has
  * its own entry and mounts <App> with in-memory actions.
  */
+import './zod-jitless'; // first: before any module builds a schema
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../i18n/format';
 import { App } from './App';
