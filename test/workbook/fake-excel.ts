@@ -1738,8 +1738,10 @@ class TableProxy extends ClientObject<FakeTable> {
     });
   }
   /**
-   * "structured references (references that use table names) that were used in formulas turn into regular cell
-   * references" (https://support.microsoft.com/office/convert-an-excel-table-to-a-range-of-data-0b3c3a9a-6f93-4d8a-8dd4-4b3a2e1b3a3b).
+   * After Convert to Range "structured references (references that use table names) that were used in formulas turn
+   * into regular cell references" (Microsoft Support, "Convert an Excel table to a range of data", as quoted at
+   * https://docs.aspose.com/cells/go-cpp/tables-and-ranges; the references themselves:
+   * https://support.office.com/en-gb/article/Using-structured-references-with-Excel-tables-a547e45e-3589-4417-b611-abb7e5d3f912).
    */
   convertToRange(): RangeProxy {
     this.ctx.requires(2, 'Table.convertToRange');
@@ -1949,10 +1951,12 @@ function headerRow(t: FakeTable): RangeRef {
 }
 
 /**
- * A table's header row holds text, one distinct name per column: numbers and formulas become their text, a blank
- * header becomes "Column1" (列1 in Japanese Excel) after its position, a repeated name gets a number
- * (https://support.microsoft.com/office/turn-excel-table-headers-on-or-off-c91d1742-312c-4480-820f-cf4b534c8b3b;
- * https://support.microsoft.com/office/overview-of-excel-tables-7ab0bb7d-3a9e-4b56-a3c9-6c94334e492c).
+ * A table's header row holds constants, one distinct name per column: "all header row values must be constants and
+ * not formulas", and "when you enter a header value that is the same as another header in the same Table, Excel
+ * appends a number" (Excel Tables: A Complete Guide, ch. 2, https://zoboko.com/text/8m8v3gr4/excel-tables-a-complete-guide-for-creating-using-and-automating-lists-and-tables/5;
+ * https://www.excelxam.com/anatomy-and-features-of-an-excel-table/). A blank header gets Excel's default name after
+ * its position, "Column1" (列1 in Japanese Excel), as Microsoft Support's "Create and format tables" describes for
+ * tables without headers. Numbers become their text: a column name is text.
  */
 function normaliseHeaders(excel: FakeExcel, t: FakeTable): void {
   const r = headerRow(t);

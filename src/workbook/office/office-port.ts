@@ -31,9 +31,9 @@
  * - A write that failed after one of its syncs went through is not repeated: only a failure before anything was
  *   written, with a code that says the workbook changed since the read (a sheet, name or table gone or added),
  *   is retried with a fresh look at the workbook.
- * - The plan table is created once and resized after (Table.resize, ExcelApi 1.13): converting it to a range and
- *   adding it again would turn the planner's structured references into A1 ones and renumber its headers
- *   (https://support.microsoft.com/office/convert-an-excel-table-to-a-range-of-data-0b3c3a9a-6f93-4d8a-8dd4-4b3a2e1b3a3b).
+ * - The plan table is created once and resized after (Table.resize, ExcelApi 1.13): converting it to a range turns
+ *   the planner's structured references (=SUM(計画表[2026])) into A1 ones (Microsoft Support, "Convert an Excel table
+ *   to a range of data"), and adding it again makes its headers anew.
  *
  * Office.js pitfalls handled here:
  * - A string written to a cell is parsed like typed input ("=1+1" becomes a formula, "1-2" or "2024-04-01" a date,
