@@ -195,8 +195,9 @@ function planKey(read: DetectResult): string {
  * `onEvaluated`. An endless loop — our results written into the plan sheet raising a change event that evaluates
  * and writes again — is ruled out on two levels. Events are ignored when they come from another Excel than this one
  * (`source` "Remote": a co-author's pane evaluates their edits) or from this add-in: as Excel marks them
- * (`triggerSource` "ThisLocalAddin", ExcelApi 1.14) or, on hosts that do not mark them, while one of our writes
- * runs and just after. And a plan that reads the same as the one last evaluated here is not evaluated again.
+ * (`triggerSource` "ThisLocalAddin", ExcelApi 1.14), and — since "Unknown" or no trigger source at all may be ours
+ * too — while one of our writes runs and just after. And a plan that reads the same as the one last evaluated here
+ * is not evaluated again. createOfficeActions starts the watcher only where undo survives it (REEVALUATE_REQUIREMENT).
  */
 export function watchSheetEdits(actions: PaneActions, options: SheetEditWatcherOptions): SheetEditWatcher {
   const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run<T>(batch));
