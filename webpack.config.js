@@ -40,6 +40,18 @@ function deploymentOrigin() {
  * endpoint and nothing else: the checker never calls a server. Office adds frame-ancestors itself; a <meta>
  * policy cannot set it.
  */
+/**
+ * The syntax level of everything the pages load, our code and node_modules alike. The manifest admits Excel with
+ * ExcelApi 1.13 (manifest.xml), and the webviews those Excels use are (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins):
+ * WebView2 (Chromium) on Windows, but EdgeHTML (Edge Legacy, which parses ES2017 and not object spread or `?.`)
+ * where WebView2 is missing or a WIP-protected document forces it, and WKWebView on the Mac — the Safari of the
+ * installed macOS, which for Office 2021 for Mac (16.50, macOS 10.14+) can be Safari 12 (no `?.`, no class
+ * fields). ES2017 is what all of them parse. Trident (IE11, ES5) is left to the graceful-failure page
+ * (src/taskpane/webview-check.js) Microsoft recommends (https://learn.microsoft.com/office/dev/add-ins/develop/support-ie-11).
+ * test/addin/bundle-syntax.test.ts parses the built bundle at this level.
+ */
+const ECMA_TARGET = 'es2017';
+
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
@@ -47,13 +59,19 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self' https://browser.pipe.aria.microsoft.com",
+  // Office.js frames its own telemetry page, outside Office too (test/e2e/office-scenarios.js sees it); refused, it
+  // is a CSP violation and a console error in every pane.
+  "frame-src 'self' https://telemetryservice.firstpartyapps.oaspapps.com",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
 
-/** The pages to build; the preview joins in by itself once its entry file exists. */
-function pages() {
+/**
+ * The pages to build; the preview joins in by itself once its entry file exists. `--env EXCEL_TESTS` adds the page
+ * `npm run test:excel` sideloads into Excel (test/excel/in-excel.ts, scripts/test-excel.js).
+ */
+function pages(env = {}) {
   const list = [
     {
       name: 'taskpane',
@@ -63,6 +81,9 @@ function pages() {
       officeJs: true,
     },
   ];
+  if (env.EXCEL_TESTS) {
+    list.push({ name: 'excel-tests', entry: './test/excel/in-excel.ts', template: './src/taskpane/taskpane.html', filename: 'excel-tests.html', officeJs: true });
+  }
   if (fs.existsSync(path.join(ROOT, 'src/preview/index.tsx'))) {
     const template = path.join(ROOT, 'src/preview/preview.html');
     list.push({
@@ -94,12 +115,14 @@ function httpsOptions() {
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
-  const list = pages();
+  const list = pages(env);
 
   return {
     mode: production ? 'production' : 'development',
     context: ROOT,
     entry: Object.fromEntries(list.map((page) => [page.name, page.entry])),
+    // webpack's own runtime code at the same level as the bundle.
+    target: ['web', ECMA_TARGET],
     output: {
       path: OUTPUT,
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -125,7 +148,21 @@ module.exports = (env = {}, argv = {}) => {
             options: {
               transpileOnly: true,
               configFile: path.join(ROOT, 'tsconfig.json'),
-              compilerOptions: { module: 'es2020' },
+              compilerOptions: { module: 'es2020', target: ECMA_TARGET },
+            },
+          },
+        },
+        {
+          // Packages ship ES2020+ syntax (Fluent UI's `?.`, object spread): lowered to the same level as our code.
+          // TypeScript does it (already a dependency; transpile only, no type checks).
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.join(ROOT, 'tsconfig.json'),
+              compilerOptions: { module: 'es2020', target: ECMA_TARGET, allowJs: true, sourceMap: false },
             },
           },
         },

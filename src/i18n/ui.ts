@@ -4,7 +4,7 @@
  */
 import type { Lang } from './format';
 
-export type HostErrorKind = 'cell-edit-mode' | 'protected' | 'permission' | 'too-large' | 'other';
+export type HostErrorKind = 'cell-edit-mode' | 'protected' | 'permission' | 'too-large' | 'unsupported' | 'other';
 /** What a failed pane action can be about: the host refused, or the workbook has no plan sheets (any more). */
 export type PaneErrorKind = HostErrorKind | 'no-plan';
 
@@ -17,6 +17,8 @@ export interface UiText {
   busy: string;
   dismiss: string;
   outsideExcel: { title: string; body: string };
+  /** Inside an Excel that lacks an API the pane needs (see src/workbook/office/requirements.ts). */
+  unsupportedExcel: { title: string; body: (product: string, apiSet: string) => string };
 
   start: {
     heading: string;
@@ -154,6 +156,11 @@ const ja: UiText = {
     title: 'Excel の中で開いてください',
     body: 'この作業ウィンドウは Excel のアドインとして動きます。Excel の［ホーム］>［アドイン］から開いてください。',
   },
+  unsupportedExcel: {
+    title: 'この Excel では使えません',
+    body: (product, apiSet) =>
+      `このアドインには ${product}（Excel JavaScript API ${apiSet} 以上）が必要です。この Excel はそれに対応していないため、ブックには何も書き込みません。Excel を更新するか、Excel on the web でお使いください。`,
+  },
 
   start: {
     heading: 'ブック',
@@ -280,6 +287,7 @@ const ja: UiText = {
       protected: 'シートが保護されているため書き込めません。［校閲］>［シート保護の解除］で保護を解除してから、もう一度お試しください。',
       permission: 'このブックを変更する権限がありません。編集できるコピーを開くか、所有者に編集権限を依頼してください。',
       'too-large': 'Excel への一度の要求が大きすぎました。計画の行を分けるか、不要な行を削除してから、もう一度お試しください。',
+      unsupported: 'この Excel には、この操作に必要な機能がありません。Microsoft 365 の Excel、または Excel 2021 以降でお使いください。',
       other: 'Excel が要求を完了できませんでした。もう一度お試しください。続く場合はアドインを開き直してください。',
     },
     noPlan: 'このブックに計画シートが見つかりません。［開始］で「ブックから再読み込み」し、必要なら計画シートを作成してください。',
@@ -298,6 +306,11 @@ const en: UiText = {
   outsideExcel: {
     title: 'Open this in Excel',
     body: 'This task pane runs as an Excel add-in. Open it from Home > Add-ins in Excel.',
+  },
+  unsupportedExcel: {
+    title: 'This Excel cannot run the checker',
+    body: (product, apiSet) =>
+      `The add-in needs ${product} (Excel JavaScript API ${apiSet} or later). This Excel does not have it, so nothing is written to the workbook. Update Excel, or use Excel on the web.`,
   },
 
   start: {
@@ -425,6 +438,7 @@ const en: UiText = {
       protected: 'The sheet is protected, so nothing can be written. Unprotect the sheet (Review > Unprotect Sheet), then try again.',
       permission: 'You do not have permission to change this workbook. Open a copy you can edit, or ask the owner for edit access.',
       'too-large': 'The request to Excel was too large. Split the plan’s lines or remove unused rows, then try again.',
+      unsupported: 'This Excel lacks a feature this needs. Use Excel for Microsoft 365, or Excel 2021 or later.',
       other: 'Excel could not complete the request. Try again; if it keeps failing, close and reopen the add-in.',
     },
     noPlan: 'The plan sheets are not in this workbook. On the Start tab, reload from the workbook and create the plan sheets if needed.',

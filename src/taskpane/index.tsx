@@ -3,10 +3,12 @@
  * Excel (a browser tab, or Office.js blocked) it says where to open it instead of failing. The browser preview has
  * its own entry and mounts <App> with in-memory actions.
  */
+import './zod-jitless'; // first: before any module builds a schema
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../i18n/format';
 import { App } from './App';
 import { OutsideExcel } from './components/OutsideExcel';
+import { UnsupportedExcel } from './components/UnsupportedExcel';
 import { createOfficeActions, whenOfficeReady } from './office-host';
 
 async function main(): Promise<void> {
@@ -17,6 +19,10 @@ async function main(): Promise<void> {
   document.documentElement.lang = start.lang;
   if (!start.inExcel) {
     root.render(<OutsideExcel lang={start.lang} />);
+    return;
+  }
+  if (!start.supported) {
+    root.render(<UnsupportedExcel lang={start.lang} />);
     return;
   }
   let lang: Lang = start.lang;

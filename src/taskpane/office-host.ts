@@ -10,6 +10,7 @@ import { TOOL_VERSION } from '../version';
 import { SHEET_NAMES } from '../workbook/layout';
 import { OfficePort, type ExcelRunner } from '../workbook/office/office-port';
 import { ExcelHostError, toExcelHostError } from '../workbook/office/errors';
+import { OPTIONAL_EXCEL_API, REQUIRED_EXCEL_API } from '../workbook/office/requirements';
 import { ActionError, PANE_ACTION_NAMES, type DetectResult, type PaneActions, type PaneCommands } from './actions';
 import { createWorkbookActions } from './workbook-actions';
 
@@ -20,7 +21,7 @@ import { createWorkbookActions } from './workbook-actions';
  * `delayForCellEdit` stays off: a batch queued behind cell edit mode would leave the pane waiting with no word
  * of why, so the batch fails instead and the pane says to press Enter or Esc.
  */
-export const MERGE_UNDO_REQUIREMENT = { set: 'ExcelApi', version: '1.20' } as const;
+export const MERGE_UNDO_REQUIREMENT = { set: 'ExcelApi', version: OPTIONAL_EXCEL_API.undo } as const;
 
 function supports(set: string, version: string): boolean {
   try {
@@ -142,6 +143,16 @@ export class CommandGate {
 /** Worksheet change events: ExcelApi 1.7. */
 export const CHANGE_EVENTS_REQUIREMENT = { set: 'ExcelApi', version: '1.7' } as const;
 
+/**
+ * Evaluating by itself after an edit writes to the workbook the planner did not ask for. Before ExcelApi 1.20 an
+ * add-in's write clears the planner's undo stack ("ExcelApi 1.20 adds undo support for Excel JavaScript APIs",
+ * https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-1-20-requirement-set; an API without
+ * undo support "clears the user's undo stack", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities):
+ * the edit just typed could no longer be taken back. So the pane evaluates after edits only where undo survives
+ * (Microsoft 365 from Version 2509, the web, Mac 16.100); elsewhere the planner presses Evaluate.
+ */
+export const REEVALUATE_REQUIREMENT = { set: 'ExcelApi', version: OPTIONAL_EXCEL_API.undo } as const;
+
 /** How long the planner's edits must pause before the plan is evaluated again. */
 export const REEVALUATE_DEBOUNCE_MS = 500;
 
@@ -184,8 +195,9 @@ function planKey(read: DetectResult): string {
  * `onEvaluated`. An endless loop — our results written into the plan sheet raising a change event that evaluates
  * and writes again — is ruled out on two levels. Events are ignored when they come from another Excel than this one
  * (`source` "Remote": a co-author's pane evaluates their edits) or from this add-in: as Excel marks them
- * (`triggerSource` "ThisLocalAddin", ExcelApi 1.14) or, on hosts that do not mark them, while one of our writes
- * runs and just after. And a plan that reads the same as the one last evaluated here is not evaluated again.
+ * (`triggerSource` "ThisLocalAddin", ExcelApi 1.14), and — since "Unknown" or no trigger source at all may be ours
+ * too — while one of our writes runs and just after. And a plan that reads the same as the one last evaluated here
+ * is not evaluated again. createOfficeActions starts the watcher only where undo survives it (REEVALUATE_REQUIREMENT).
  */
 export function watchSheetEdits(actions: PaneActions, options: SheetEditWatcherOptions): SheetEditWatcher {
   const run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run<T>(batch));
@@ -243,10 +255,11 @@ export function watchSheetEdits(actions: PaneActions, options: SheetEditWatcherO
 
   const onChanged = async (event: SheetChange): Promise<void> => {
     if (stopped || event.source !== 'Local') return;
-    // Excel says whose change it is where it can (ExcelApi 1.14): then an edit typed while we write still counts.
-    if (event.triggerSource !== undefined) {
-      if (event.triggerSource === 'ThisLocalAddin') return;
-    } else if (options.ownWrite()) return;
+    // Excel marks our own changes "ThisLocalAddin" where it can (ExcelApi 1.14). "Unknown" is not "the planner":
+    // it means "unknown or currently unsupported" (https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource),
+    // so during and just after our write it counts as ours, as an event with no trigger source does.
+    if (event.triggerSource === 'ThisLocalAddin') return;
+    if (options.ownWrite()) return;
     if (watchedIds.size > 0 && !watchedIds.has(event.worksheetId)) return;
     retries = 0;
     schedule();
@@ -298,7 +311,7 @@ export function createOfficeActions(lang: () => Lang): PaneActions {
   const port = new OfficePort(excelRunner());
   const gate = new CommandGate();
   const actions = gate.wrap(createWorkbookActions(port, { version: TOOL_VERSION, lang }));
-  if (supports(CHANGE_EVENTS_REQUIREMENT.set, CHANGE_EVENTS_REQUIREMENT.version)) {
+  if (supports(CHANGE_EVENTS_REQUIREMENT.set, CHANGE_EVENTS_REQUIREMENT.version) && supports(REEVALUATE_REQUIREMENT.set, REEVALUATE_REQUIREMENT.version)) {
     watchSheetEdits(actions, { ownWrite: () => gate.ownWrite(), busy: () => gate.busy });
   }
   return withHostErrors(actions);
@@ -307,6 +320,8 @@ export function createOfficeActions(lang: () => Lang): PaneActions {
 export interface OfficeStart {
   /** True when the pane runs inside Excel; false in a plain browser or another Office host. */
   inExcel: boolean;
+  /** False inside an Excel without the requirement set the add-in needs (REQUIRED_EXCEL_API). */
+  supported: boolean;
   lang: Lang;
 }
 
@@ -317,13 +332,14 @@ export interface OfficeStart {
 export function whenOfficeReady(): Promise<OfficeStart> {
   const browserLang = (): Lang => langFromTag(typeof navigator === 'undefined' ? '' : navigator.language);
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
-    return Promise.resolve({ inExcel: false, lang: browserLang() });
+    return Promise.resolve({ inExcel: false, supported: true, lang: browserLang() });
   }
   return Office.onReady().then(
     (info) => {
       const inExcel = info.host === Office.HostType.Excel;
-      return { inExcel, lang: inExcel ? officeDisplayLang() : browserLang() };
+      const supported = !inExcel || supports('ExcelApi', REQUIRED_EXCEL_API);
+      return { inExcel, supported, lang: inExcel ? officeDisplayLang() : browserLang() };
     },
-    () => ({ inExcel: false, lang: browserLang() }),
+    () => ({ inExcel: false, supported: true, lang: browserLang() }),
   );
 }

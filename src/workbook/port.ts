@@ -128,6 +128,15 @@ export type WriteOp =
   | { kind: 'chart'; sheet: string; name: string; dataRange: string; anchor: string; title: string }
   | { kind: 'activate'; sheet: string; select?: string };
 
+export interface ReadOptions {
+  /**
+   * Sheets (among those asked) whose presence and name are all the reader needs: their snapshots may come back
+   * with no cells (the generated results and summary sheets, which are large and never read back). Adapters for
+   * which reading is cheap may ignore it.
+   */
+  presenceOnly?: readonly string[];
+}
+
 export interface WorkbookPort {
   /** Names of the workbook's sheets, in tab order. */
   sheetNames(): Promise<string[]>;
@@ -135,7 +144,7 @@ export interface WorkbookPort {
    * Read the used ranges of the named sheets in one round trip; a missing sheet comes back undefined. Results are
    * keyed by the names as asked; sheet names match case-insensitively, as in Excel, and `name` is the sheet's own.
    */
-  readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>>;
+  readSheets(names: string[], options?: ReadOptions): Promise<Record<string, SheetSnapshot | undefined>>;
   /** Apply a batch of writes, in order, in as few round trips as the host allows. */
   apply(ops: WriteOp[]): Promise<void>;
   /**

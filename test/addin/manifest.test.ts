@@ -8,6 +8,7 @@ import path from 'path';
 import { JSDOM } from 'jsdom';
 import { getOfficeAppsForManifestHosts, OfficeApp } from 'office-addin-manifest';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { REQUIRED_EXCEL_API } from '../../src/workbook/office/requirements';
 
 const ROOT = path.resolve(__dirname, '../..');
 // Microsoft's published manifest schemas, kept with the tests (origin and local edits: the README there), so the
@@ -142,6 +143,11 @@ describe('manifest.xml', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const manifestVersion = child(root, NS.app, 'Version').textContent ?? '';
     expect(manifestVersion.split('.').slice(0, 3).join('.')).toBe(version.replace(/[-+].*$/, ''));
+  });
+
+  it('admits exactly the Excels that have every API the code calls without asking first (ExcelApi ' + REQUIRED_EXCEL_API + ')', () => {
+    const sets = all(NS.app, 'Set').map((el) => `${el.getAttribute('Name')} ${el.getAttribute('MinVersion')}`);
+    expect(sets).toEqual([`ExcelApi ${REQUIRED_EXCEL_API}`]);
   });
 
   it('asks for exactly ReadWriteDocument, no more', () => {

@@ -14,7 +14,8 @@
 const fs = require('fs');
 const path = require('path');
 const { startHarness } = require('./harness');
-const scenarios = require('./scenarios');
+// The preview's scenarios, then the task pane page's own under the real Office.js.
+const scenarios = [...require('./scenarios'), ...require('./office-scenarios')];
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS = path.join(ROOT, 'test-results', 'e2e');

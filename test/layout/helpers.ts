@@ -5,7 +5,7 @@ import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
 import { parsePlan } from '../../src/plan/parse';
 import type { Plan } from '../../src/plan/schema';
-import type { SheetSnapshot, WorkbookPort, WriteOp } from '../../src/workbook/port';
+import type { ReadOptions, SheetSnapshot, WorkbookPort, WriteOp } from '../../src/workbook/port';
 import { createWorkbook, readXlsx, writeXlsx } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 
@@ -31,9 +31,9 @@ export class CountingPort implements WorkbookPort {
     this.names++;
     return this.inner.sheetNames();
   }
-  async readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>> {
+  async readSheets(names: string[], options?: ReadOptions): Promise<Record<string, SheetSnapshot | undefined>> {
     this.reads++;
-    return this.inner.readSheets(names);
+    return this.inner.readSheets(names, options);
   }
   async apply(ops: WriteOp[]): Promise<void> {
     this.applies++;

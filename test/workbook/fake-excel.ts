@@ -1,5 +1,8 @@
 /**
  * A strict, in-memory fake of the parts of the Excel JavaScript API (Office.js) that the workbook adapters use.
+ * Every behaviour it models beyond plain storage names its source (a Microsoft Learn page or an office-js issue)
+ * where it is implemented; the host it plays — requirement sets, size limits, undo, language — is a HostProfile
+ * (fake-excel/profiles.ts).
  *
  * It behaves like Office.js where mistakes hide:
  * - Every property set and method call is *queued*; nothing reaches the workbook until `context.sync()`. The ops of
@@ -24,7 +27,10 @@
  *   await port.apply(ops);
  *   excel.syncCount; excel.maxRequestBytes; excel.sheet('計画').cell('B2').value;
  */
-import { formatRange, formulaFromR1C1, intersects, parseCell, parseRange, RangeRef, splitSheetAddress } from '../../src/workbook/a1';
+import { contains, formatRange, formulaFromR1C1, intersects, parseCell, parseRange, RangeRef, splitSheetAddress } from '../../src/workbook/a1';
+import { defaultHeader, keepsUndo, MESSAGES, WEB, type HostProfile } from './fake-excel/profiles';
+
+export { PROFILES, M365_WINDOWS, WEB, MAC, OFFICE_2021, supportsOn, keepsUndo, type HostProfile } from './fake-excel/profiles';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors
@@ -123,6 +129,17 @@ export interface FakeChart {
   position?: { start: string; end?: string };
 }
 
+/** What worksheet.onChanged hands its handlers (the part the add-in reads). */
+export interface FakeChangeEvent {
+  type: 'WorksheetChanged';
+  source: 'Local' | 'Remote';
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  /** ExcelApi 1.14: absent on hosts before it (https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource). */
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
+}
+
 export interface FakeTable {
   name: string;
   sheet: FakeSheet;
@@ -158,8 +175,19 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   tabColor = '';
   selection?: string;
+  /** Sheet protection (Review > Protect Sheet): writes to it fail with AccessDenied. */
+  protected = false;
+  /** The worksheet's id, as Office.js reports it ("{…}"). */
+  readonly id: string;
+  /** worksheet.onChanged handlers. */
+  readonly changeHandlers: Array<(e: FakeChangeEvent) => unknown> = [];
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    id = `{sheet-${name}}`,
+  ) {
+    this.id = id;
+  }
 
   /** The cell at an A1 address (an empty, detached cell when nothing was written there). */
   cell(address: string): FakeCell {
@@ -240,14 +268,20 @@ export class FakeSheet {
 // The fake host
 
 export interface FakeExcelOptions {
-  /** Reject a sync whose queued payload is larger than this (Excel on the web: 5 MB). */
-  requestLimitBytes?: number;
+  /** The Excel it plays (default: Excel on the web, the strictest about sizes). */
+  profile?: HostProfile;
+  /** Reject a sync whose queued payload is larger than this (default: the profile's limit). */
+  requestLimitBytes?: number | null;
 }
 
 interface QueuedOp {
   what: string;
   bytes: number;
   run: () => void;
+  /** The op changes the workbook (for the undo stack). */
+  isWrite?: boolean;
+  /** The sheet it changed, once run (for change events). */
+  writes?: FakeSheet | null;
 }
 
 export class FakeExcel {
@@ -260,14 +294,30 @@ export class FakeExcel {
   /** The workbook counts dates from 1904 (Excel's per-workbook option): serials are 1,462 days lower. */
   date1904 = false;
   syncCount = 0;
-  /** One entry per sync: the request's byte size and how many operations it carried. */
-  readonly requests: Array<{ bytes: number; operations: number }> = [];
-  readonly requestLimitBytes: number;
+  /** One entry per sync: the request's and the response's byte sizes and how many operations it carried. */
+  readonly requests: Array<{ bytes: number; responseBytes: number; operations: number; refused?: boolean }> = [];
+  readonly requestLimitBytes: number | null;
+  readonly responseLimitBytes: number | null;
+  readonly profile: HostProfile;
+  /** The workbook is protected (Review > Protect Workbook): sheets cannot be added. */
+  workbookProtected = false;
+  /** Opened read-only (no permission to edit): every write fails with AccessDenied. */
+  readOnly = false;
+  /**
+   * The undo stack, oldest first: the planner's edits ("user: 計画!J5") and, where the host keeps undo for add-ins
+   * (ExcelApi 1.20), one entry per add-in write or per run with mergeUndoGroup. Before ExcelApi 1.20 an add-in's write
+   * clears it (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   */
+  readonly undoStack: string[] = [];
   private nextFailure?: { code: string; message: string };
   private ids = 0;
+  /** Response bytes of the sync being executed. */
+  private responseBytes = 0;
 
   constructor(options: FakeExcelOptions = {}) {
-    this.requestLimitBytes = options.requestLimitBytes ?? 5 * 1024 * 1024;
+    this.profile = options.profile ?? WEB;
+    this.requestLimitBytes = options.requestLimitBytes !== undefined ? options.requestLimitBytes : this.profile.requestLimitBytes;
+    this.responseLimitBytes = this.profile.responseLimitBytes;
   }
 
   /** The largest request (bytes) of any sync so far. */
@@ -275,9 +325,30 @@ export class FakeExcel {
     return this.requests.reduce((m, r) => Math.max(m, r.bytes), 0);
   }
 
-  /** Excel.run: hands the batch function a fresh request context. Bound, so `new OfficePort(excel.run)` works. */
-  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeRequestContext(this);
+  /** The largest response (bytes) Excel sent back so far (refused ones are never sent). */
+  get maxResponseBytes(): number {
+    return this.requests.reduce((m, r) => (r.refused ? m : Math.max(m, r.responseBytes)), 0);
+  }
+
+  /** Excel's message for an error, in the profile's language (the adapter must not depend on it). */
+  message(key: string): string {
+    return MESSAGES[this.profile.locale][key] ?? key;
+  }
+
+  /**
+   * Excel.run, with or without its options (Excel.run(options, batch); `mergeUndoGroup` is ExcelApi 1.20). Bound, so
+   * `new OfficePort(excel.run)` works.
+   */
+  readonly run = async <T>(
+    first: ((context: Excel.RequestContext) => Promise<T>) | { mergeUndoGroup?: boolean; delayForCellEdit?: boolean },
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const batch = typeof first === 'function' ? first : second!;
+    const options = typeof first === 'function' ? {} : first;
+    if (options.mergeUndoGroup && this.profile.excelApi < 20) {
+      throw new FakeOfficeError('ApiNotFound', '');
+    }
+    const ctx = new FakeRequestContext(this, Boolean(options.mergeUndoGroup));
     try {
       const result = await batch(ctx as unknown as Excel.RequestContext);
       if (ctx.pending.length > 0) {
@@ -289,6 +360,25 @@ export class FakeExcel {
       ctx.closed = true;
     }
   };
+
+  /**
+   * The planner types into a cell: it joins the undo stack, and the sheet's onChanged handlers hear of it (source
+   * "Local"; triggerSource "Unknown" where the host has it, ExcelApi 1.14 — Excel has no value for "the user").
+   */
+  async userEdit(sheetName: string, address: string, value: FakeValue): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const cell = parseCell(address);
+    enter(sheet.cellAt(cell.row, cell.col), value === null ? '' : typeof value === 'object' ? value.error : value);
+    this.undoStack.push(`user: ${sheet.name}!${address}`);
+    await this.fireChanged(sheet, address, 'Unknown');
+  }
+
+  /** @internal Deliver a change event to a sheet's handlers, as Excel does after the change. */
+  async fireChanged(sheet: FakeSheet, address: string, trigger: 'ThisLocalAddin' | 'Unknown'): Promise<void> {
+    const event: FakeChangeEvent = { type: 'WorksheetChanged', source: 'Local', worksheetId: sheet.id, address, changeType: 'RangeEdited' };
+    if (this.profile.excelApi >= 14) event.triggerSource = trigger;
+    for (const handler of [...sheet.changeHandlers]) await handler(event);
+  }
 
   addSheet(name: string, values: FakeValue[][] = []): FakeSheet {
     if (this.findSheet(name)) throw new Error(`FakeExcel: sheet "${name}" exists`);
@@ -325,33 +415,75 @@ export class FakeExcel {
     this.nextFailure = { code, message };
   }
 
+  /** Make the sync numbered `n` (counting every sync so far, from 1) fail with this code (nothing of it runs). */
+  failSync(n: number, code: string, message = code): void {
+    this.failAt = { n, code, message };
+  }
+  private failAt?: { n: number; code: string; message: string };
+
   /** @internal */
   newId(): string {
     return `{${++this.ids}}`;
   }
 
+  /** @internal A loaded property's share of the response. */
+  addResponse(value: unknown): void {
+    this.responseBytes += utf8Bytes(JSON.stringify(value) ?? '');
+  }
+
   /** @internal */
-  async execute(ops: QueuedOp[]): Promise<void> {
+  async execute(ops: QueuedOp[], ctx: FakeRequestContext): Promise<void> {
     this.syncCount++;
     const bytes = ops.reduce((n, op) => n + op.bytes, 0);
-    this.requests.push({ bytes, operations: ops.length });
+    const entry: FakeExcel['requests'][number] = { bytes, responseBytes: 0, operations: ops.length };
+    this.requests.push(entry);
+    this.responseBytes = 0;
     await Promise.resolve(); // a sync is asynchronous
-    if (this.nextFailure) {
-      const f = this.nextFailure;
+    if (this.nextFailure || this.failAt?.n === this.syncCount) {
+      const f = this.nextFailure ?? this.failAt!;
       this.nextFailure = undefined;
+      if (f === this.failAt) this.failAt = undefined;
       throw new FakeOfficeError(f.code, f.message);
     }
-    if (bytes > this.requestLimitBytes) {
-      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
+    // "Excel on the web limits requests and responses to 5 MB" (https://learn.microsoft.com/office/dev/add-ins/excel/performance).
+    if (this.requestLimitBytes !== null && bytes > this.requestLimitBytes) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', this.message('RequestPayloadSizeLimitExceeded'));
     }
-    for (const op of ops) {
-      try {
-        op.run();
-      } catch (e) {
-        if (e instanceof FakeOfficeError) throw e;
-        throw new FakeOfficeError('GeneralException', `${op.what}: ${(e as Error).message}`, op.what);
+    const changed = new Set<FakeSheet>();
+    let wrote = false;
+    try {
+      for (const op of ops) {
+        try {
+          op.run();
+          if (op.isWrite) wrote = true;
+          if (op.writes) changed.add(op.writes);
+        } catch (e) {
+          if (e instanceof FakeOfficeError) throw e;
+          throw new FakeOfficeError('GeneralException', `${op.what}: ${(e as Error).message}`, op.what);
+        }
       }
+    } finally {
+      // What ran before a failure stays applied (a sync is not a transaction), and counts for undo.
+      if (wrote) this.recordAddinWrite(ctx);
+      entry.responseBytes = this.responseBytes;
     }
+    if (this.responseLimitBytes !== null && this.responseBytes > this.responseLimitBytes) {
+      entry.refused = true;
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', this.message('ResponsePayloadSizeLimitExceeded'));
+    }
+    // Change events of our own writes come after the sync, marked as ours where the host can (ExcelApi 1.14).
+    for (const sheet of changed) setTimeout(() => void this.fireChanged(sheet, '', 'ThisLocalAddin'), 0);
+  }
+
+  /** An add-in write and the undo stack (see `undoStack`). */
+  private recordAddinWrite(ctx: FakeRequestContext): void {
+    if (!keepsUndo(this.profile)) {
+      this.undoStack.length = 0;
+      return;
+    }
+    if (ctx.mergeUndo && ctx.undoRecorded) return;
+    ctx.undoRecorded = true;
+    this.undoStack.push('add-in');
   }
 }
 
@@ -362,22 +494,48 @@ class FakeRequestContext {
   pending: QueuedOp[] = [];
   closed = false;
   generation = 0;
+  /** One undo entry for the whole run has been recorded (mergeUndoGroup). */
+  undoRecorded = false;
   readonly workbook: WorkbookProxy;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    readonly mergeUndo = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
-  enqueue(what: string, args: unknown[], run: () => void): void {
+  enqueue(what: string, args: unknown[], run: () => void, writes?: () => FakeSheet | null): QueuedOp {
     if (this.closed) throw new FakeOfficeError('InvalidObjectPath', `${what}: the request context of this object has ended (Excel.run returned)`);
-    this.pending.push({ what, bytes: utf8Bytes(JSON.stringify(args)), run });
+    const op: QueuedOp = { what, bytes: utf8Bytes(JSON.stringify(args)), run };
+    if (writes) {
+      op.isWrite = true;
+      op.run = () => {
+        op.writes = writes();
+        run();
+      };
+    }
+    this.pending.push(op);
+    return op;
+  }
+
+  /**
+   * An API the host may not have: the sync fails with ApiNotFound where the profile's requirement sets stop below
+   * it (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets). The error
+   * has no message of its own worth reading.
+   */
+  requires(minor: number, api: string): void {
+    if (this.excel.profile.excelApi >= minor) return;
+    this.enqueue(`${api} (ExcelApi 1.${minor})`, [], () => {
+      throw new FakeOfficeError('ApiNotFound', '', api);
+    });
   }
 
   async sync(): Promise<void> {
     const ops = this.pending;
     this.pending = [];
     try {
-      await this.excel.execute(ops);
+      await this.excel.execute(ops, this);
     } finally {
       this.generation++;
     }
@@ -451,8 +609,14 @@ abstract class ClientObject<M> {
     this.ctx.enqueue(`${this.label}.load(${list.join(',')})`, [list], () => {
       const m = this.resolver();
       for (const p of list) {
-        if (m === null) this.loaded.set(p, NULL_MARK);
-        else this.loaded.set(p, this.readProp(m, p));
+        if (m === null) {
+          this.loaded.set(p, NULL_MARK);
+          continue;
+        }
+        const value = this.readProp(m, p);
+        this.loaded.set(p, value);
+        // What Excel sends back counts against the response limit (see FakeExcel.execute).
+        this.ctx.excel.addResponse(value);
       }
     });
     return this;
@@ -472,11 +636,39 @@ abstract class ClientObject<M> {
   }
 
   protected set(prop: string, value: unknown, apply: (m: M) => void): void {
-    this.ctx.enqueue(`${this.label}.${prop} = …`, [value], () => apply(this.target()));
+    this.ctx.enqueue(`${this.label}.${prop} = …`, [value], () => apply(this.writable()), () => this.changedSheet());
   }
 
-  protected call(method: string, args: unknown[], apply: (m: M) => void): void {
-    this.ctx.enqueue(`${this.label}.${method}()`, args, () => apply(this.target()));
+  /** A method call; `write: false` for the few that change nothing in the workbook (activate, select). */
+  protected call(method: string, args: unknown[], apply: (m: M) => void, options: { write?: boolean } = {}): void {
+    if (options.write === false) {
+      this.ctx.enqueue(`${this.label}.${method}()`, args, () => apply(this.target()));
+      return;
+    }
+    this.ctx.enqueue(`${this.label}.${method}()`, args, () => apply(this.writable()), () => this.changedSheet());
+  }
+
+  /**
+   * The model object for a write. A protected sheet or a workbook opened read-only refuses it with AccessDenied
+   * and a message in the host's language (error codes are not localised, messages are:
+   * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+   */
+  private writable(): M {
+    const m = this.target();
+    const excel = this.ctx.excel;
+    if (excel.readOnly) throw new FakeOfficeError('AccessDenied', excel.message('ReadOnly'), this.label);
+    if (this.sheetOf(m)?.protected) throw new FakeOfficeError('AccessDenied', excel.message('AccessDenied'), this.label);
+    return m;
+  }
+
+  private changedSheet(): FakeSheet | null {
+    const m = this.resolver();
+    return m === null ? null : this.sheetOf(m);
+  }
+
+  /** The sheet a write to this object changes (null: the workbook itself). */
+  protected sheetOf(_m: M): FakeSheet | null {
+    return null;
   }
 
   /** What `load(prop)` snapshots from the model object. */
@@ -505,8 +697,25 @@ class WorkbookProxy extends ClientObject<FakeExcel> {
     this.functions = new FunctionsProxy(ctx);
   }
 
+  /** workbook.protection (ExcelApi 1.7). */
+  get protection(): ProtectionProxy {
+    this.ctx.requires(7, 'WorkbookProtection');
+    return new ProtectionProxy(this.ctx, 'workbook.protection', () => ({ protected: this.ctx.excel.workbookProtected }));
+  }
+
   protected readProp(): unknown {
     return undefined;
+  }
+}
+
+/** Sheet or workbook protection: only `protected` is read (WorksheetProtection: ExcelApi 1.2). */
+class ProtectionProxy extends ClientObject<{ protected: boolean }> {
+  get protected(): boolean {
+    return this.get<boolean>('protected');
+  }
+  protected readProp(m: { protected: boolean }, prop: string): unknown {
+    if (prop === 'protected') return m.protected;
+    throw new FakeOfficeError('InvalidArgument', `protection has no property '${prop}' in the fake`);
   }
 }
 
@@ -515,6 +724,7 @@ class FunctionsProxy {
   constructor(private readonly ctx: FakeRequestContext) {}
 
   date(year: number, month: number, day: number): FunctionResultProxy {
+    this.ctx.requires(2, 'Functions');
     return new FunctionResultProxy(this.ctx, `functions.date(${year},${month},${day})`, () => {
       const serial1900 = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
       return { value: this.ctx.excel.date1904 ? serial1900 - 1462 : serial1900 };
@@ -548,11 +758,14 @@ class WorksheetCollectionProxy extends ClientObject<FakeExcel> {
   }
 
   getItemOrNullObject(name: string): WorksheetProxy {
+    this.ctx.requires(4, 'WorksheetCollection.getItemOrNullObject');
     return new WorksheetProxy(this.ctx, `worksheets.getItemOrNullObject(${name})`, () => this.ctx.excel.findSheet(name) ?? null, true);
   }
 
   add(name: string): WorksheetProxy {
     this.call('add', [name], (excel) => {
+      // A protected workbook structure refuses new sheets.
+      if (excel.workbookProtected) throw new FakeOfficeError('AccessDenied', excel.message('AccessDenied'), 'worksheets.add');
       if (!name || name.length > 31 || INVALID_SHEET_CHARS.test(name) || /^'|'$/.test(name)) {
         throw new FakeOfficeError('InvalidArgument', `invalid sheet name "${name}"`);
       }
@@ -577,16 +790,57 @@ class WorksheetCollectionProxy extends ClientObject<FakeExcel> {
 }
 
 class WorksheetProxy extends ClientObject<FakeSheet> {
-  private snap?: { name: string; position: number };
+  protected override sheetOf(m: FakeSheet): FakeSheet | null {
+    return m;
+  }
+  private snap?: { name: string; position: number; protected: boolean };
 
   static snapshot(ctx: FakeRequestContext, sheet: FakeSheet, position: number): WorksheetProxy {
     const p = new WorksheetProxy(ctx, `worksheet(${sheet.name})`, () => ctx.excel.findSheet(sheet.name) ?? null);
-    p.snap = { name: sheet.name, position };
+    p.snap = { name: sheet.name, position, protected: sheet.protected };
     return p;
   }
 
   get name(): string {
     return this.snap ? this.snap.name : this.get<string>('name');
+  }
+
+  get id(): string {
+    return this.get<string>('id');
+  }
+
+  /** Sheet protection (ExcelApi 1.2); through a collection load of items/protection/protected, already loaded. */
+  get protection(): ProtectionProxy {
+    const snap = this.snap;
+    if (snap) {
+      const p = new ProtectionProxy(this.ctx, `${this.label}.protection`, () => ({ protected: snap.protected }));
+      (p as unknown as { markLoaded(k: string, v: unknown): void }).markLoaded('protected', snap.protected);
+      return p;
+    }
+    return new ProtectionProxy(this.ctx, `${this.label}.protection`, () => {
+      const s = this.tryTarget();
+      return s ? { protected: s.protected } : null;
+    });
+  }
+
+  /** worksheet.onChanged (ExcelApi 1.7): handlers hear the sheet's changes (FakeExcel.userEdit, our own writes). */
+  get onChanged(): { add(handler: (e: FakeChangeEvent) => unknown): { remove(): void; context: FakeRequestContext } } {
+    const ctx = this.ctx;
+    return {
+      add: (handler) => {
+        ctx.requires(7, 'Worksheet.onChanged');
+        ctx.enqueue(`${this.label}.onChanged.add()`, [], () => this.target().changeHandlers.push(handler));
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.enqueue(`${this.label}.onChanged.remove()`, [], () => {
+              const list = this.tryTarget()?.changeHandlers;
+              const i = list?.indexOf(handler) ?? -1;
+              if (list && i >= 0) list.splice(i, 1);
+            }),
+        };
+      },
+    };
   }
 
   get position(): number {
@@ -598,14 +852,17 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   set tabColor(color: string) {
+    this.ctx.requires(7, 'Worksheet.tabColor');
     this.set('tabColor', color, (s) => (s.tabColor = color));
   }
 
   get freezePanes(): FreezePanesProxy {
+    this.ctx.requires(7, 'Worksheet.freezePanes');
     return new FreezePanesProxy(this.ctx, `${this.label}.freezePanes`, () => this.tryTarget());
   }
 
   get pageLayout(): PageLayoutProxy {
+    this.ctx.requires(9, 'Worksheet.pageLayout');
     return new PageLayoutProxy(this.ctx, `${this.label}.pageLayout`, () => this.tryTarget());
   }
 
@@ -618,6 +875,7 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   get notes(): NoteCollectionProxy {
+    this.ctx.requires(18, 'Worksheet.notes');
     return new NoteCollectionProxy(this.ctx, `${this.label}.notes`, () => this.tryTarget());
   }
 
@@ -631,6 +889,7 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.requires(4, 'Worksheet.getUsedRangeOrNullObject');
     return new RangeProxy(
       this.ctx,
       `${this.label}.getUsedRangeOrNullObject(${valuesOnly})`,
@@ -644,7 +903,16 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   activate(): void {
-    this.call('activate', [], (s) => (this.ctx.excel.activeSheet = s.name));
+    this.call('activate', [], (s) => (this.ctx.excel.activeSheet = s.name), { write: false });
+  }
+
+  delete(): void {
+    this.call('delete', [], (s) => {
+      const excel = this.ctx.excel;
+      if (excel.workbookProtected) throw new FakeOfficeError('AccessDenied', excel.message('AccessDenied'), 'worksheet.delete');
+      excel.sheets.splice(excel.sheets.indexOf(s), 1);
+      for (const [key, t] of excel.tables) if (t.sheet === s) excel.tables.delete(key);
+    });
   }
 
   protected readProp(s: FakeSheet, prop: string): unknown {
@@ -655,6 +923,8 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
         return this.ctx.excel.sheets.indexOf(s);
       case 'tabColor':
         return s.tabColor;
+      case 'id':
+        return s.id;
       default:
         throw new FakeOfficeError('InvalidArgument', `worksheet has no property '${prop}'`);
     }
@@ -742,6 +1012,9 @@ function valueType(c: FakeCell | undefined): string {
 }
 
 class RangeProxy extends ClientObject<RangeModel> {
+  protected override sheetOf(m: RangeModel): FakeSheet | null {
+    return m.sheet;
+  }
   get values(): unknown[][] {
     return this.get('values');
   }
@@ -800,15 +1073,26 @@ class RangeProxy extends ClientObject<RangeModel> {
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.ctx.requires(6, 'Range.conditionalFormats');
     return new ConditionalFormatCollectionProxy(this.ctx, `${this.label}.conditionalFormats`, () => this.tryTarget());
   }
 
   get dataValidation(): DataValidationProxy {
+    this.ctx.requires(8, 'Range.dataValidation');
     return new DataValidationProxy(this.ctx, `${this.label}.dataValidation`, () => this.tryTarget());
   }
 
   clear(applyTo: string = 'All'): void {
     this.call('clear', [applyTo], (m) => {
+      // "All: Clears everything in the range"; only RemoveHyperlinks "leaves … conditional formats, and data
+      // validation intact" (https://learn.microsoft.com/javascript/api/excel/excel.clearapplyto). A rule whose
+      // range lies within the cleared one goes; one that reaches beyond it stays (Excel would trim its range).
+      if (applyTo === 'All' || applyTo === 'Formats') {
+        m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((cf) => !contains(m.rect, parseRange(cf.range)));
+      }
+      if (applyTo === 'All') {
+        for (const key of [...m.sheet.validation.keys()]) if (contains(m.rect, parseRange(key))) m.sheet.validation.delete(key);
+      }
       for (let row = m.rect.top; row <= m.rect.bottom; row++) {
         const cells = m.sheet.rows.get(row);
         if (!cells) continue;
@@ -830,19 +1114,52 @@ class RangeProxy extends ClientObject<RangeModel> {
   }
 
   select(): void {
-    this.call('select', [], (m) => {
-      this.ctx.excel.activeSheet = m.sheet.name;
-      m.sheet.selection = formatRange(m.rect);
-    });
+    this.call(
+      'select',
+      [],
+      (m) => {
+        this.ctx.excel.activeSheet = m.sheet.name;
+        m.sheet.selection = formatRange(m.rect);
+      },
+      { write: false },
+    );
+  }
+
+  /** The used part of this range (ExcelApi 1.4); a null object when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.requires(4, 'Range.getUsedRangeOrNullObject');
+    return new RangeProxy(
+      this.ctx,
+      `${this.label}.getUsedRangeOrNullObject(${valuesOnly})`,
+      () => {
+        const m = this.target();
+        const used = m.sheet.usedRect(valuesOnly);
+        if (!used || !intersects(used, m.rect)) return null;
+        const rect = { top: Math.max(used.top, m.rect.top), left: Math.max(used.left, m.rect.left), bottom: Math.min(used.bottom, m.rect.bottom), right: Math.min(used.right, m.rect.right) };
+        // The used range of a part is the bounding box of what is used within it.
+        const within = usedWithin(m.sheet, rect, valuesOnly);
+        return within ? { sheet: m.sheet, rect: within } : null;
+      },
+      true,
+    );
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.ctx.requires(13, 'Range.getMergedAreasOrNullObject');
     return new RangeAreasProxy(
       this.ctx,
       `${this.label}.getMergedAreasOrNullObject()`,
       () => {
         const m = this.target();
-        const areas = m.sheet.merges.filter((a) => intersects(parseRange(a), m.rect));
+        // Only areas whose top-left cell lies in the range are listed (office-js issue #3611).
+        const areas = m.sheet.merges.filter((a) => {
+          const r = parseRange(a);
+          return contains(m.rect, { top: r.top, left: r.left, bottom: r.top, right: r.left });
+        });
+        // "If the merged areas count in this range is more than 512, then this method will fail to return the
+        // result" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
+        // The code Excel fails with is not documented; GeneralException here.
+        if (areas.length > 512) throw new FakeOfficeError('GeneralException', this.ctx.excel.message('MergedAreas'), this.label);
         return areas.length ? { sheet: m.sheet, areas } : null;
       },
       true,
@@ -853,6 +1170,10 @@ class RangeProxy extends ClientObject<RangeModel> {
     this.set(prop, v, (m) => {
       const grid = broadcast(v, m.rect, prop);
       m.sheet.forEachCell(m.rect, (cell, row, col) => enter(cell, grid(row - m.rect.top, col - m.rect.left), r1c1 ? { row, col } : undefined));
+      // A table's header row holds unique text whatever is written there (see normaliseHeaders).
+      for (const t of this.ctx.excel.tables.values()) {
+        if (t.sheet === m.sheet && t.hasHeaders && intersects(headerRow(t), m.rect)) normaliseHeaders(this.ctx.excel, t);
+      }
     });
   }
 
@@ -927,6 +1248,9 @@ class RangeAreasProxy extends ClientObject<{ sheet: FakeSheet; areas: string[] }
 // ----- formats
 
 class RangeFormatProxy extends ClientObject<RangeModel> {
+  protected override sheetOf(m: RangeModel): FakeSheet | null {
+    return m.sheet;
+  }
   get fill(): { color: string } {
     return this.sub('fill', (cell, v) => (cell.format.fill = String(v)), ['color']);
   }
@@ -1001,6 +1325,9 @@ function cfScalar(m: CfModel, cf: FakeConditionalFormat, prop: string): unknown 
 }
 
 class ConditionalFormatCollectionProxy extends ClientObject<RangeModel> {
+  protected override sheetOf(m: RangeModel): FakeSheet | null {
+    return m.sheet;
+  }
   get items(): ConditionalFormatProxy[] {
     return this.get<ConditionalFormatProxy[]>('items');
   }
@@ -1015,14 +1342,32 @@ class ConditionalFormatCollectionProxy extends ClientObject<RangeModel> {
     return ConditionalFormatProxy.byId(this.ctx, `conditionalFormat${id}`, () => this.tryTarget(), id);
   }
 
-  /** The format at an index, looked up again at every sync (as a path like getItemAt(2) is). */
+  /**
+   * The format at an index, looked up again at every sync (as a path like getItemAt(2) is). Where another format
+   * covers a cell of it too, Excel answers ItemNotFound (office-js issue #5222: getItemAt(0).delete() with two
+   * rules on one cell).
+   */
   getItemAt(index: number): ConditionalFormatProxy {
     const label = `${this.label}.getItemAt(${index})`;
     return new ConditionalFormatProxy(this.ctx, label, () => {
       const m = this.tryTarget();
       if (!m) return null;
-      const cf = formatsOn(m)[index];
-      if (!cf) throw new FakeOfficeError('ItemNotFound', `${label}: there is no conditional format at ${index}`);
+      const all = formatsOn(m);
+      const cf = all[index];
+      const shared = cf && all.some((other) => other !== cf && intersects(parseRange(other.range), parseRange(cf.range)));
+      if (!cf || shared) throw new FakeOfficeError('ItemNotFound', this.ctx.excel.message('ItemNotFound'), label);
+      return { sheet: m.sheet, cf };
+    });
+  }
+
+  /** The format with this id (ExcelApi 1.6); ItemNotFound at sync when there is none. */
+  getItem(id: string): ConditionalFormatProxy {
+    const label = `${this.label}.getItem(${id})`;
+    return new ConditionalFormatProxy(this.ctx, label, () => {
+      const m = this.tryTarget();
+      if (!m) return null;
+      const cf = formatsOn(m).find((c) => c.id === id);
+      if (!cf) throw new FakeOfficeError('ItemNotFound', this.ctx.excel.message('ItemNotFound'), label);
       return { sheet: m.sheet, cf };
     });
   }
@@ -1068,6 +1413,9 @@ class ConditionalFormatCollectionProxy extends ClientObject<RangeModel> {
 type CfModel = { sheet: FakeSheet; cf: FakeConditionalFormat | null };
 
 class ConditionalFormatProxy extends ClientObject<CfModel> {
+  protected override sheetOf(m: CfModel): FakeSheet | null {
+    return m.sheet;
+  }
   /** A format found by its id (one just added, or an item of a loaded collection). */
   static byId(ctx: FakeRequestContext, label: string, range: () => RangeModel | null, id: string): ConditionalFormatProxy {
     return new ConditionalFormatProxy(ctx, label, () => {
@@ -1148,6 +1496,9 @@ class ConditionalFormatProxy extends ClientObject<CfModel> {
 
 /** ConditionalFormat.custom: its rule (formula) and its format (write-only here). */
 class CustomConditionalFormatProxy extends ClientObject<FakeConditionalFormat> {
+  protected override sheetOf(m: FakeConditionalFormat): FakeSheet | null {
+    return this.ctx.excel.sheets.find((s) => s.conditionalFormats.includes(m)) ?? null;
+  }
   readonly rule: ConditionalFormatRuleProxy;
 
   constructor(ctx: FakeRequestContext, label: string, resolver: () => FakeConditionalFormat | null, nullable = false) {
@@ -1186,6 +1537,9 @@ class CustomConditionalFormatProxy extends ClientObject<FakeConditionalFormat> {
 }
 
 class ConditionalFormatRuleProxy extends ClientObject<FakeConditionalFormat> {
+  protected override sheetOf(m: FakeConditionalFormat): FakeSheet | null {
+    return this.ctx.excel.sheets.find((s) => s.conditionalFormats.includes(m)) ?? null;
+  }
   get formula(): string {
     return this.get<string>('formula');
   }
@@ -1203,6 +1557,9 @@ class ConditionalFormatRuleProxy extends ClientObject<FakeConditionalFormat> {
 // ----- data validation
 
 class DataValidationProxy extends ClientObject<RangeModel> {
+  protected override sheetOf(m: RangeModel): FakeSheet | null {
+    return m.sheet;
+  }
   set rule(rule: FakeListRule) {
     this.set('rule', rule, (m) => {
       m.sheet.forEachCell(m.rect, (_c, row, col) => {
@@ -1240,6 +1597,7 @@ class NamedItemCollectionProxy extends ClientObject<FakeExcel> {
   }
 
   add(name: string, reference: string | RangeProxy, comment?: string): NamedItemProxy {
+    this.ctx.requires(4, 'NamedItemCollection.add');
     this.call('add', [name, reference, comment ?? ''], (excel) => {
       if (excel.names.has(name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `The name "${name}" already exists`);
       if (typeof reference !== 'string') throw new FakeOfficeError('NotImplemented', 'FakeExcel: names.add with a Range');
@@ -1314,6 +1672,7 @@ class TableCollectionProxy extends ClientObject<FakeExcel> {
         sheet = m.sheet;
         rect = m.rect;
       }
+      if (excel.readOnly || sheet.protected) throw new FakeOfficeError('AccessDenied', excel.message(excel.readOnly ? 'ReadOnly' : 'AccessDenied'), 'tables.add');
       for (const t of excel.tables.values()) {
         if (t.sheet === sheet && intersects(parseRange(t.range), rect)) {
           throw new FakeOfficeError('InvalidOperation', `A table can't overlap another table (${t.name})`);
@@ -1323,6 +1682,7 @@ class TableCollectionProxy extends ClientObject<FakeExcel> {
       while (excel.tables.has(`table${n}`)) n++;
       created = { name: `Table${n}`, sheet, range: formatRange(rect), hasHeaders };
       excel.tables.set(created.name.toLowerCase(), created);
+      if (hasHeaders) normaliseHeaders(excel, created);
     });
     return new TableProxy(this.ctx, `${this.label}.add(…)`, () => created ?? null);
   }
@@ -1347,6 +1707,9 @@ class TableCollectionProxy extends ClientObject<FakeExcel> {
 }
 
 class TableProxy extends ClientObject<FakeTable> {
+  protected override sheetOf(m: FakeTable): FakeSheet | null {
+    return m.sheet;
+  }
   get name(): string {
     return this.get('name');
   }
@@ -1374,9 +1737,42 @@ class TableProxy extends ClientObject<FakeTable> {
       });
     });
   }
+  /**
+   * After Convert to Range "structured references (references that use table names) that were used in formulas turn
+   * into regular cell references" (Microsoft Support, "Convert an Excel table to a range of data", as quoted at
+   * https://docs.aspose.com/cells/go-cpp/tables-and-ranges; the references themselves:
+   * https://support.office.com/en-gb/article/Using-structured-references-with-Excel-tables-a547e45e-3589-4417-b611-abb7e5d3f912).
+   */
   convertToRange(): RangeProxy {
-    this.call('convertToRange', [], (t) => this.ctx.excel.tables.delete(t.name.toLowerCase()));
+    this.ctx.requires(2, 'Table.convertToRange');
+    this.call('convertToRange', [], (t) => {
+      this.ctx.excel.tables.delete(t.name.toLowerCase());
+      replaceStructuredRefs(this.ctx.excel, t);
+    });
     return new RangeProxy(this.ctx, `${this.label}.convertToRange()`, () => null);
+  }
+
+  /**
+   * "Resize the table to the new range. The new range must overlap with the original table range and the headers
+   * (or the top of the table) must be in the same row" (ExcelApi 1.13,
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)).
+   */
+  resize(newRange: string | RangeProxy): void {
+    this.ctx.requires(13, 'Table.resize');
+    this.call('resize', [newRange], (t) => {
+      const rect = parseRange(rangeArg(newRange));
+      const old = parseRange(t.range);
+      if (!intersects(rect, old) || rect.top !== old.top) {
+        throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Table.resize');
+      }
+      for (const other of this.ctx.excel.tables.values()) {
+        if (other !== t && other.sheet === t.sheet && intersects(parseRange(other.range), rect)) {
+          throw new FakeOfficeError('InvalidOperation', `A table can't overlap another table (${other.name})`);
+        }
+      }
+      t.range = formatRange(rect);
+      if (t.hasHeaders) normaliseHeaders(this.ctx.excel, t);
+    });
   }
   protected readProp(t: FakeTable, prop: string): unknown {
     if (prop === 'name' || prop === 'style') return t[prop];
@@ -1385,6 +1781,9 @@ class TableProxy extends ClientObject<FakeTable> {
 }
 
 class ChartCollectionProxy extends ClientObject<FakeSheet> {
+  protected override sheetOf(m: FakeSheet): FakeSheet | null {
+    return m;
+  }
   get items(): Array<{ name: string }> {
     return this.get('items');
   }
@@ -1433,6 +1832,9 @@ class ChartCollectionProxy extends ClientObject<FakeSheet> {
 }
 
 class ChartProxy extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }> {
+  protected override sheetOf(m: { sheet: FakeSheet; chart: FakeChart }): FakeSheet | null {
+    return m.sheet;
+  }
   get name(): string {
     return this.get('name');
   }
@@ -1462,6 +1864,9 @@ class ChartProxy extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }> {
 }
 
 class NoteCollectionProxy extends ClientObject<FakeSheet> {
+  protected override sheetOf(m: FakeSheet): FakeSheet | null {
+    return m;
+  }
   add(cellAddress: string | RangeProxy, content: string): NoteProxy {
     if (typeof cellAddress !== 'string') throw new FakeOfficeError('NotImplemented', 'FakeExcel: notes.add with a Range');
     const key = formatRange(parseRange(cellAddress));
@@ -1500,6 +1905,9 @@ class NoteCollectionProxy extends ClientObject<FakeSheet> {
 }
 
 class NoteProxy extends ClientObject<{ sheet: FakeSheet; cell: string }> {
+  protected override sheetOf(m: { sheet: FakeSheet; cell: string }): FakeSheet | null {
+    return m.sheet;
+  }
   get content(): string {
     return this.get('content');
   }
@@ -1515,6 +1923,82 @@ class NoteProxy extends ClientObject<{ sheet: FakeSheet; cell: string }> {
   }
 }
 
+function usedWithin(sheet: FakeSheet, r: RangeRef, valuesOnly: boolean): RangeRef | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const [row, cells] of sheet.rows) {
+    if (row < r.top || row > r.bottom) continue;
+    for (const [col, cell] of cells) {
+      if (col < r.left || col > r.right) continue;
+      const blank = valuesOnly ? cell.isEmpty : cell.isEmpty && cell.numberFormat === 'General' && !cell.format.fill;
+      if (blank) continue;
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
+    }
+  }
+  return bottom === 0 ? null : { top, left, bottom, right };
+}
+
+// ----- table rules
+
+function headerRow(t: FakeTable): RangeRef {
+  const r = parseRange(t.range);
+  return { ...r, bottom: r.top };
+}
+
+/**
+ * A table's header row holds constants, one distinct name per column: "all header row values must be constants and
+ * not formulas", and "when you enter a header value that is the same as another header in the same Table, Excel
+ * appends a number" (Excel Tables: A Complete Guide, ch. 2, https://zoboko.com/text/8m8v3gr4/excel-tables-a-complete-guide-for-creating-using-and-automating-lists-and-tables/5;
+ * https://www.excelxam.com/anatomy-and-features-of-an-excel-table/). A blank header gets Excel's default name after
+ * its position, "Column1" (列1 in Japanese Excel), as Microsoft Support's "Create and format tables" describes for
+ * tables without headers. Numbers become their text: a column name is text.
+ */
+function normaliseHeaders(excel: FakeExcel, t: FakeTable): void {
+  const r = headerRow(t);
+  const seen = new Set<string>();
+  for (let col = r.left; col <= r.right; col++) {
+    const cell = t.sheet.cellAt(r.top, col);
+    const v = cell.value;
+    let text = v === null ? '' : typeof v === 'object' ? v.error : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+    if (text === '') text = defaultHeader(excel.profile, col - r.left + 1);
+    let name = text;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${text}${n}`;
+    seen.add(name.toLowerCase());
+    cell.value = name;
+    cell.formula = undefined;
+  }
+}
+
+/** Structured references to a table that is going away, as plain A1 references (see TableProxy.convertToRange). */
+function replaceStructuredRefs(excel: FakeExcel, t: FakeTable): void {
+  const r = parseRange(t.range);
+  const headers = new Map<string, number>();
+  for (let col = r.left; col <= r.right; col++) headers.set(String(t.sheet.peek(r.top, col)?.value ?? '').toLowerCase(), col);
+  const escaped = t.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ref = new RegExp(`${escaped}\\[(?:(@)|(\\[#This Row\\],))?\\[?([^\\[\\]]+)\\]?\\]`, 'gi');
+  const sheetPrefix = (sheet: FakeSheet) => (sheet === t.sheet ? '' : `${quoteIfNeeded(t.sheet.name)}!`);
+  for (const sheet of excel.sheets) {
+    for (const [row, cells] of sheet.rows) {
+      for (const cell of cells.values()) {
+        if (!cell.formula || !cell.formula.toLowerCase().includes(`${t.name.toLowerCase()}[`)) continue;
+        cell.formula = cell.formula.replace(ref, (whole, at: string | undefined, thisRowForm: string | undefined, column: string) => {
+          const thisRow = at ?? thisRowForm;
+          const col = headers.get(column.trim().toLowerCase());
+          if (col === undefined) return whole;
+          const letters = formatRange({ top: 1, left: col, bottom: 1, right: col }).replace(/\d+/g, '');
+          if (thisRow) return `${sheetPrefix(sheet)}${letters}${row}`;
+          return `${sheetPrefix(sheet)}$${letters}$${r.top + 1}:$${letters}$${r.bottom}`;
+        });
+      }
+    }
+  }
+}
+
 // ----- page layout and panes
 
 function rangeArg(r: string | RangeProxy): string {
@@ -1525,6 +2009,9 @@ function rangeArg(r: string | RangeProxy): string {
 }
 
 class PageLayoutProxy extends ClientObject<FakeSheet> {
+  protected override sheetOf(m: FakeSheet): FakeSheet | null {
+    return m;
+  }
   set orientation(v: string) {
     this.set('orientation', v, (s) => (s.pageLayout.orientation = v));
   }
@@ -1553,6 +2040,9 @@ class PageLayoutProxy extends ClientObject<FakeSheet> {
 }
 
 class FreezePanesProxy extends ClientObject<FakeSheet> {
+  protected override sheetOf(m: FakeSheet): FakeSheet | null {
+    return m;
+  }
   freezeAt(r: string | RangeProxy): void {
     this.call('freezeAt', [r], (s) => {
       const rect = parseRange(rangeArg(r));

@@ -77,9 +77,22 @@ const useStyles = makeStyles({
   link: { color: tokens.colorBrandForegroundLink },
 });
 
+/**
+ * A sheet name Excel writes unquoted. Built from a string: a `\p{…}` literal is ES2018 syntax, a parse error for
+ * the whole bundle in the webviews the manifest admits (webpack.config.js, ECMA_TARGET); where the webview cannot
+ * build it, every name is quoted, which Excel reads just as well.
+ */
+const PLAIN_SHEET_NAME: RegExp | null = (() => {
+  try {
+    return new RegExp('^[\\p{L}_][\\p{L}\\p{N}_.]*$', 'u');
+  } catch {
+    return null;
+  }
+})();
+
 /** `'計画'!B7` as Excel writes a reference, quoting the sheet name when it needs it. */
 export function cellLabel(cell: CellRef): string {
-  const sheet = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
+  const sheet = PLAIN_SHEET_NAME?.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
   return `${sheet}!${cell.address}`;
 }
 

@@ -105,6 +105,8 @@ export class NotAPlanWorkbookError extends Error {
 }
 
 const ALL_NAMES = [...new Set([...SHEET_KEYS.map((k) => SHEET_NAMES.ja[k]), ...SHEET_KEYS.map((k) => SHEET_NAMES.en[k])])];
+/** Generated sheets whose presence is all a read needs (their cells are rewritten, never read back). */
+const READ_OPTIONS = { presenceOnly: (['results', 'summary'] as SheetKey[]).flatMap((k) => [SHEET_NAMES.ja[k], SHEET_NAMES.en[k]]) };
 
 function detectLang(snaps: Record<string, SheetSnapshot | undefined>): Lang | null {
   for (const key of ['plan', 'activity', 'results', 'summary', 'policy', 'log'] as SheetKey[]) {
@@ -128,7 +130,7 @@ export function formatTimestamp(d: Date): string {
 // Reading
 
 export async function readPlan(port: WorkbookPort): Promise<ReadPlanResult> {
-  const snaps = await port.readSheets(ALL_NAMES);
+  const snaps = await port.readSheets(ALL_NAMES, READ_OPTIONS);
   return readFromSnapshots(snaps, port.date1904);
 }
 
@@ -233,7 +235,7 @@ function locateFinding(read: ReadPlanResult, f: Finding): CellRef | null {
 
 /** The sheets of a new plan workbook; sheets that exist are left as they are (inputs are never overwritten). */
 export async function createPlanWorkbook(port: WorkbookPort, opts: { lang: Lang; plan?: EvaluablePlan }): Promise<void> {
-  const snaps = await port.readSheets(ALL_NAMES);
+  const snaps = await port.readSheets(ALL_NAMES, READ_OPTIONS);
   await port.apply(templateOps(snaps, opts.lang, opts.plan, port.date1904));
 }
 

@@ -2,9 +2,12 @@
  * Office.js failures as one typed error the task pane can turn into a plain message.
  *
  * Office.js rejects `context.sync()` with an `OfficeExtension.Error` whose `code` names the cause
- * (`InvalidOperationInCellEditMode`, `AccessDenied`, `RequestPayloadSizeLimitExceeded` …). The codes for a protected
- * sheet vary by host and version (often `AccessDenied` or `InvalidOperation` with a message about protection), so
- * the message is looked at too.
+ * (`InvalidOperationInCellEditMode`, `AccessDenied`, `RequestPayloadSizeLimitExceeded` …). Only the code is read:
+ * "Error codes aren't localized", while the message is, and is "not intended for end users"
+ * (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling) — a Japanese
+ * Excel says 保護 where an English one says "protected", and ApiNotFound comes with no message of its own.
+ * A protected sheet and a read-only workbook both come back as `AccessDenied`; the port tells them apart by asking
+ * Excel whether a sheet it wrote to is protected (OfficePort.explainAccessDenied), not by reading the message.
  */
 
 export type ExcelHostErrorKind =
@@ -16,6 +19,8 @@ export type ExcelHostErrorKind =
   | 'permission'
   /** A request or response was too large for the host (Excel on the web: 5 MB), or a range too big for one call. */
   | 'too-large'
+  /** This Excel lacks an API the add-in calls (ApiNotFound): it needs a newer Excel. */
+  | 'unsupported'
   | 'other';
 
 export class ExcelHostError extends Error {
@@ -40,14 +45,15 @@ const TOO_LARGE = new Set([
   'OperationCellsExceedLimit',
 ]);
 
-const PERMISSION = new Set(['PermissionDenied', 'Unauthenticated', 'Forbidden']);
+/** Excel's codes for "you may not change this workbook" (Excel.ErrorCodes). */
+const PERMISSION = new Set(['AccessDenied', 'Unauthenticated']);
 
-/** Classify an Office error code (and its message, for protection). */
-export function errorKind(code: string, message = ''): ExcelHostErrorKind {
+/** What an Office error code means for the planner. A protected sheet is told from AccessDenied by the port. */
+export function errorKind(code: string): ExcelHostErrorKind {
   if (code === 'InvalidOperationInCellEditMode') return 'cell-edit-mode';
   if (TOO_LARGE.has(code)) return 'too-large';
-  if (/protect/i.test(message) || code === 'SheetProtected' || code === 'WorkbookProtected') return 'protected';
-  if (code === 'AccessDenied' || PERMISSION.has(code)) return 'permission';
+  if (code === 'ApiNotFound') return 'unsupported';
+  if (PERMISSION.has(code)) return 'permission';
   return 'other';
 }
 
@@ -56,5 +62,5 @@ export function toExcelHostError(e: unknown): ExcelHostError {
   if (e instanceof ExcelHostError) return e;
   const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : '';
   const message = e instanceof Error ? e.message : typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-  return new ExcelHostError(errorKind(code, message), code, message || code || 'Excel request failed', { cause: e });
+  return new ExcelHostError(errorKind(code), code, message || code || 'Excel request failed', { cause: e });
 }

@@ -4,10 +4,17 @@
  * Round trips (context.sync) are what make an add-in slow, so the adapter queues everything it can and syncs as
  * little as the API allows:
  * - sheetNames(): 1 sync.
- * - readSheets(names): at most 2 syncs whatever the number of sheets — one to learn which sheets exist
- *   (getItemOrNullObject), one to load their used ranges and merged areas. Methods are never called on a possibly
- *   null worksheet before its isNullObject is known: what Office does with queued calls on a null object is not
+ * - readSheets(names): one sync to learn which sheets exist (getItemOrNullObject), one for the size of their used
+ *   ranges, then the cells themselves in row windows sized so that every response stays under a byte budget
+ *   (Excel on the web refuses responses over 5 MB, ResponsePayloadSizeLimitExceeded; a window that still fails is
+ *   halved). A typical plan reads in 3 syncs, a 20,000-line one in a few more. Only what the layout reads is
+ *   loaded: values and value types (no number formats, which nothing reads), and for sheets asked `presenceOnly`
+ *   (the generated results and summary) nothing but their name. Methods are never called on a possibly null
+ *   worksheet before its isNullObject is known: what Office does with queued calls on a null object is not
  *   documented, so the adapter does not depend on it.
+ * - Merged areas are read per window, not for the whole sheet: getMergedAreasOrNullObject "will fail" past 512
+ *   merged areas (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)),
+ *   so a window whose merged areas cannot be read is split until they can.
  * - apply(ops): the writes go out in as few syncs as Excel on the web's 5 MB request limit allows (a byte budget,
  *   4.5 MB by default; a typical batch is one request). Ops whose Office call depends on what already exists —
  *   addSheet (no-op if the sheet exists), defineName / table / chart (replaced when they exist), note (replaced) —
@@ -15,9 +22,18 @@
  *   charts/notes on existing sheets when the batch has chart or note ops. Batches without such ops skip the probe.
  * - clearConditionalFormats with `ownedBy` deletes only the writer's own rules, so it must know each rule's type and,
  *   for custom ones, its formula — two steps, since loading `custom` on another type fails the request. A read just
- *   before the write loads the types (with the used ranges, no extra sync), the write's probe sync (the one that
- *   looks for notes) the formulas; without such a read the types and formulas cost one sync each. A check stays 2
- *   syncs to read and 2 to write.
+ *   before the write loads the types and ids (with the used ranges, no extra sync), the write's probe sync (the one
+ *   that looks for notes) the formulas; without such a read the types and formulas cost one sync each. Rules are
+ *   addressed by id, never by position (getItemAt fails with ItemNotFound where two rules cover one cell,
+ *   office-js issue #5222), and deleted before anything else of the batch: a `clear` of their range removes them
+ *   first otherwise ("All: clears everything", https://learn.microsoft.com/javascript/api/excel/excel.clearapplyto),
+ *   and deleting a rule that is gone fails the request.
+ * - A write that failed after one of its syncs went through is not repeated: only a failure before anything was
+ *   written, with a code that says the workbook changed since the read (a sheet, name or table gone or added),
+ *   is retried with a fresh look at the workbook.
+ * - The plan table is created once and resized after (Table.resize, ExcelApi 1.13): converting it to a range turns
+ *   the planner's structured references (=SUM(計画表[2026])) into A1 ones (Microsoft Support, "Convert an Excel table
+ *   to a range of data"), and adding it again makes its headers anew.
  *
  * Office.js pitfalls handled here:
  * - A string written to a cell is parsed like typed input ("=1+1" becomes a formula, "1-2" or "2024-04-01" a date,
@@ -41,7 +57,7 @@ import {
   rangeSize,
   splitSheetAddress,
 } from '../a1';
-import type { CellFormat, CellInput, CellValue, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
+import type { CellFormat, CellInput, CellValue, ReadOptions, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
 import { WRITE_OP_KINDS } from '../port';
 import { ExcelHostError, toExcelHostError } from './errors';
 
@@ -51,6 +67,8 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 export interface OfficePortOptions {
   /** Largest request (bytes) one sync may carry; Excel on the web rejects requests over 5 MB. */
   maxRequestBytes?: number;
+  /** Largest response (bytes) one read sync should bring back; Excel on the web rejects responses over 5 MB. */
+  maxResponseBytes?: number;
   /**
    * Requirement-set check, e.g. ("ExcelApi", "1.18") for notes. Defaults to Office.context.requirements.isSetSupported
    * when Office.js is loaded, otherwise true.
@@ -59,6 +77,20 @@ export interface OfficePortOptions {
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 4.5 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * What one cell costs in a read's response, to size the row windows before anything is known of their contents:
+ * its value and its value type as JSON ("Double", "String" …), with room for text. A window that turns out larger
+ * than Excel takes is halved and asked again.
+ */
+const RESPONSE_BYTES_PER_CELL = 28;
+
+/**
+ * Rows read with the sizes, before anything is known of a sheet (see sizeSheets): a plan of up to ~1,000 lines
+ * reads in 2 syncs. 1,000 rows × 64 columns stays under the response budget at the per-cell estimate above.
+ */
+const HEAD_ROWS = 1000;
 
 /** What one queued action costs in a request besides its arguments (object paths, action ids, JSON framing). */
 const ACTION_OVERHEAD_BYTES = 256;
@@ -98,6 +130,7 @@ function defaultSupports(api: string, version: string): boolean {
 
 export class OfficePort implements WorkbookPort {
   private readonly maxRequestBytes: number;
+  private readonly maxResponseBytes: number;
   private readonly supports: (api: string, version: string) => boolean;
   private known: Known | undefined;
   /** The workbook's date system, as the last readSheets found it. */
@@ -108,6 +141,7 @@ export class OfficePort implements WorkbookPort {
     options: OfficePortOptions = {},
   ) {
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.supports = options.supports ?? defaultSupports;
   }
 
@@ -119,8 +153,9 @@ export class OfficePort implements WorkbookPort {
     });
   }
 
-  async readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>> {
+  async readSheets(names: string[], options: ReadOptions = {}): Promise<Record<string, SheetSnapshot | undefined>> {
     if (names.length === 0) return {};
+    const presenceOnly = new Set((options.presenceOnly ?? []).map((n) => n.toLowerCase()));
     return this.guard(async (ctx) => {
       const sheets = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n).load('name'));
       // What exists, learnt in the same sync for the write that usually follows a read (see probe()).
@@ -139,24 +174,152 @@ export class OfficePort implements WorkbookPort {
         tables: new Set(tables.items.map((t) => t.name.toLowerCase())),
         rules: new Map(),
       };
-      const reads = sheets.map((ws) => {
-        if (ws.isNullObject) return undefined;
-        // valuesOnly: cells that only carry formatting do not widen the rectangle.
-        const used = ws.getUsedRangeOrNullObject(true).load('values,numberFormat,valueTypes,rowIndex,columnIndex');
-        const merged = ws.getRange().getMergedAreasOrNullObject().load('address');
-        // The types of its conditional formats, for a write that removes only its own (see queueRuleProbes).
-        const rules = ws.getRange().conditionalFormats.load('items/type');
-        return { name: ws.name, used, merged, rules };
+      const found = new Map<string, SheetRead>();
+      const sized = sheets.map((ws) => {
+        if (ws.isNullObject || found.has(ws.name.toLowerCase())) return undefined;
+        const read: SheetRead = { name: ws.name, worksheet: ctx.workbook.worksheets.getItem(ws.name), content: !presenceOnly.has(ws.name.toLowerCase()), windows: [], merges: [] };
+        found.set(ws.name.toLowerCase(), read);
+        return read;
       });
-      if (reads.some(Boolean)) await ctx.sync();
-      for (const r of reads) if (r) this.known?.rules.set(r.name.toLowerCase(), r.rules.items.map((cf) => cf.type));
+      const reads = [...found.values()];
+      if (reads.length > 0) {
+        // A typical plan arrives whole with its sizes; a longer one, or a host that refuses the head, reads on in windows.
+        if (!(await this.sizeSheets(ctx, reads, true))) await this.sizeSheets(ctx, reads, false);
+        for (const r of reads) this.known?.rules.set(r.name.toLowerCase(), r.rules!.items.map((cf) => ({ type: cf.type, id: cf.id })));
+        await this.readWindows(ctx, reads);
+      }
       const out: Record<string, SheetSnapshot | undefined> = {};
       names.forEach((n, i) => {
-        const r = reads[i];
-        out[n] = r ? snapshot(r.name, r.used, r.merged) : undefined;
+        const r = sized[i] ?? (sheets[i].isNullObject ? undefined : found.get(sheets[i].name.toLowerCase()));
+        out[n] = r ? snapshot(r) : undefined;
       });
       return out;
     });
+  }
+
+  /**
+   * One sync: the size of each used range and the types and ids of the sheet's conditional formats (for a write
+   * that removes only its own, see queueRuleProbes) — with `head`, also the cells and merged areas of the first
+   * HEAD_ROWS rows, which for most plans is all there is. False when Excel refused that sync (the head's response
+   * too large, or too many merged areas in it): then it is asked again without the head.
+   */
+  private async sizeSheets(ctx: Excel.RequestContext, reads: SheetRead[], head: boolean): Promise<boolean> {
+    const heads = reads.map((r) => {
+      // valuesOnly: cells that only carry formatting do not widen the rectangle.
+      r.used = r.content ? r.worksheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') : null;
+      r.rules = r.worksheet.getRange().conditionalFormats.load('items/type,items/id');
+      if (!head || !r.content) return null;
+      const rows = r.worksheet.getRange(`1:${HEAD_ROWS}`);
+      return {
+        cells: rows.getUsedRangeOrNullObject(true).load('values,valueTypes,rowIndex,columnIndex'),
+        merged: rows.getMergedAreasOrNullObject().load('address'),
+      };
+    });
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (head && !isFatal(e)) return false;
+      throw e;
+    }
+    reads.forEach((r, i) => {
+      const h = heads[i];
+      r.headRows = h ? HEAD_ROWS : 0;
+      if (!h) return;
+      if (!h.cells.isNullObject) addWindow(r, h.cells.rowIndex, h.cells.columnIndex, h.cells.values, h.cells.valueTypes);
+      if (!h.merged.isNullObject) r.merges.push(...parseAreas(h.merged.address));
+    });
+    return true;
+  }
+
+  /**
+   * The cells of the used ranges below the head, in row windows whose responses fit the budget, several windows to
+   * a sync. A window's rows follow from what a cell of its sheet has cost so far (the head, the windows before),
+   * with RESPONSE_BYTES_PER_CELL until something is known. A sync Excel answers with
+   * ResponsePayloadSizeLimitExceeded is asked again with windows half as tall; one that fails otherwise is asked
+   * again without its merged areas, which are then read in ever smaller windows (past 512 merged areas Excel cannot
+   * list them).
+   */
+  private async readWindows(ctx: Excel.RequestContext, reads: SheetRead[]): Promise<void> {
+    const cursors = reads.flatMap((r) => {
+      if (!r.used || r.used.isNullObject) return [];
+      const bottom = r.used.rowIndex + r.used.rowCount; // 0-based, exclusive
+      const next = Math.max(r.used.rowIndex, r.headRows ?? 0);
+      return next < bottom ? [{ read: r, next, bottom, left: r.used.columnIndex, cols: r.used.columnCount }] : [];
+    });
+    for (;;) {
+      const batch: Window[] = [];
+      let room = this.maxResponseBytes;
+      for (const c of cursors) {
+        if (c.next >= c.bottom) continue;
+        const perRow = c.cols * (c.read.bytesPerCell ?? RESPONSE_BYTES_PER_CELL);
+        let rows = Math.min(c.bottom - c.next, Math.floor(room / perRow));
+        if (rows < 1) {
+          if (batch.length > 0) break;
+          rows = 1;
+        }
+        batch.push({ read: c.read, top: c.next, rows, left: c.left, cols: c.cols });
+        room -= rows * perRow;
+        if (room < perRow) break;
+      }
+      if (batch.length === 0) return;
+      const outcome = await this.loadWindows(ctx, batch, true);
+      if (outcome === 'too-large') {
+        if (batch.length === 1 && batch[0].rows === 1) {
+          throw new ExcelHostError('too-large', 'ResponsePayloadSizeLimitExceeded', `row ${batch[0].top + 1} of ${batch[0].read.name} is larger than one response may be`);
+        }
+        // Cells cost more than thought: windows half as tall from here on.
+        for (const w of batch) w.read.bytesPerCell = 2 * (w.read.bytesPerCell ?? RESPONSE_BYTES_PER_CELL);
+        continue;
+      }
+      if (outcome === 'failed') {
+        // Not the size: the merged areas, or something real. Without them, once more; a real failure fails again.
+        await this.loadWindows(ctx, batch, false, true);
+        for (const w of batch) await this.readMerges(ctx, w);
+      }
+      for (const w of batch) {
+        const c = cursors.find((x) => x.read === w.read)!;
+        c.next = w.top + w.rows;
+      }
+    }
+  }
+
+  /** Load the values (and merged areas) of some windows in one sync: 'ok', or why not. */
+  private async loadWindows(ctx: Excel.RequestContext, batch: Window[], withMerges: boolean, rethrow = false): Promise<'ok' | 'too-large' | 'failed'> {
+    const loads = batch.map((w) => {
+      const address = formatRange({ top: w.top + 1, left: w.left + 1, bottom: w.top + w.rows, right: w.left + w.cols });
+      const values = w.read.worksheet.getRange(address).load('values,valueTypes');
+      // Whole rows: an area is listed by the window that holds its top-left cell (office-js issue #3611).
+      const merged = withMerges ? w.read.worksheet.getRange(`${w.top + 1}:${w.top + w.rows}`).getMergedAreasOrNullObject().load('address') : null;
+      return { w, values, merged };
+    });
+    try {
+      await ctx.sync();
+    } catch (e) {
+      const code = toExcelHostError(e).code;
+      if (rethrow || isFatal(e)) throw e;
+      return code === 'ResponsePayloadSizeLimitExceeded' ? 'too-large' : 'failed';
+    }
+    for (const { w, values, merged } of loads) {
+      addWindow(w.read, w.top, w.left, values.values, values.valueTypes);
+      if (merged && !merged.isNullObject) w.read.merges.push(...parseAreas(merged.address));
+    }
+    return 'ok';
+  }
+
+  /** The merged areas of one window, halving it while Excel cannot list them; a single row that fails is skipped. */
+  private async readMerges(ctx: Excel.RequestContext, w: Window): Promise<void> {
+    const merged = w.read.worksheet.getRange(`${w.top + 1}:${w.top + w.rows}`).getMergedAreasOrNullObject().load('address');
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      if (w.rows === 1) return; // hundreds of merged areas in one row: read as unmerged cells
+      const first = Math.ceil(w.rows / 2);
+      await this.readMerges(ctx, { ...w, rows: first });
+      await this.readMerges(ctx, { ...w, top: w.top + first, rows: w.rows - first });
+      return;
+    }
+    if (!merged.isNullObject) w.read.merges.push(...parseAreas(merged.address));
   }
 
   async apply(ops: WriteOp[]): Promise<void> {
@@ -164,24 +327,48 @@ export class OfficePort implements WorkbookPort {
     // Refuse a bad batch before anything is written.
     ops.forEach(validate);
     const known = this.takeKnown();
+    const progress = { written: false };
     try {
-      await this.applyWith(ops, known);
+      await this.applyWith(ops, known, progress);
     } catch (e) {
+      if (e instanceof ExcelHostError && e.code === 'AccessDenied') throw await this.explainAccessDenied(e, ops);
       // The workbook changed between our read and this write (a sheet, name or table added or removed by the
-      // user): learn it afresh and write again. Every op is safe to repeat.
-      if (!known || !(e instanceof ExcelHostError) || !STALE_CODES.has(e.code)) throw e;
-      await this.applyWith(ops, undefined);
+      // user) and nothing is written yet: learn it afresh and write. After a sync of writes went through, a
+      // second run would start from a half-written workbook, so the failure is the planner's to see.
+      if (!known || progress.written || !(e instanceof ExcelHostError) || !STALE_CODES.has(e.code)) throw e;
+      await this.applyWith(ops, undefined, progress);
     }
   }
 
-  private applyWith(ops: WriteOp[], known: Known | undefined): Promise<void> {
+  private applyWith(ops: WriteOp[], known: Known | undefined, progress: { written: boolean }): Promise<void> {
     return this.guard(async (ctx) => {
       const state = await this.probe(ctx, ops, known);
-      const batch = new Batch(ctx, this.maxRequestBytes);
+      const batch = new Batch(ctx, this.maxRequestBytes, progress);
       const sheets = new Sheets(ctx);
+      await this.queueOwnRuleDeletions(batch, sheets, state);
       for (const op of ops) await this.queue(op, ctx, batch, sheets, state);
       await batch.flush();
     });
+  }
+
+  /**
+   * AccessDenied is what Excel answers both for a protected sheet and for a workbook the planner may not change.
+   * Which one is asked of Excel itself (sheet protection: ExcelApi 1.2, workbook protection: 1.7) rather than read
+   * from the message, which is in the user's language.
+   */
+  private async explainAccessDenied(error: ExcelHostError, ops: WriteOp[]): Promise<ExcelHostError> {
+    const written = new Set(ops.flatMap((op) => ('sheet' in op ? [op.sheet.toLowerCase()] : [])));
+    try {
+      const isProtected = await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets.load('items/name,items/protection/protected');
+        const workbook = ctx.workbook.protection.load('protected');
+        await ctx.sync();
+        return workbook.protected || sheets.items.some((ws) => written.has(ws.name.toLowerCase()) && ws.protection.protected);
+      });
+      return isProtected ? new ExcelHostError('protected', error.code, error.message, { cause: error }) : error;
+    } catch {
+      return error;
+    }
   }
 
   /** What the last read learnt, if it is fresh; used once, so a later write asks again. */
@@ -271,10 +458,10 @@ export class OfficePort implements WorkbookPort {
   /**
    * Which conditional formats are the writer's own takes two steps: a format's type, then — for custom (formula)
    * ones only, as loading `custom` on a colour scale fails the whole request (office-js issue #2180) — its formula.
-   * The read just before a write has loaded the types (readSheets), so here the probe's sync loads the whole sheet's
-   * formats again together with the formulas of those that were custom, through `customOrNullObject` (a null object,
-   * not a failure, should a format have changed type since). Without the read's types, or when the formats changed
-   * since it, findOwnRules spends one sync more on the formulas.
+   * The read just before a write has loaded the types and ids (readSheets), so here the probe's sync loads the whole
+   * sheet's formats again together with the formulas of those that were custom, each found by its id through
+   * `customOrNullObject` (a null object, not a failure, should a format have changed type since). Without the
+   * read's types, or when the formats changed since it, findOwnRules spends one sync more on the formulas.
    */
   private queueRuleProbes(ctx: Excel.RequestContext, ops: WriteOp[], state: Existing, known?: Known): RuleProbe[] {
     const probes: RuleProbe[] = [];
@@ -286,40 +473,53 @@ export class OfficePort implements WorkbookPort {
       seen.add(key);
       const read = known?.rules.get(key);
       if (read && read.length === 0) continue; // no formats at all, so none of ours
-      const collection = ctx.workbook.worksheets.getItem(op.sheet).getRange().conditionalFormats.load('items/type');
-      const customs = new Map<number, Excel.CustomConditionalFormat>();
-      read?.forEach((type, i) => {
-        if (type === 'Custom') customs.set(i, collection.getItemAt(i).customOrNullObject.load('rule/formula'));
-      });
-      probes.push({ key, ownedBy: op.ownedBy, read, collection, customs });
+      const collection = ctx.workbook.worksheets.getItem(op.sheet).getRange().conditionalFormats.load('items/type,items/id');
+      const customs = new Map<string, Excel.CustomConditionalFormat>();
+      for (const rule of read ?? []) {
+        if (rule.type === 'Custom') customs.set(rule.id, collection.getItem(rule.id).customOrNullObject.load('rule/formula'));
+      }
+      probes.push({ key, sheet: op.sheet, ownedBy: op.ownedBy, read, collection, customs });
     }
     return probes;
   }
 
-  /** After the probe's sync: the writer's own formats per sheet, last first (see clearConditionalFormats). */
+  /** After the probe's sync: the ids of the writer's own formats per sheet (deleted first thing, see applyWith). */
   private async findOwnRules(ctx: Excel.RequestContext, probes: RuleProbe[], state: Existing): Promise<void> {
     const formulas = probes.map((p) => {
-      const types = p.collection.items.map((cf) => cf.type);
-      const same = p.read !== undefined && p.read.length === types.length && p.read.every((t, i) => t === types[i]);
+      const items = p.collection.items.map((cf) => ({ type: cf.type, id: cf.id }));
+      const same = p.read !== undefined && p.read.length === items.length && p.read.every((r, i) => r.type === items[i].type && r.id === items[i].id);
       if (same) {
-        return types.map((_, i) => {
-          const custom = p.customs.get(i);
-          return custom && !custom.isNullObject ? custom.rule.formula : undefined;
+        return items.map((rule) => {
+          const custom = p.customs.get(rule.id);
+          return { id: rule.id, formula: custom && !custom.isNullObject ? custom.rule.formula : undefined };
         });
       }
       // The formats are not as the read saw them (or there was no read): their formulas in one more sync.
-      return p.collection.items.map((cf) => (cf.type === 'Custom' ? cf.custom.rule.load('formula') : undefined));
+      return items.map((rule) => ({ id: rule.id, formula: rule.type === 'Custom' ? p.collection.getItem(rule.id).custom.rule.load('formula') : undefined }));
     });
-    if (formulas.some((list) => list.some((f) => f !== undefined && typeof f !== 'string'))) await ctx.sync();
+    if (formulas.some((list) => list.some((f) => f.formula !== undefined && typeof f.formula !== 'string'))) await ctx.sync();
     probes.forEach((p, n) => {
-      const own: Excel.ConditionalFormat[] = [];
-      formulas[n].forEach((f, i) => {
+      const own: string[] = [];
+      for (const { id, formula: f } of formulas[n]) {
         const formula = typeof f === 'string' || f === undefined ? f : f.formula;
-        if (formula !== undefined && isOwnedRuleFormula(formula, p.ownedBy)) own.push(p.collection.items[i]);
-      });
-      // Deleted last first: a format addressed by its position then stays the one meant.
-      state.ownRules.set(p.key, own.reverse());
+        if (formula !== undefined && isOwnedRuleFormula(formula, p.ownedBy)) own.push(id);
+      }
+      state.ownRules.set(p.key, { sheet: p.sheet, ids: own });
     });
+  }
+
+  /**
+   * The writer's own conditional formats go before anything else of the batch: a `clear` of their cells would
+   * remove them first, and deleting a format that is gone fails the request (ItemNotFound).
+   */
+  private async queueOwnRuleDeletions(batch: Batch, sheets: Sheets, state: Existing): Promise<void> {
+    for (const { sheet, ids } of state.ownRules.values()) {
+      if (ids.length === 0) continue;
+      await batch.queue(ids.length * ACTION_OVERHEAD_BYTES, () => {
+        const formats = sheets.get(sheet).getRange().conditionalFormats;
+        for (const id of ids) formats.getItem(id).delete();
+      });
+    }
   }
 
   private async queue(op: WriteOp, ctx: Excel.RequestContext, batch: Batch, sheets: Sheets, state: Existing): Promise<void> {
@@ -356,16 +556,11 @@ export class OfficePort implements WorkbookPort {
           const ws = sheets.get(op.sheet);
           for (const [col, width] of Object.entries(op.widths)) ws.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(width);
         });
-      case 'clearConditionalFormats': {
-        if (!op.ownedBy) return batch.queue(small(op), () => sheets.get(op.sheet).getRange().conditionalFormats.clearAll());
-        // Only the writer's own formats, found by the probe; the planner's stay where they are.
-        const own = state.ownRules.get(op.sheet.toLowerCase()) ?? [];
-        state.ownRules.delete(op.sheet.toLowerCase());
-        if (own.length === 0) return;
-        return batch.queue(small(op) + own.length * ACTION_OVERHEAD_BYTES, () => {
-          for (const cf of own) cf.delete();
-        });
-      }
+      case 'clearConditionalFormats':
+        // With ownedBy, only the writer's own formats, found by the probe and deleted first (queueOwnRuleDeletions);
+        // the planner's stay where they are.
+        if (op.ownedBy) return;
+        return batch.queue(small(op), () => sheets.get(op.sheet).getRange().conditionalFormats.clearAll());
       case 'conditionalFormat':
         return batch.queue(small(op), () => {
           const cf = sheets.get(op.sheet).getRange(op.range).conditionalFormats.add('Custom');
@@ -443,8 +638,14 @@ export class OfficePort implements WorkbookPort {
         const exists = state.tables.has(key);
         state.tables.add(key);
         return batch.queue(small(op), () => {
-          // convertToRange, not delete: delete would also erase the cells the layout has just written.
-          if (exists) ctx.workbook.tables.getItem(op.name).convertToRange();
+          // An existing table keeps being the same table, resized to the plan (ExcelApi 1.13): the planner's
+          // structured references, filters and header names stay as they are.
+          if (exists) {
+            const table = ctx.workbook.tables.getItem(op.name);
+            table.resize(sheets.get(op.sheet).getRange(op.range));
+            if (op.style) table.style = op.style;
+            return;
+          }
           const ws = sheets.get(op.sheet);
           const table = ws.tables.add(ws.getRange(op.range), true);
           table.name = op.name;
@@ -511,25 +712,34 @@ interface Known {
   sheets: Set<string>;
   names: Set<string>;
   tables: Set<string>;
-  /** Conditional-format types of the sheets read, in collection order (lower-cased sheet name). */
-  rules: Map<string, string[]>;
+  /** Conditional-format types and ids of the sheets read, in collection order (lower-cased sheet name). */
+  rules: Map<string, RuleSeen[]>;
+}
+
+interface RuleSeen {
+  type: string;
+  id: string;
 }
 
 /** One sheet's conditional formats as the probe asks for them (see queueRuleProbes). */
 interface RuleProbe {
   key: string;
+  sheet: string;
   ownedBy: readonly string[];
-  /** Their types as the read saw them, when a read did. */
-  read?: string[];
+  /** Their types and ids as the read saw them, when a read did. */
+  read?: RuleSeen[];
   collection: Excel.ConditionalFormatCollection;
-  /** By position: the formula of each that the read saw as custom (null objects if no longer custom). */
-  customs: Map<number, Excel.CustomConditionalFormat>;
+  /** By id: the formula of each that the read saw as custom (null objects if no longer custom). */
+  customs: Map<string, Excel.CustomConditionalFormat>;
 }
 
 /** How long a read's knowledge serves the next write: a command reads and writes within a moment. */
 const KNOWN_FRESH_MS = 30_000;
-/** Errors that mean the workbook no longer is as the read saw it. */
-const STALE_CODES = new Set(['ItemNotFound', 'ItemAlreadyExists', 'InvalidArgument']);
+/**
+ * Errors that mean the workbook no longer is as the read saw it: a sheet, name, table or format gone, or one added
+ * under a name we meant to use.
+ */
+const STALE_CODES = new Set(['ItemNotFound', 'ItemAlreadyExists']);
 
 interface Existing {
   sheets: Set<string>;
@@ -539,8 +749,8 @@ interface Existing {
   notes: Set<string>;
   /** Notes that are not the writer's own (see the note op's ownedBy). */
   foreignNotes: Set<string>;
-  /** The writer's own conditional formats to delete, per sheet (see clearConditionalFormats' ownedBy). */
-  ownRules: Map<string, Excel.ConditionalFormat[]>;
+  /** The ids of the writer's own conditional formats to delete, per sheet (see clearConditionalFormats' ownedBy). */
+  ownRules: Map<string, { sheet: string; ids: string[] }>;
 }
 
 function itemKey(sheet: string, item: string): string {
@@ -555,12 +765,15 @@ class Batch {
   constructor(
     private readonly ctx: Excel.RequestContext,
     private readonly budget: number,
+    /** Set once a sync of writes went through (the workbook is then partly written). */
+    private readonly progress: { written: boolean },
   ) {}
 
   async queue(bytes: number, enqueue: () => void): Promise<void> {
     if (this.pendingActions > 0 && this.pendingBytes + bytes > this.budget) {
       // Splitting a large batch over several requests is the point here (Excel on the web's 5 MB limit).
       await this.ctx.sync();
+      this.progress.written = true;
       this.pendingBytes = 0;
       this.pendingActions = 0;
     }
@@ -572,6 +785,7 @@ class Batch {
   async flush(): Promise<void> {
     if (this.pendingActions === 0) return;
     await this.ctx.sync();
+    this.progress.written = true;
     this.pendingBytes = 0;
     this.pendingActions = 0;
   }
@@ -740,28 +954,64 @@ function validate(op: WriteOp): void {
   }
 }
 
-/** The loaded used range → the port's rectangle from A1. */
-function snapshot(name: string, used: Excel.Range, merged: Excel.RangeAreas): SheetSnapshot {
-  const merges = merged.isNullObject ? [] : parseAreas(merged.address);
-  if (used.isNullObject) return { name, values: [], numberFormats: [], merges };
-  const top = used.rowIndex;
-  const left = used.columnIndex;
-  const raw = used.values;
-  const types = used.valueTypes;
-  const formats = used.numberFormat;
-  const rows = top + raw.length;
-  const cols = left + (raw[0]?.length ?? 0);
+/** The windows read → the port's rectangle from A1. */
+function snapshot(r: SheetRead): SheetSnapshot {
+  const merges = r.merges;
+  if (!r.used || r.used.isNullObject) return { name: r.name, values: [], merges };
+  const rows = r.used.rowIndex + r.used.rowCount;
+  const cols = r.used.columnIndex + r.used.columnCount;
   const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
-  const numberFormats: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill('General'));
-  raw.forEach((row, i) =>
-    row.forEach((v: unknown, j: number) => {
-      values[top + i][left + j] = fromOffice(v, types?.[i]?.[j]);
-      const fmt = formats?.[i]?.[j];
-      if (typeof fmt === 'string' && fmt) numberFormats[top + i][left + j] = fmt;
-    }),
-  );
-  return { name, values, numberFormats, merges };
+  for (const w of r.windows) {
+    w.values.forEach((row, i) =>
+      row.forEach((v: unknown, j: number) => {
+        values[w.top + i][w.left + j] = fromOffice(v, w.types?.[i]?.[j]);
+      }),
+    );
+  }
+  return { name: r.name, values, merges };
 }
+
+/** A sheet being read: its used range's size, then its cells window by window. */
+interface SheetRead {
+  name: string;
+  worksheet: Excel.Worksheet;
+  /** False for a sheet asked for its presence only. */
+  content: boolean;
+  /** Its used range (null for a sheet asked for its presence only). */
+  used?: Excel.Range | null;
+  rules?: Excel.ConditionalFormatCollection;
+  /** Rows 0 … headRows − 1 came with the sizes (see sizeSheets). */
+  headRows?: number;
+  /** What a cell of this sheet has cost in a response so far (see addWindow). */
+  bytesPerCell?: number;
+  windows: Array<{ top: number; left: number; values: unknown[][]; types: string[][] }>;
+  merges: string[];
+}
+
+/** Rows `top`… (0-based) of a used range, `cols` wide from `left`. */
+interface Window {
+  read: SheetRead;
+  top: number;
+  rows: number;
+  left: number;
+  cols: number;
+}
+
+/** Keep a window's cells, and learn from them what a cell of this sheet costs in a response (with a margin). */
+function addWindow(r: SheetRead, top: number, left: number, values: unknown[][], types: string[][]): void {
+  r.windows.push({ top, left, values, types });
+  const cells = values.length * (values[0]?.length ?? 0);
+  if (cells === 0) return;
+  const perCell = (utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(types))) / cells;
+  r.bytesPerCell = Math.max(r.bytesPerCell ?? 0, Math.ceil(perCell * 1.25));
+}
+
+/** Failures that asking again in smaller pieces cannot mend: the host lacks the API, or the user is editing a cell. */
+function isFatal(e: unknown): boolean {
+  const code = toExcelHostError(e).code;
+  return code === 'ApiNotFound' || code === 'InvalidOperationInCellEditMode';
+}
+
 
 function fromOffice(v: unknown, type: string | undefined): CellValue {
   if (type === 'Error' || (type === undefined && typeof v === 'string' && ERROR_STRINGS.has(v))) return { error: String(v) };

@@ -21,6 +21,9 @@ import {
   type SheetChange,
 } from '../../src/taskpane/office-host';
 import { FakeActions } from './fake-actions';
+import { render, screen } from '@testing-library/react';
+import { UnsupportedExcel } from '../../src/taskpane/components/UnsupportedExcel';
+import { REQUIRED_EXCEL_API } from '../../src/workbook/office/requirements';
 
 type Globals = { Office?: unknown; Excel?: unknown; OfficeExtension?: unknown };
 const g = globalThis as unknown as Globals;
@@ -51,12 +54,26 @@ test('the pane speaks Japanese when Office does, English otherwise', () => {
 });
 
 test('outside Office (no Office.js) the page starts anyway and knows it is not in Excel', async () => {
-  await expect(whenOfficeReady()).resolves.toEqual({ inExcel: false, lang: expect.stringMatching(/^(ja|en)$/) });
+  await expect(whenOfficeReady()).resolves.toEqual({ inExcel: false, supported: true, lang: expect.stringMatching(/^(ja|en)$/) });
 });
 
 test('inside Excel it takes the display language', async () => {
-  fakeOffice({ host: 'Excel', displayLanguage: 'ja-JP' });
-  await expect(whenOfficeReady()).resolves.toEqual({ inExcel: true, lang: 'ja' });
+  fakeOffice({ host: 'Excel', displayLanguage: 'ja-JP', sets: [`ExcelApi ${REQUIRED_EXCEL_API}`] });
+  await expect(whenOfficeReady()).resolves.toEqual({ inExcel: true, supported: true, lang: 'ja' });
+});
+
+test('inside an Excel without the requirement set the add-in needs, the pane names the Excel it needs and writes nothing', async () => {
+  fakeOffice({ host: 'Excel', displayLanguage: 'ja-JP', sets: ['ExcelApi 1.12'] });
+  await expect(whenOfficeReady()).resolves.toEqual({ inExcel: true, supported: false, lang: 'ja' });
+  for (const [lang, words] of [
+    ['ja', ['この Excel では使えません', 'Microsoft 365 の Excel、または Excel 2021 以降', `API ${REQUIRED_EXCEL_API} 以上`]],
+    ['en', ['This Excel cannot run the checker', 'Excel for Microsoft 365, or Excel 2021 or later', `API ${REQUIRED_EXCEL_API} or later`]],
+  ] as const) {
+    const { unmount } = render(<UnsupportedExcel lang={lang} />);
+    const panel = screen.getByTestId('unsupported-excel');
+    for (const w of words) expect(panel.textContent).toContain(w);
+    unmount();
+  }
 });
 
 test('in another Office host it does not pretend to be in Excel', async () => {
@@ -296,11 +313,17 @@ describe('evaluating again after an edit in the plan sheets (Excel)', () => {
     };
     const saving = actions.saveChecklist({});
     fake.plan.lines[0].capacity['2026'] = 150;
+    // "Unknown" is Excel's word for any source it cannot name, our own write included
+    // (https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource): while we write it counts as ours.
     await excel.change('取組・チェックリスト', { triggerSource: 'Unknown' });
     await advance(2_000);
     expect(fake.callsOf('evaluate')).toHaveLength(3);
     release();
     await saving;
+    await advance(2_000);
+    expect(fake.callsOf('evaluate')).toHaveLength(3);
+    // The planner's next edit, after our write, is theirs, and brings the plan up to date.
+    await excel.change('取組・チェックリスト', { triggerSource: 'Unknown' });
     await advance(2_000);
     expect(fake.callsOf('evaluate')).toHaveLength(4);
     await watcher.stop();
@@ -335,3 +358,4 @@ describe('evaluating again after an edit in the plan sheets (Excel)', () => {
     expect(fake.listening).toBe(0);
   });
 });
+
