@@ -19,7 +19,7 @@ import {
 import type { Lang } from '../i18n/format';
 import { uiText } from '../i18n/ui';
 import type { PlanLine } from '../plan/schema';
-import type { CellRef, DetectResult, EvaluateResult, EvaluateStage, PaneActions } from './actions';
+import type { CellRef, DetectResult, EvaluateStage, PaneActions } from './actions';
 import { describeError } from './describe-error';
 import {
   checklistFormFromPlan,
@@ -39,6 +39,7 @@ import { initialLineFormState, type LineFormState } from './components/LineFormV
 import { EvaluatePanel } from './components/EvaluatePanel';
 import { ChecklistPanel } from './components/ChecklistPanel';
 import { ExportPanel } from './components/ExportPanel';
+import { panelOf, TABS, type Busy, type Notice, type ShownResult, type TabValue } from './state';
 
 interface AppCommonProps {
   actions: PaneActions;
@@ -52,20 +53,6 @@ interface AppCommonProps {
  * change of language keeps the forms and the last result: the pane is not mounted again.
  */
 export type AppProps = AppCommonProps & ({ lang: Lang; initialLang?: Lang } | { lang?: undefined; initialLang: Lang });
-
-export type TabValue = 'start' | 'plan' | 'checklist' | 'evaluate' | 'export';
-const TABS: readonly TabValue[] = ['start', 'plan', 'checklist', 'evaluate', 'export'];
-
-/** The command running now; one at a time, so two writes never race in the workbook. */
-export type Busy = 'detect' | 'create' | 'header' | 'line' | 'checklist' | 'evaluate' | 'export' | 'select';
-
-/** A success note, kept as data so it follows the language switch. */
-export type Notice =
-  | { kind: 'created' }
-  | { kind: 'headerSaved' }
-  | { kind: 'lineAdded'; scenario: string }
-  | { kind: 'checklistSaved' }
-  | { kind: 'exported' };
 
 const useStyles = makeStyles({
   root: {
@@ -118,12 +105,6 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalM,
   },
 });
-
-/** The last evaluation on show, and whether it was asked for elsewhere (an edit in the sheet) rather than in the pane. */
-export interface ShownResult {
-  value: EvaluateResult;
-  elsewhere: boolean;
-}
 
 export function App({ actions, lang: controlledLang, initialLang, onLangChange }: AppProps) {
   const styles = useStyles();
@@ -373,20 +354,6 @@ export function App({ actions, lang: controlledLang, initialLang, onLangChange }
       </div>
     </FluentProvider>
   );
-}
-
-function panelOf(notice: Notice): TabValue {
-  switch (notice.kind) {
-    case 'created':
-      return 'start';
-    case 'headerSaved':
-    case 'lineAdded':
-      return 'plan';
-    case 'checklistSaved':
-      return 'checklist';
-    case 'exported':
-      return 'export';
-  }
 }
 
 /**

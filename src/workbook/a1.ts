@@ -4,12 +4,12 @@
  * Rows and columns are 1-based, as Excel shows them (A = 1, row 1 = 1). Addresses are A1 style without a sheet name
  * ("B3", "B3:F20"); `$` markers are accepted and ignored where only the position matters.
  *
- * The formula functions (`shiftFormula`, `formulaToR1C1`, `formulaFromR1C1`, `absoluteRefs`) work on English
- * formulas with "," separators, as the port writes them. They tokenise just enough of the formula to find cell
- * references: string literals ("…", with "" escapes), quoted sheet names ('…', with '' escapes), structured and
- * external references ([…]), function names (an identifier followed by "("), sheet prefixes (followed by "!") and
- * number literals (1E5) are passed through untouched.
+ * The formula functions (`shiftFormula`, `formulaToR1C1`, `formulaFromR1C1`, `absoluteRefs`, `formulaShape`) work on
+ * English formulas with "," separators, as the port writes them. They read formulas with the one formula lexer
+ * (src/formula/lexer.ts) and rewrite only its reference tokens: string literals, quoted sheet names, structured
+ * references, function names and numbers pass through untouched.
  */
+import { lex, splitSheetPrefix, type CellPart, type Token } from '../formula/lexer';
 
 /** Excel's grid limits. */
 export const MAX_ROWS = 1_048_576;
@@ -122,152 +122,20 @@ export function quoteSheetName(name: string): string {
 
 /** "'計画'!B3:C4", "基準!$A$2" or "B3" → the sheet name (if any) and the address part. */
 export function splitSheetAddress(ref: string): { sheet?: string; address: string } {
-  const s = ref.trim().replace(/^=/, '');
-  if (s.startsWith("'")) {
-    let i = 1;
-    let name = '';
-    while (i < s.length) {
-      if (s[i] === "'") {
-        if (s[i + 1] === "'") {
-          name += "'";
-          i += 2;
-          continue;
-        }
-        break;
-      }
-      name += s[i++];
-    }
-    if (s[i] !== "'" || s[i + 1] !== '!') throw new Error(`not a sheet-qualified address: "${ref}"`);
-    return { sheet: name, address: s.slice(i + 2) };
-  }
-  const bang = s.lastIndexOf('!');
-  return bang < 0 ? { address: s } : { sheet: s.slice(0, bang), address: s.slice(bang + 1) };
+  return splitSheetPrefix(ref);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Formula tokenising
+// Formula rewriting
 
-/** One reference found in a formula: a cell, a whole-column range or a whole-row range. */
-type CellToken = { kind: 'cell'; colAbs: boolean; col: number; rowAbs: boolean; row: number };
-type RefToken =
-  | CellToken
-  | { kind: 'area'; a: CellToken; b: CellToken }
-  | { kind: 'cols'; a: { abs: boolean; col: number }; b: { abs: boolean; col: number } }
-  | { kind: 'rows'; a: { abs: boolean; row: number }; b: { abs: boolean; row: number } };
+type ReferenceToken = Extract<Token, { kind: 'cell' | 'area' | 'columns' | 'rows' }>;
 
-/** Characters that make up identifiers, references and numbers (non-ASCII letters allow unquoted 基準!A1). */
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z0-9_.$\\\u0080-\uFFFF]/.test(ch);
-}
-
-const CELL_TOKEN = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
-const COL_TOKEN = /^(\$?)([A-Za-z]{1,3})$/;
-const ROW_TOKEN = /^(\$?)(\d{1,7})$/;
-
-function cellToken(word: string): CellToken | undefined {
-  const m = CELL_TOKEN.exec(word);
-  if (!m) return undefined;
-  const col = colNumberOrZero(m[2]);
-  const row = Number(m[4]);
-  if (col < 1 || row < 1 || row > MAX_ROWS) return undefined;
-  return { kind: 'cell', colAbs: m[1] === '$', col, rowAbs: m[3] === '$', row };
-}
-
-function colNumberOrZero(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n > MAX_COLUMNS ? 0 : n;
-}
-
-/**
- * Walk a formula and hand every reference to `onRef`, which returns the text to put in its place. Everything else
- * is copied as is.
- */
-function mapRefs(formula: string, onRef: (ref: RefToken) => string): string {
+/** The formula with every reference token replaced by what `onRef` returns; everything else copied as is. */
+function mapRefs(formula: string, onRef: (ref: ReferenceToken) => string): string {
   let out = '';
-  let i = 0;
-  const n = formula.length;
-  const readWord = (from: number): number => {
-    let j = from;
-    while (j < n && isWordChar(formula[j])) j++;
-    return j;
-  };
-  while (i < n) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      // String literal or quoted sheet name: copy it through its closing quote, untouched.
-      const j = closingQuote(formula, i);
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === '[') {
-      // Structured reference (Table1[[#This Row],[Col]]) or external workbook index: copy the balanced brackets.
-      let depth = 0;
-      let j = i;
-      for (; j < n; j++) {
-        if (formula[j] === '[') depth++;
-        else if (formula[j] === ']' && --depth === 0) break;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (!isWordChar(ch)) {
-      out += ch;
-      i++;
-      continue;
-    }
-    const end = readWord(i);
-    const word = formula.slice(i, end);
-    const next = formula[end];
-    const startsNumber = /^[0-9.]/.test(word);
-    if (next === '(' || next === '!' || next === '[') {
-      // A function name (LOG10(), a sheet prefix (Q1!A1) or a table name (Table1[...]).
-      out += word;
-      i = end;
-      continue;
-    }
-    // A range such as A1:B2, A:C or 1:3 — both ends are read together so "1:3" is not mistaken for numbers.
-    if (next === ':' && isWordChar(formula[end + 1])) {
-      const end2 = readWord(end + 1);
-      const word2 = formula.slice(end + 1, end2);
-      const after = formula[end2];
-      if (after !== '(' && after !== '!') {
-        const a = cellToken(word);
-        const b = cellToken(word2);
-        if (a && b && !/^[0-9.]/.test(word)) {
-          out += onRef({ kind: 'area', a, b });
-          i = end2;
-          continue;
-        }
-        const c1 = COL_TOKEN.exec(word);
-        const c2 = COL_TOKEN.exec(word2);
-        if (c1 && c2 && colNumberOrZero(c1[2]) && colNumberOrZero(c2[2])) {
-          out += onRef({
-            kind: 'cols',
-            a: { abs: c1[1] === '$', col: colNumberOrZero(c1[2]) },
-            b: { abs: c2[1] === '$', col: colNumberOrZero(c2[2]) },
-          });
-          i = end2;
-          continue;
-        }
-        const r1 = ROW_TOKEN.exec(word);
-        const r2 = ROW_TOKEN.exec(word2);
-        if (r1 && r2) {
-          out += onRef({
-            kind: 'rows',
-            a: { abs: r1[1] === '$', row: Number(r1[2]) },
-            b: { abs: r2[1] === '$', row: Number(r2[2]) },
-          });
-          i = end2;
-          continue;
-        }
-      }
-    }
-    const ref = startsNumber ? undefined : cellToken(word);
-    out += ref ? onRef(ref) : word;
-    i = end;
+  for (const token of lex(formula)) {
+    if (token.kind === 'cell' || token.kind === 'area' || token.kind === 'columns' || token.kind === 'rows') out += onRef(token);
+    else out += token.text;
   }
   return out;
 }
@@ -290,29 +158,29 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return formula;
   const okRow = (r: number) => r >= 1 && r <= MAX_ROWS;
   const okCol = (c: number) => c >= 1 && c <= MAX_COLUMNS;
-  const cell = (ref: CellToken): string | undefined => {
-    const row = ref.rowAbs ? ref.row : ref.row + dr;
-    const col = ref.colAbs ? ref.col : ref.col + dc;
-    return okRow(row) && okCol(col) ? colText(ref.colAbs, col) + rowText(ref.rowAbs, row) : undefined;
+  const cell = (ref: CellPart): string | undefined => {
+    const row = ref.rowAbsolute ? ref.row : ref.row + dr;
+    const col = ref.colAbsolute ? ref.col : ref.col + dc;
+    return okRow(row) && okCol(col) ? colText(ref.colAbsolute, col) + rowText(ref.rowAbsolute, row) : undefined;
   };
   return mapRefs(formula, (ref) => {
-    if (ref.kind === 'cell') return cell(ref) ?? REF_ERROR;
+    if (ref.kind === 'cell') return cell(ref.ref) ?? REF_ERROR;
     if (ref.kind === 'area') {
       // Like Excel, a range with either end off the sheet becomes one #REF!.
-      const a = cell(ref.a);
-      const b = cell(ref.b);
+      const a = cell(ref.from);
+      const b = cell(ref.to);
       return a && b ? `${a}:${b}` : REF_ERROR;
     }
-    if (ref.kind === 'cols') {
-      const a = ref.a.abs ? ref.a.col : ref.a.col + dc;
-      const b = ref.b.abs ? ref.b.col : ref.b.col + dc;
+    if (ref.kind === 'columns') {
+      const a = ref.from.absolute ? ref.from.col : ref.from.col + dc;
+      const b = ref.to.absolute ? ref.to.col : ref.to.col + dc;
       if (!okCol(a) || !okCol(b)) return REF_ERROR;
-      return `${colText(ref.a.abs, a)}:${colText(ref.b.abs, b)}`;
+      return `${colText(ref.from.absolute, a)}:${colText(ref.to.absolute, b)}`;
     }
-    const a = ref.a.abs ? ref.a.row : ref.a.row + dr;
-    const b = ref.b.abs ? ref.b.row : ref.b.row + dr;
+    const a = ref.from.absolute ? ref.from.row : ref.from.row + dr;
+    const b = ref.to.absolute ? ref.to.row : ref.to.row + dr;
     if (!okRow(a) || !okRow(b)) return REF_ERROR;
-    return `${rowText(ref.a.abs, a)}:${rowText(ref.b.abs, b)}`;
+    return `${rowText(ref.from.absolute, a)}:${rowText(ref.to.absolute, b)}`;
   });
 }
 
@@ -329,12 +197,12 @@ function r1c1Part(letter: 'R' | 'C', abs: boolean, value: number, base: number):
  * how fillFormula stays one small request whatever the range's size.
  */
 export function formulaToR1C1(formula: string, row: number, col: number): string {
-  const cell = (ref: CellToken) => r1c1Part('R', ref.rowAbs, ref.row, row) + r1c1Part('C', ref.colAbs, ref.col, col);
+  const cell = (ref: CellPart) => r1c1Part('R', ref.rowAbsolute, ref.row, row) + r1c1Part('C', ref.colAbsolute, ref.col, col);
   return mapRefs(formula, (ref) => {
-    if (ref.kind === 'cell') return cell(ref);
-    if (ref.kind === 'area') return `${cell(ref.a)}:${cell(ref.b)}`;
-    if (ref.kind === 'cols') return `${r1c1Part('C', ref.a.abs, ref.a.col, col)}:${r1c1Part('C', ref.b.abs, ref.b.col, col)}`;
-    return `${r1c1Part('R', ref.a.abs, ref.a.row, row)}:${r1c1Part('R', ref.b.abs, ref.b.row, row)}`;
+    if (ref.kind === 'cell') return cell(ref.ref);
+    if (ref.kind === 'area') return `${cell(ref.from)}:${cell(ref.to)}`;
+    if (ref.kind === 'columns') return `${r1c1Part('C', ref.from.absolute, ref.from.col, col)}:${r1c1Part('C', ref.to.absolute, ref.to.col, col)}`;
+    return `${r1c1Part('R', ref.from.absolute, ref.from.row, row)}:${r1c1Part('R', ref.to.absolute, ref.to.row, row)}`;
   });
 }
 
@@ -344,61 +212,29 @@ export function formulaToR1C1(formula: string, row: number, col: number): string
  * C1:C3); strings, quoted sheet names and function names are left alone.
  */
 export function formulaFromR1C1(formula: string, row: number, col: number): string {
-  const REF = /^(?:([Rr])(\[-?\d+\]|\d+)?)?(?:([Cc])(\[-?\d+\]|\d+)?)?/;
-  const offset = (text: string | undefined, base: number): { abs: boolean; value: number } => {
-    if (!text) return { abs: false, value: base };
-    if (text.startsWith('[')) return { abs: false, value: base + Number(text.slice(1, -1)) };
-    return { abs: true, value: Number(text) };
-  };
   let out = '';
-  let i = 0;
-  const n = formula.length;
-  while (i < n) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      // String literal or quoted sheet name: copy it through its closing quote, untouched.
-      const j = closingQuote(formula, i);
-      out += formula.slice(i, j + 1);
-      i = j + 1;
+  for (const token of lex(formula, { notation: 'R1C1' })) {
+    if (token.kind !== 'r1c1') {
+      out += token.text;
       continue;
     }
-    if (!isWordChar(ch)) {
-      out += ch;
-      i++;
-      continue;
-    }
-    const m = REF.exec(formula.slice(i));
-    const end = i + (m ? m[0].length : 0);
-    const next = formula[end];
-    if (m && m[0].length > 0 && !isWordChar(next) && next !== '(' && next !== '!' && next !== '[') {
-      const r = m[1] ? offset(m[2], row) : undefined;
-      const c = m[3] ? offset(m[4], col) : undefined;
-      if (r && c) {
-        out += r.value < 1 || c.value < 1 ? REF_ERROR : colText(c.abs, c.value) + rowText(r.abs, r.value);
-      } else if (r) {
-        out += r.value < 1 ? REF_ERROR : rowText(r.abs, r.value);
-      } else if (c) {
-        out += c.value < 1 ? REF_ERROR : colText(c.abs, c.value);
-      }
-      i = end;
-      continue;
-    }
-    let j = i;
-    while (j < n && isWordChar(formula[j])) j++;
-    out += formula.slice(i, j);
-    i = j;
+    const r = token.row && (token.row.absolute ? token.row : { absolute: false, value: row + token.row.value });
+    const c = token.col && (token.col.absolute ? token.col : { absolute: false, value: col + token.col.value });
+    if (r && c) out += r.value < 1 || c.value < 1 ? REF_ERROR : colText(c.absolute, c.value) + rowText(r.absolute, r.value);
+    else if (r) out += r.value < 1 ? REF_ERROR : rowText(r.absolute, r.value);
+    else if (c) out += c.value < 1 ? REF_ERROR : colText(c.absolute, c.value);
   }
   return out;
 }
 
 /** Make every cell reference of a formula or reference absolute ("A1:B2" → "$A$1:$B$2"), e.g. for defined names. */
 export function absoluteRefs(formula: string): string {
-  const cell = (ref: CellToken) => colText(true, ref.col) + rowText(true, ref.row);
+  const cell = (ref: CellPart) => colText(true, ref.col) + rowText(true, ref.row);
   return mapRefs(formula, (ref) => {
-    if (ref.kind === 'cell') return cell(ref);
-    if (ref.kind === 'area') return `${cell(ref.a)}:${cell(ref.b)}`;
-    if (ref.kind === 'cols') return `${colText(true, ref.a.col)}:${colText(true, ref.b.col)}`;
-    return `${rowText(true, ref.a.row)}:${rowText(true, ref.b.row)}`;
+    if (ref.kind === 'cell') return cell(ref.ref);
+    if (ref.kind === 'area') return `${cell(ref.from)}:${cell(ref.to)}`;
+    if (ref.kind === 'columns') return `${colText(true, ref.from.col)}:${colText(true, ref.to.col)}`;
+    return `${rowText(true, ref.from.row)}:${rowText(true, ref.to.row)}`;
   });
 }
 
@@ -409,26 +245,12 @@ export function absoluteRefs(formula: string): string {
  * not count.
  */
 export function formulaShape(formula: string): string {
-  const s = formula.trim().replace(/^=/, '');
   let out = '';
-  let i = 0;
-  while (i < s.length) {
-    if (s[i] === '"' || s[i] === "'") {
-      const j = closingQuote(s, i);
-      out += s.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    let end = i;
-    while (end < s.length && s[end] !== '"' && s[end] !== "'") end++;
-    out += s
-      .slice(i, end)
-      .replace(/\s+/g, '')
-      .toUpperCase()
-      // The character before a reference is matched (and put back) rather than looked behind at: Safari before
-      // 16.4, the add-in's browser on older Macs, cannot parse a lookbehind, and one would stop the whole pane.
-      .replace(/#REF!|(^|[^A-Z0-9_.$])\$?[A-Z]{1,3}\$?[0-9]+(?![A-Z0-9_.(])/g, (_, before: string | undefined) => `${before ?? ''}¤`);
-    i = end;
+  for (const token of lex(formula.trim().replace(/^=/, ''))) {
+    if (token.kind === 'string' || (token.kind === 'sheet' && token.text.startsWith("'"))) out += token.text;
+    else if (token.kind === 'cell' || (token.kind === 'error' && token.value === REF_ERROR)) out += '¤';
+    else if (token.kind === 'area') out += '¤:¤';
+    else if (token.kind !== 'space') out += token.text.toUpperCase();
   }
   return out;
 }
@@ -437,21 +259,4 @@ export function formulaShape(formula: string): string {
 export function isOwnedRuleFormula(formula: string, ownedBy: readonly string[]): boolean {
   const shape = formulaShape(formula);
   return ownedBy.some((f) => formulaShape(f) === shape);
-}
-
-/** The index of the quote closing the string or quoted name that opens at `start` (a doubled quote is an escape). */
-function closingQuote(formula: string, start: number): number {
-  const q = formula[start];
-  let j = start + 1;
-  while (j < formula.length) {
-    if (formula[j] === q) {
-      if (formula[j + 1] === q) {
-        j += 2;
-        continue;
-      }
-      break;
-    }
-    j++;
-  }
-  return j;
 }

@@ -1,9 +1,10 @@
 import { useId, type FormEvent } from 'react';
-import { Button, Checkbox, Input, Label, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Input, Label, makeStyles, tokens } from '@fluentui/react-components';
 import { sectionIn, type Lang } from '../../i18n/format';
 import { uiText } from '../../i18n/ui';
-import type { Busy, Notice } from '../App';
+import type { Busy, Notice } from '../state';
 import { applicableChecklist, type ChecklistForm } from '../form';
+import { NeedsPlanBar, PanelCommand, SuccessBar } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
 export interface ChecklistPanelProps {
@@ -73,11 +74,7 @@ export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, onCha
         {t.checklist.heading}
       </h2>
       <p className={s.text}>{t.checklist.intro}</p>
-      {!hasPlan && busy !== 'detect' && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.plan.needPlan}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NeedsPlanBar lang={lang} hasPlan={hasPlan} busy={busy} />
       <p className={s.hint} aria-live="polite">
         {t.checklist.progress(done, items.length)}
       </p>
@@ -130,16 +127,8 @@ export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, onCha
         );
       })}
 
-      {notice?.kind === 'checklistSaved' && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t.checklist.saved}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={s.actions}>
-        <Button type="submit" appearance="primary" disabled={!hasPlan} disabledFocusable={hasPlan && busy !== null}>
-          {busy === 'checklist' ? t.busy : t.checklist.save}
-        </Button>
-      </div>
+      <SuccessBar text={notice?.kind === 'checklistSaved' ? t.checklist.saved : null} />
+      <PanelCommand lang={lang} label={t.checklist.save} command="checklist" busy={busy} disabled={!hasPlan} />
     </form>
   );
 }

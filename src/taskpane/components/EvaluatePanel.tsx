@@ -1,11 +1,12 @@
 import type { RefObject } from 'react';
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Field, ProgressBar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Verdict } from '../../evaluate';
 import type { Lang } from '../../i18n/format';
 import { uiText } from '../../i18n/ui';
 import { EVALUATE_STAGES, type CellRef, type EvaluateResult, type EvaluateStage } from '../actions';
-import type { Busy } from '../App';
+import type { Busy } from '../state';
 import { FindingsList } from './FindingsList';
+import { NeedsPlanBar, PanelCommand } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
 export interface EvaluatePanelProps {
@@ -79,16 +80,8 @@ export function EvaluatePanel({ lang, hasPlan, busy, stage, result, updatedElsew
           {t.evaluate.heading}
         </h2>
         <p className={s.text}>{t.evaluate.intro}</p>
-        {!hasPlan && busy !== 'detect' && (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{t.plan.needPlan}</MessageBarBody>
-          </MessageBar>
-        )}
-        <div className={s.actions}>
-          <Button appearance="primary" disabled={!hasPlan} disabledFocusable={hasPlan && busy !== null} onClick={onRun}>
-            {running ? t.evaluate.running : t.evaluate.run}
-          </Button>
-        </div>
+        <NeedsPlanBar lang={lang} hasPlan={hasPlan} busy={busy} />
+        <PanelCommand lang={lang} label={t.evaluate.run} busyLabel={t.evaluate.running} command="evaluate" busy={busy} disabled={!hasPlan} onRun={onRun} />
         <div aria-live="polite">
           {running && stage && (
             <Field label={t.evaluate.stages[stage]} validationState="none">

@@ -1,7 +1,7 @@
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Lang } from '../../i18n/format';
 import { uiText } from '../../i18n/ui';
-import type { Busy, Notice } from '../App';
+import type { Busy, Notice } from '../state';
+import { NeedsPlanBar, PanelCommand, SuccessBar } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
 export interface ExportPanelProps {
@@ -21,21 +21,9 @@ export function ExportPanel({ lang, hasPlan, busy, notice, onRun }: ExportPanelP
         {t.exportSummary.heading}
       </h2>
       <p className={s.text}>{t.exportSummary.intro}</p>
-      {!hasPlan && busy !== 'detect' && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.plan.needPlan}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={s.actions}>
-        <Button appearance="primary" disabled={!hasPlan} disabledFocusable={hasPlan && busy !== null} onClick={onRun}>
-          {busy === 'export' ? t.busy : t.exportSummary.run}
-        </Button>
-      </div>
-      {notice?.kind === 'exported' && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t.exportSummary.done}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NeedsPlanBar lang={lang} hasPlan={hasPlan} busy={busy} />
+      <PanelCommand lang={lang} label={t.exportSummary.run} command="export" busy={busy} disabled={!hasPlan} onRun={onRun} />
+      <SuccessBar text={notice?.kind === 'exported' ? t.exportSummary.done : null} />
     </section>
   );
 }

@@ -1,19 +1,17 @@
 import { useEffect, useRef, type FormEvent } from 'react';
 import {
-  Button,
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Textarea,
 } from '@fluentui/react-components';
 import type { Lang } from '../../i18n/format';
 import { uiText } from '../../i18n/ui';
-import type { Busy } from '../App';
+import type { Busy } from '../state';
 import type { HeaderErrors, HeaderField, HeaderForm } from '../form';
+import { PanelCommand, SuccessBar } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
 export interface HeaderFormViewProps {
@@ -132,17 +130,8 @@ export function HeaderFormView({ lang, disabled, busy, saved, form, errors, onCh
         />
       </Field>
 
-      {saved && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t.plan.headerSaved}</MessageBarBody>
-        </MessageBar>
-      )}
-
-      <div className={s.actions}>
-        <Button type="submit" appearance="primary" disabled={disabled} disabledFocusable={!disabled && busy !== null}>
-          {busy === 'header' ? t.busy : t.plan.saveHeader}
-        </Button>
-      </div>
+      <SuccessBar text={saved ? t.plan.headerSaved : null} />
+      <PanelCommand lang={lang} label={t.plan.saveHeader} command="header" busy={busy} disabled={disabled} />
     </form>
   );
 }

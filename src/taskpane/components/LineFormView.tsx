@@ -1,6 +1,5 @@
 import { useRef, type FormEvent } from 'react';
 import {
-  Button,
   Checkbox,
   Combobox,
   Dropdown,
@@ -14,7 +13,7 @@ import type { Lang } from '../../i18n/format';
 import { uiText } from '../../i18n/ui';
 import { ITEMS, USES, type ItemId, type UseId } from '../../policy';
 import type { PlanLine } from '../../plan/schema';
-import type { Busy } from '../App';
+import type { Busy } from '../state';
 import {
   FORECAST_YEARS,
   TARGET_YEARS,
@@ -25,6 +24,7 @@ import {
   type LineField,
   type LineForm,
 } from '../form';
+import { PanelCommand, SuccessBar } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
 export interface LineFormViewProps {
@@ -211,17 +211,8 @@ export function LineFormView({ lang, disabled, busy, added, scenarios, state, on
           <MessageBarBody>{t.plan.fixFields}</MessageBarBody>
         </MessageBar>
       )}
-      {added !== null && !failed && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t.plan.lineAdded(added)}</MessageBarBody>
-        </MessageBar>
-      )}
-
-      <div className={s.actions}>
-        <Button type="submit" appearance="primary" disabled={disabled} disabledFocusable={!disabled && busy !== null}>
-          {busy === 'line' ? t.busy : t.plan.addLine}
-        </Button>
-      </div>
+      <SuccessBar text={added !== null && !failed ? t.plan.lineAdded(added) : null} />
+      <PanelCommand lang={lang} label={t.plan.addLine} command="line" busy={busy} disabled={disabled} />
     </form>
   );
 }

@@ -1,11 +1,10 @@
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Lang } from '../../i18n/format';
-import { uiText } from '../../i18n/ui';
 import type { PlanLine } from '../../plan/schema';
-import type { Busy, Notice } from '../App';
+import type { Busy, Notice } from '../state';
 import type { HeaderErrors, HeaderForm } from '../form';
 import { HeaderFormView } from './HeaderFormView';
 import { LineFormView, type LineFormState } from './LineFormView';
+import { NeedsPlanBar } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
 export interface PlanPanelProps {
@@ -25,14 +24,9 @@ export interface PlanPanelProps {
 
 export function PlanPanel(props: PlanPanelProps) {
   const s = usePaneStyles();
-  const t = uiText(props.lang);
   return (
     <div className={s.panel}>
-      {!props.hasPlan && props.busy !== 'detect' && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.plan.needPlan}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NeedsPlanBar lang={props.lang} hasPlan={props.hasPlan} busy={props.busy} />
       <HeaderFormView
         lang={props.lang}
         disabled={!props.hasPlan}

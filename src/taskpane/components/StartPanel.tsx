@@ -1,9 +1,10 @@
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import type { Lang } from '../../i18n/format';
 import { uiText } from '../../i18n/ui';
 import type { DetectResult } from '../actions';
-import type { Busy, Notice } from '../App';
+import type { Busy, Notice } from '../state';
 import { scenariosOf } from '../form';
+import { SuccessBar } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
 export interface StartPanelProps {
@@ -30,11 +31,8 @@ export function StartPanel({ lang, workbook, busy, notice, onCreate, onReload, o
       {busy === 'detect' && <Spinner size="tiny" labelPosition="after" label={t.start.reading} />}
       {busy === 'create' && <Spinner size="tiny" labelPosition="after" label={t.start.creating} />}
 
-      {notice?.kind === 'created' && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t.start.created}</MessageBarBody>
-        </MessageBar>
-      )}
+      {/* The create button is gone once the plan exists: the note takes the focus so it does not fall to the page. */}
+      <SuccessBar text={notice?.kind === 'created' ? t.start.created : null} takeFocus />
 
       {workbook && !workbook.hasPlan && (
         <div className={s.section}>
