@@ -70,6 +70,8 @@ export function toActionError(error: unknown): unknown {
 function wrapCommands(actions: PaneActions, wrap: (key: keyof PaneCommands, run: () => Promise<unknown>) => Promise<unknown>): PaneActions {
   const wrapped = { onEvaluated: (listener) => actions.onEvaluated(listener) } as PaneActions;
   for (const key of PANE_ACTION_NAMES) {
+    // An optional command the actions lack stays absent, so the pane hides its control.
+    if (typeof actions[key] !== 'function') continue;
     (wrapped as unknown as Record<string, unknown>)[key] = (...args: unknown[]) =>
       wrap(key, () => (actions[key] as (...a: unknown[]) => Promise<unknown>).apply(actions, args));
   }

@@ -77,9 +77,39 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
       await needsPlan(() => appendLines(port, read, [line]));
     },
 
+    async editLines(edit) {
+      // The layout can append lines; replacing and removing rows needs a layout writer that does not exist yet
+      // (the workbook side is moving to rules v2). Refuse before writing anything rather than half an edit.
+      if ((edit.update?.length ?? 0) > 0 || (edit.remove?.length ?? 0) > 0) throw new ActionError('unsupported', 'editLines: update/remove');
+      const read = await readPlan(port);
+      if (edit.add?.length) await needsPlan(() => appendLines(port, read, edit.add!));
+    },
+
     async saveHeader(header) {
       const read = await readPlan(port);
-      await needsPlan(() => writePlanHeader(port, read, header));
+      // Until the v2 layout writes them, the fields the v1 activity sheet has cells for are written, and the
+      // planner is told which were not (nothing is dropped silently).
+      const first = header.activities?.[0];
+      const c = header.considerations;
+      await needsPlan(() =>
+        writePlanHeader(port, read, {
+          ...(header.applicant ? { applicant: { name: header.applicant.name, joint: header.applicant.joint } } : {}),
+          ...(header.yearBasis ? { yearBasis: header.yearBasis } : {}),
+          ...(first ? { activity: { kind: first.kind, start: first.start, end: first.end } } : {}),
+          ...(c && (c.regionalContribution !== undefined || c.jobsCreated !== undefined)
+            ? { regional: { ...(c.regionalContribution !== undefined ? { contribution: c.regionalContribution } : {}), ...(c.jobsCreated !== undefined ? { jobsCreated: c.jobsCreated } : {}) } }
+            : {}),
+        }),
+      );
+      const unwritten = [
+        header.applicationDate !== undefined && 'applicationDate',
+        header.submissionScenario !== undefined && 'submissionScenario',
+        (header.activities?.length ?? 0) > 1 && 'activities',
+        header.coreTechnologies !== undefined && 'coreTechnologies',
+        header.transfers !== undefined && 'transfers',
+        c && (c.humanRights !== undefined || c.cybersecurity !== undefined) && 'considerations',
+      ].filter(Boolean);
+      if (unwritten.length > 0) throw new ActionError('unsupported', unwritten.join(', '));
     },
 
     async saveChecklist(checklist) {
