@@ -348,7 +348,7 @@ const ja = {
     acknowledgedHeading: '確認済みの警告',
     noAcknowledged: '確認済みにした警告はありません。',
     prepareHeading: '提出の準備',
-    prepareIntro: '提出案の数値、チェックリスト、確認済みの警告を提出用のシートにまとめて書き込みます。',
+    prepareIntro: '提出案の数値、チェックリスト、確認済みの警告を提出用のシートに書き込みます。',
     prepare: '提出用シートを作成',
     preparing: '作成しています…',
     prepared: (where: string) => `提出用シートを作成しました（${where}）。`,
