@@ -72,12 +72,29 @@ const MAX_COL = 16_384;
 
 export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA'] as const;
 
-const TWO_CHAR_OPERATORS = ['<=', '>=', '<>'];
 const OPERATORS = '+-*/^&=<>%';
 
 /** Characters of identifiers, references and numbers (non-ASCII letters allow unquoted 基準!A1). */
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z0-9_.$\\\u0080-\uFFFF]/.test(ch);
+  return ch !== undefined && isWordCode(ch.charCodeAt(0));
+}
+
+/** isWordChar by character code: the lexer's hot loop (a workbook's formulas are lexed on every recalculation). */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || // a-z
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 48 && code <= 57) || // 0-9
+    code === 95 || // _
+    code === 46 || // .
+    code === 36 || // $
+    code === 92 || // \
+    code >= 0x80
+  );
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
 }
 
 function columnValue(letters: string): number {
@@ -128,8 +145,14 @@ function pastQuoted(src: string, start: number): { end: number; value: string } 
   return { end: j, value }; // unterminated: runs to the end (the parser rejects it)
 }
 
-const NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/;
-const R1C1 = /^(?:([Rr])(\[-?\d+\]|\d+)?)?(?:([Cc])(\[-?\d+\]|\d+)?)?/;
+// Sticky: matched at a position without copying the rest of the formula.
+const NUMBER = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
+const R1C1 = /(?:([Rr])(\[-?\d+\]|\d+)?)?(?:([Cc])(\[-?\d+\]|\d+)?)?/y;
+
+function matchAt(pattern: RegExp, src: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(src);
+}
 
 function r1c1Part(text: string | undefined): R1C1Part {
   if (!text) return { absolute: false, value: 0 };
@@ -150,7 +173,7 @@ export function lex(src: string, options: LexOptions = {}): Token[] {
   let i = 0;
   const wordEnd = (from: number) => {
     let j = from;
-    while (j < n && isWordChar(src[j])) j++;
+    while (j < n && isWordCode(src.charCodeAt(j))) j++;
     return j;
   };
   while (i < n) {
@@ -160,9 +183,10 @@ export function lex(src: string, options: LexOptions = {}): Token[] {
       out.push(token);
       i = start + token.text.length;
     };
-    if (/\s/.test(ch)) {
+    const code = src.charCodeAt(i);
+    if (isSpaceCode(code)) {
       let j = i;
-      while (j < n && /\s/.test(src[j])) j++;
+      while (j < n && isSpaceCode(src.charCodeAt(j))) j++;
       push({ kind: 'space', text: src.slice(i, j), start });
       continue;
     }
@@ -197,8 +221,8 @@ export function lex(src: string, options: LexOptions = {}): Token[] {
       push({ kind: ch === '(' ? 'open' : ch === ')' ? 'close' : 'comma', text: ch, start });
       continue;
     }
-    const two = src.slice(i, i + 2);
-    if (TWO_CHAR_OPERATORS.includes(two)) {
+    if ((ch === '<' || ch === '>') && (src[i + 1] === '=' || (ch === '<' && src[i + 1] === '>'))) {
+      const two = src.slice(i, i + 2);
       push({ kind: 'operator', op: two, text: two, start });
       continue;
     }
@@ -206,7 +230,7 @@ export function lex(src: string, options: LexOptions = {}): Token[] {
       push({ kind: 'operator', op: ch, text: ch, start });
       continue;
     }
-    if (!isWordChar(ch)) {
+    if (!isWordCode(code)) {
       push({ kind: 'other', text: ch, start });
       continue;
     }
@@ -223,7 +247,7 @@ export function lex(src: string, options: LexOptions = {}): Token[] {
       continue;
     }
     if (r1c1) {
-      const m = R1C1.exec(src.slice(i));
+      const m = matchAt(R1C1, src, i);
       const after = m ? src[i + m[0].length] : undefined;
       if (m && m[0].length > 0 && !isWordChar(after) && after !== '(' && after !== '!' && after !== '[') {
         push({
@@ -235,7 +259,7 @@ export function lex(src: string, options: LexOptions = {}): Token[] {
         });
         continue;
       }
-    } else if (next === ':' && isWordChar(src[end + 1])) {
+    } else if (next === ':' && isWordCode(src.charCodeAt(end + 1))) {
       // A range: both ends read together, so "1:3" (whole rows) is not read as two numbers.
       const end2 = wordEnd(end + 1);
       const word2 = src.slice(end + 1, end2);
@@ -259,8 +283,8 @@ export function lex(src: string, options: LexOptions = {}): Token[] {
         }
       }
     }
-    if (/^[0-9.]/.test(word)) {
-      const m = NUMBER.exec(src.slice(i));
+    if ((code >= 48 && code <= 57) || code === 46) {
+      const m = matchAt(NUMBER, src, i);
       if (m) push({ kind: 'number', value: Number(m[0]), text: m[0], start });
       else push({ kind: 'other', text: word, start });
       continue;

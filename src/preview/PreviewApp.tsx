@@ -8,16 +8,16 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Toolbar, To
 import type { Lang } from '../i18n/format';
 import { App } from '../taskpane/App';
 import { describeError } from '../taskpane/describe-error';
-import { parseCell } from '../workbook/a1';
+import { formatCell, parseCell } from '../workbook/a1';
 import type { WriteOp } from '../workbook/port';
-import { readXlsx, writeXlsx } from '../workbook/xlsx/codec';
 import { parseCellInput } from './cell-input';
-import { isDateNumberFormat } from './numfmt';
+import { EditHistory } from './edit-history';
+import { isDateNumberFormat } from '../number-format';
 import type { Session } from './session';
 import { activeSheetName, formulaContext, visibleSheets } from './sheet-model';
 import { SheetView, type SelectRequest } from './SheetView';
 import { previewText, type PreviewText } from './texts';
-import { blankSession, openSession, sampleSession } from './workbooks';
+import { blankSession, loadXlsxCodec, openSession, sampleSession } from './workbooks';
 
 /** A message in whatever language the page shows when it is drawn. */
 type Message = (t: PreviewText, lang: Lang) => string;
@@ -79,14 +79,25 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   const scheduled = useRef(0);
   const sessionRef = useRef(session);
   sessionRef.current = session;
+  /** Edits made in the grid, for Ctrl+Z; another workbook starts an empty history. */
+  const history = useRef(new EditHistory());
   // The grid stands for Excel's own window: it is drawn after the pane's first paint, and redrawn at low priority
   // after writes, so the pane answers first (as an add-in in Excel does not wait for the grid).
+  // The grid calculates the workbook's formulas as it is drawn, so it waits for the pane to have read the workbook
+  // (and painted that): the pane is usable first, then the sheet appears with every mark and highlight.
   const [gridShown, setGridShown] = useState(false);
   const gridVersion = useDeferredValue(version);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => setTimeout(() => startTransition(() => setGridShown(true)), 0));
-    return () => cancelAnimationFrame(frame);
-  }, []);
+    let live = true;
+    let frame = 0;
+    void initialSession.firstRead.then(() => {
+      frame = requestAnimationFrame(() => setTimeout(() => live && startTransition(() => setGridShown(true)), 0));
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [initialSession]);
 
   const setLang = useCallback(
     (next: Lang) => {
@@ -122,6 +133,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     scheduled.current++;
     setPending(false);
     setSession(next);
+    history.current = new EditHistory();
     setSheets(visibleSheets(next.workbook));
     setSheet(initialSheet(next));
     setSelectRequest(null);
@@ -166,20 +178,35 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  const commitCell = useCallback(
-    async (sheetName: string, address: string, typed: string) => {
+  /** Typed or pasted text for a block of cells → the values Excel would store, written in one batch; undoable. */
+  const commitCells = useCallback(
+    async (sheetName: string, address: string, typed: string[][]) => {
       const current = sessionRef.current;
       const ws = current.workbook.getWorksheet(sheetName);
-      if (!ws) return;
-      const at = parseCell(address);
-      const parsed = parseCellInput(typed, formulaContext(current.workbook, ws), at);
-      const ops: WriteOp[] = [{ kind: 'values', sheet: sheetName, at: address, rows: [[parsed.value]] }];
-      if (parsed.date && !isDateNumberFormat(ws.findRow(at.row)?.findCell(at.col)?.numFmt)) {
-        ops.push({ kind: 'format', sheet: sheetName, range: address, format: { numberFormat: 'yyyy-mm-dd' } });
-      }
+      if (!ws || typed.length === 0) return;
+      const start = parseCell(address);
+      const context = formulaContext(current.workbook, ws);
+      const ops: WriteOp[] = [];
+      const rows = typed.map((row, r) =>
+        row.map((text, c) => {
+          const at = { row: start.row + r, col: start.col + c };
+          const parsed = parseCellInput(text, context, at);
+          if (parsed.date && !isDateNumberFormat(ws.findRow(at.row)?.findCell(at.col)?.numFmt)) {
+            ops.push({ kind: 'format', sheet: sheetName, range: formatCell(at), format: { numberFormat: 'yyyy-mm-dd' } });
+          }
+          return parsed.value;
+        }),
+      );
+      const width = Math.max(...rows.map((r) => r.length));
+      const block = rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)]);
       try {
-        await current.exclusive(() => current.port.apply(ops));
-        setStatus(() => (tt: PreviewText) => tt.status.saved(address));
+        await current.exclusive(async () => {
+          history.current.record(current.workbook, sheetName, address, block.length, width);
+          await current.port.apply([{ kind: 'values', sheet: sheetName, at: address, rows: block }, ...ops]);
+        });
+        const last = formatCell({ row: start.row + block.length - 1, col: start.col + width - 1 });
+        const range = last === address ? address : `${address}:${last}`;
+        setStatus(() => (tt: PreviewText) => tt.status.saved(range));
         evaluateSoon();
       } catch (e) {
         setStatus(() => (_: PreviewText, l: Lang) => describeError(e, l));
@@ -188,7 +215,23 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     [evaluateSoon],
   );
 
-  const newWorkbook = () => replaceSession(blankSession(() => langRef.current, t.blankSheet), (tt) => tt.status.ready);
+  const undoLastEdit = useCallback(async () => {
+    const current = sessionRef.current;
+    const ops = history.current.takeUndo();
+    if (!ops) {
+      setStatus(() => (tt: PreviewText) => tt.status.nothingToUndo);
+      return;
+    }
+    try {
+      await current.exclusive(() => current.port.apply(ops));
+      setStatus(() => (tt: PreviewText) => tt.status.undone);
+      evaluateSoon();
+    } catch (e) {
+      setStatus(() => (_: PreviewText, l: Lang) => describeError(e, l));
+    }
+  }, [evaluateSoon]);
+
+  const newWorkbook = async () => replaceSession(await blankSession(() => langRef.current, t.blankSheet), (tt) => tt.status.ready);
 
   const openSample = async () => {
     try {
@@ -200,6 +243,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   const openFile = async (file: File) => {
     try {
+      const { readXlsx } = await loadXlsxCodec();
       const workbook = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
       replaceSession(openSession(workbook, file.name, () => langRef.current), (tt) => tt.status.opened(file.name));
     } catch (e) {
@@ -211,6 +255,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   const download = async () => {
     const current = sessionRef.current;
+    const { writeXlsx } = await loadXlsxCodec();
     const bytes = await current.exclusive(() => writeXlsx(current.workbook));
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const url = URL.createObjectURL(blob);
@@ -252,7 +297,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
         </header>
         <Toolbar className="pv-toolbar" aria-label={t.toolbarLabel} size="small">
           <Tooltip content={t.newWorkbookHint} relationship="description" withArrow>
-            <Button appearance="subtle" icon={<Icon d={ICON_NEW} />} onClick={newWorkbook} data-testid="new">
+            <Button appearance="subtle" icon={<Icon d={ICON_NEW} />} onClick={() => void newWorkbook()} data-testid="new">
               {t.newWorkbook}
             </Button>
           </Tooltip>
@@ -318,7 +363,8 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
                 sheet={sheet}
                 onSheetChange={setSheet}
                 selectRequest={selectRequest}
-                onCommit={(s, a, typed) => void commitCell(s, a, typed)}
+                onCommit={(s, a, typed) => void commitCells(s, a, typed)}
+                onUndo={() => void undoLastEdit()}
                 onStatus={(message) => setStatus(() => message)}
                 lang={lang}
               />

@@ -4,7 +4,7 @@
  * FALSE become logicals, "=…" a formula, anything else stays text exactly as typed.
  */
 import type { CellInput, CellValue } from '../workbook/port';
-import { evaluateFormula, type FormulaContext } from './formula';
+import { evaluateFormula, type FormulaContext } from '../formula/evaluate';
 
 const NUMBER_RE = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?%?$/;
 

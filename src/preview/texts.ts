@@ -37,6 +37,8 @@ export interface PreviewText {
     ready: string;
     editing: (address: string) => string;
     saved: (address: string) => string;
+    undone: string;
+    nothingToUndo: string;
     evaluating: string;
     evaluated: (time: string) => string;
     evaluateFailed: (message: string) => string;
@@ -83,6 +85,8 @@ const ja: PreviewText = {
     ready: '準備完了',
     editing: (address) => `編集中：${address}（Enter で確定、Esc で取り消し）`,
     saved: (address) => `${address} を更新しました`,
+    undone: '直前の編集を元に戻しました',
+    nothingToUndo: '元に戻す編集はありません',
     evaluating: '再評価しています…',
     evaluated: (time) => `再評価しました（${time}）`,
     evaluateFailed: (message) => `再評価できませんでした：${message}`,
@@ -92,7 +96,7 @@ const ja: PreviewText = {
     truncated: 'シートが大きいため、先頭の部分だけを表示しています',
     noSheets: 'このブックには表示できるシートがありません',
   },
-  keysHint: '矢印キーで移動、Enter・F2・ダブルクリックで編集、Enter で確定、Esc で取り消し',
+  keysHint: '矢印キー・Tab で移動、入力で編集開始（F2・ダブルクリックも）、Enter で確定、Esc で取り消し、Ctrl+V で貼り付け、Ctrl+Z で元に戻す、F6 でシート見出しへ',
   blankSheet: 'Sheet1',
 };
 
@@ -129,6 +133,8 @@ const en: PreviewText = {
     ready: 'Ready',
     editing: (address) => `Editing ${address} (Enter to confirm, Esc to cancel)`,
     saved: (address) => `Updated ${address}`,
+    undone: 'Undid the last edit',
+    nothingToUndo: 'Nothing to undo',
     evaluating: 'Re-evaluating…',
     evaluated: (time) => `Re-evaluated (${time})`,
     evaluateFailed: (message) => `Could not re-evaluate: ${message}`,
@@ -138,7 +144,7 @@ const en: PreviewText = {
     truncated: 'The sheet is large: only its first part is shown',
     noSheets: 'This workbook has no sheet to show',
   },
-  keysHint: 'Arrow keys move; Enter, F2 or double-click edits; Enter confirms; Esc cancels',
+  keysHint: 'Arrows and Tab move; typing (or F2, double-click) edits; Enter confirms; Esc cancels; Ctrl+V pastes; Ctrl+Z undoes; F6 to the sheet tabs',
   blankSheet: 'Sheet1',
 };
 

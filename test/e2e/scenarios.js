@@ -17,6 +17,18 @@ const { assert, eventually } = h;
 const P = require('./pane');
 const { uiText } = P;
 
+const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'test-results', 'e2e');
+fs.mkdirSync(RESULTS_DIR, { recursive: true });
+
+/** The address one column to the right ("J5" → "K5", "Z5" → "AA5"). */
+function rightOf(address) {
+  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(address);
+  let n = [...letters].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) + 1;
+  let out = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out + row;
+}
+
 const itemName = (id, lang) => ITEMS.find((i) => i.id === id)[lang];
 const useName = (id, lang) => USES.find((u) => u.id === id)[lang];
 
@@ -334,7 +346,10 @@ async function tabTo(page, predicate, what, { max = 120, back = false } = {}) {
       };
     });
     if (info && predicate(info)) return info;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    // Tab moves within the grid, as in Excel; F6 / Shift+F6 leave it (to the sheet tabs / the pane), as the
+    // status bar's key hint says.
+    if (info && info.role === 'gridcell') await page.keyboard.press(back ? 'Shift+F6' : 'F6');
+    else await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new h.AssertionError(`keyboard: could not reach ${what} with Tab`);
 }
@@ -484,8 +499,13 @@ async function scenarioKeyboardOnly({ harness }) {
   await page.keyboard.type('9');
   await page.keyboard.press('Escape');
   assert((await h.cellText(page, s.cell.address)).replace(/,/g, '') === '1250', 'Esc did not cancel the edit');
-  // Sheet tabs move with the arrow keys too.
-  await tabTo(page, (i) => i.role === 'tab' && !i.inPane, 'the sheet tabs');
+  // Tab stays in the grid, as in Excel: it moves right.
+  const beforeTab = await page.evaluate(() => document.activeElement.getAttribute('data-address'));
+  await page.keyboard.press('Tab');
+  await eventually(async () => (await page.evaluate(() => document.activeElement.getAttribute('data-address'))) !== beforeTab, 'Tab did not move within the grid');
+  // F6 leaves the grid for the sheet tabs; they move with the arrow keys too.
+  await page.keyboard.press('F6');
+  await eventually(async () => (await page.evaluate(() => document.activeElement.getAttribute('role'))) === 'tab', 'F6 did not reach the sheet tabs');
   const first = await h.currentSheet(page);
   await page.keyboard.press('ArrowRight');
   await eventually(async () => (await h.currentSheet(page)) !== first, 'ArrowRight on the sheet tabs did not switch sheet');
@@ -565,6 +585,72 @@ async function scenarioAccessibilityAndNetwork({ harness }) {
   assert(officeJs.length === 0, 'the preview loaded office.js');
 }
 
+
+/** The active element's grid address, or null. */
+const focusedAddress = (page) => page.evaluate(() => document.activeElement && document.activeElement.getAttribute('data-address'));
+
+async function scenarioPlannerTypesInTheSheet({ harness }) {
+  const lang = 'en';
+  const page = await harness.openPreview({ lang });
+  const planSheet = SHEET_NAMES[lang].plan;
+  await showCellSheet(page, planSheet);
+  // Marks and highlights are there on open, before any evaluation (the formulas are calculated as Excel would).
+  assert((await h.evaluationCount(page)) === 0, 'something evaluated before the test did');
+  const marks = await h.sheetGrid(page).evaluate((grid) => {
+    const tds = [...grid.querySelectorAll('td[role="gridcell"]')];
+    return { short: tds.filter((td) => (td.textContent || '').trim() === '✖').length, highlighted: tds.filter((td) => td.dataset.highlight).length };
+  });
+  assert(marks.short > 0 && marks.highlighted > 0, `no status marks or highlights on open: ${JSON.stringify(marks)}`);
+  await page.screenshot({ path: path.join(RESULTS_DIR, 'marks-on-open.png') });
+  assert((await page.getByTestId('large-sheet').count()) === 0, 'the "large sheet" notice shows on the sample');
+  await h.showSheet(page, SHEET_NAMES[lang].results);
+  assert((await page.getByTestId('large-sheet').count()) === 0, 'the "large sheet" notice shows on the results sheet');
+
+  // Go to a short point from the pane, then click the selected cell: it takes the focus, and typing edits it.
+  await P.evaluateInPane(page, lang);
+  const shorts = await shortFindings(page, lang);
+  const s = shorts.find((x) => x.message.includes('4,332.8')) ?? shorts[0];
+  await P.clickFinding(page, s);
+  await eventually(async () => (await h.nameBox(page)) === s.cell.address, `the finding did not select ${s.cell.address}`);
+  const original = await h.cellText(page, s.cell.address);
+  await h.cell(page, s.cell.address).click();
+  await eventually(async () => (await focusedAddress(page)) === s.cell.address, 'a click on the selected cell did not focus it');
+
+  // Typing in Japanese: the IME's composition goes into the cell without F2 (full-width digits are a number).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'Digit4', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+  await cdp.send('Input.imeSetComposition', { text: '４３３３', selectionStart: 4, selectionEnd: 4 });
+  await cdp.send('Input.insertText', { text: '４３３３' });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Process', code: 'Digit4', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+  const editor = h.cell(page, s.cell.address).locator('input');
+  await eventually(async () => (await editor.count()) === 1 && (await editor.inputValue()) === '４３３３', 'the IME input did not reach the cell editor');
+  const before = await h.evaluationCount(page);
+  await page.keyboard.press('Enter');
+  await eventually(async () => (await h.cellText(page, s.cell.address)).replace(/,/g, '') === '4333', 'the typed value was not stored');
+  await h.waitForReevaluation(page, before);
+
+  // Ctrl+Z puts the old value back.
+  await h.cell(page, s.cell.address).click();
+  await page.keyboard.press('Control+z');
+  await eventually(async () => (await h.cellText(page, s.cell.address)) === original, `Ctrl+Z did not restore ${original}`);
+
+  // Tab moves along the row and stays in the grid.
+  await page.keyboard.press('Tab');
+  const right = await focusedAddress(page);
+  assert(right && right !== s.cell.address, `Tab left the grid (focus on ${right})`);
+
+  // A block copied from Excel pastes into the cells from the active one.
+  await h.cell(page, s.cell.address).click();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '5000\t5100\r\n');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const next = rightOf(s.cell.address);
+  await eventually(async () => (await h.cellText(page, s.cell.address)).replace(/,/g, '') === '5000', 'the pasted block did not land in the active cell');
+  assert((await h.cellText(page, next)).replace(/,/g, '') === '5100', `the pasted block's second cell is not in ${next}`);
+}
+
 module.exports = [
   { name: 'create a plan from an empty workbook, add lines, evaluate, go to a finding', run: scenarioCreatePlan },
   { name: 'edit a forecast in the sheet view: the gap closes, status and highlight follow', run: scenarioEditClosesGap },
@@ -573,6 +659,7 @@ module.exports = [
   { name: 'the whole run with the keyboard alone', run: scenarioKeyboardOnly },
   { name: 'bad input shows the cell address and keeps the other lines', run: scenarioBadInput },
   { name: 'axe scan of the task pane and no request leaves localhost', run: scenarioAccessibilityAndNetwork },
+  { name: 'a planner types in the sheet: marks on open, IME, Ctrl+Z, Tab, paste', run: scenarioPlannerTypesInTheSheet },
 ];
 
 module.exports.sectionIn = sectionIn;

@@ -34,6 +34,15 @@ import { xlsxText } from '../../i18n/xlsx';
 import { UNSTORABLE_CHAR } from '../../plan/format';
 import type { CellFormat, CellInput, CellValue, FontStyle, SheetSnapshot, WorkbookPort, WriteOp } from '../port';
 import { WRITE_OP_KINDS } from '../port';
+import {
+  cellStoreOf,
+  conditionalFormattingOptionsOf,
+  dataValidationsOf,
+  definedNameStoreOf,
+  mergesOf,
+  removeNote,
+  tablesOf,
+} from './exceljs-internals';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -45,16 +54,6 @@ const EPOCH_1904 = 24_107;
 
 const KNOWN_OPS = WRITE_OP_KINDS;
 
-/** What ExcelJS keeps per worksheet for data validation (not in its type definitions). */
-interface DataValidationStore {
-  model: Record<string, ExcelJS.DataValidation | undefined>;
-}
-
-/** ExcelJS's defined-name store (matrixMap is not in its type definitions). */
-interface DefinedNameStore {
-  matrixMap: Record<string, unknown>;
-  add(location: string, name: string): void;
-}
 
 export class XlsxPort implements WorkbookPort {
   constructor(
@@ -125,7 +124,7 @@ export class XlsxPort implements WorkbookPort {
         if (fmt) numberFormats[r - 1][c - 1] = fmt;
       }
     }
-    return { name: ws.name, values, numberFormats, merges: mergesOf(ws) };
+    return { name: ws.name, values, numberFormats, merges: mergeAddressesOf(ws) };
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -183,7 +182,7 @@ export class XlsxPort implements WorkbookPort {
         // Only the writer's own formula rules go; an entry left with none of its rules goes too.
         const mine = (rule: ExcelJS.ConditionalFormattingRule) =>
           rule.type === 'expression' && typeof rule.formulae?.[0] === 'string' && isOwnedRuleFormula(rule.formulae[0], ownedBy);
-        const kept = conditionalFormattingsOf(ws)
+        const kept = conditionalFormattingOptionsOf(ws)
           .map((cf) => ({ ...cf, rules: cf.rules.filter((rule) => !mine(rule)) }))
           .filter((cf) => cf.rules.length > 0);
         ws.removeConditionalFormatting(undefined);
@@ -202,7 +201,7 @@ export class XlsxPort implements WorkbookPort {
         if (op.format.font) style.font = fontOf({}, op.format.font);
         // After every rule already there (the planner's included), as Office puts ours; ExcelJS would give the first
         // rule without a priority the highest one in use, a tie with an existing rule.
-        const existing = conditionalFormattingsOf(ws);
+        const existing = conditionalFormattingOptionsOf(ws);
         const priority = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0))) + 1;
         ws.addConditionalFormatting({
           ref: formatRange(parseRange(op.range)),
@@ -214,7 +213,7 @@ export class XlsxPort implements WorkbookPort {
         const ws = this.sheet(op);
         const target = parseRange(op.range);
         removeValidation(ws, target);
-        validations(ws).model[formatRange(target)] = {
+        dataValidationsOf(ws)[formatRange(target)] = {
           type: 'list',
           allowBlank: true,
           showErrorMessage: true,
@@ -230,7 +229,7 @@ export class XlsxPort implements WorkbookPort {
         if (existing && op.ownedBy && !op.ownedBy.some((p) => existing.startsWith(p))) return; // the planner's own note
         if (op.text === null) {
           // ExcelJS has no public way to drop a note; the note lives in the cell's private _comment.
-          (cell as unknown as { _comment?: unknown })._comment = undefined;
+          removeNote(cell);
         } else {
           cell.note = fitText(op.text);
         }
@@ -359,7 +358,7 @@ export class XlsxPort implements WorkbookPort {
     }
     const ws = this.findSheet(sheet);
     if (!ws) throw new Error(`XlsxPort: defineName "${name}": no sheet named "${sheet}"`);
-    const store = this.workbook.definedNames as unknown as DefinedNameStore;
+    const store = definedNameStoreOf(this.workbook);
     for (const key of Object.keys(store.matrixMap)) {
       if (key.toLowerCase() === name.toLowerCase()) delete store.matrixMap[key];
     }
@@ -371,7 +370,7 @@ export class XlsxPort implements WorkbookPort {
     if (r.bottom === r.top) throw new Error(`XlsxPort: table "${name}" needs a header row and at least one data row (${range})`);
     // Table names are workbook-wide and case-insensitive: drop a table of that name wherever it is.
     for (const sheet of this.workbook.worksheets) {
-      for (const t of sheet.getTables() as unknown as Array<{ name: string }>) {
+      for (const t of tablesOf(sheet)) {
         if (t.name.toLowerCase() === name.toLowerCase()) sheet.removeTable(t.name);
       }
     }
@@ -552,19 +551,11 @@ export function dateToSerial(d: Date, date1904: boolean): number {
   return Number.isInteger(serial) ? serial : Math.round(serial * 1e10) / 1e10;
 }
 
-/** A sheet's conditional formats as ExcelJS keeps them (worksheet.conditionalFormattings, not in its typings). */
-function conditionalFormattingsOf(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
-  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
-}
-
-/** The parts of ExcelJS's worksheet and row that hold the cells (not in its type definitions). */
-export interface CellStore {
-  _rows: Array<{ _cells: Array<ExcelJS.Cell | undefined> } | undefined>;
-}
+/** The cell store's shape, for the codec (it lives with the other ExcelJS internals). */
+export type { CellStore } from './exceljs-internals';
 
 function hasMerges(ws: ExcelJS.Worksheet): boolean {
-  const merges = (ws as unknown as { _merges?: Record<string, unknown> })._merges;
-  return !merges || Object.keys(merges).length > 0;
+  return Object.keys(mergesOf(ws)).length > 0;
 }
 
 /**
@@ -574,7 +565,7 @@ function hasMerges(ws: ExcelJS.Worksheet): boolean {
  * and columns (widths) stay. Only for sheets without merged cells: ExcelJS marks a merge in its cells.
  */
 function dropCells(ws: ExcelJS.Worksheet): void {
-  for (const row of (ws as unknown as CellStore)._rows) {
+  for (const row of cellStoreOf(ws)) {
     if (!row) continue;
     const kept: Array<ExcelJS.Cell | undefined> = [];
     row._cells.forEach((cell, i) => {
@@ -587,15 +578,8 @@ function dropCells(ws: ExcelJS.Worksheet): void {
   }
 }
 
-function mergesOf(ws: ExcelJS.Worksheet): string[] {
-  // _merges (master address → Range) is what ExcelJS keeps; `ws.model` would serialise the whole sheet to get it.
-  const merges = (ws as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges;
-  if (merges) return Object.values(merges).map((m) => String(m.shortRange ?? m.range));
-  return ws.model.merges ?? [];
-}
-
-function validations(ws: ExcelJS.Worksheet): DataValidationStore {
-  return (ws as unknown as { dataValidations: DataValidationStore }).dataValidations;
+function mergeAddressesOf(ws: ExcelJS.Worksheet): string[] {
+  return Object.values(mergesOf(ws)).map((m) => String(m.shortRange ?? m.range));
 }
 
 /**
@@ -603,7 +587,7 @@ function validations(ws: ExcelJS.Worksheet): DataValidationStore {
  * a rule that only partly overlaps keeps the parts outside the target as up to four rectangles.
  */
 function removeValidation(ws: ExcelJS.Worksheet, target: RangeRef): void {
-  const model = validations(ws).model;
+  const model = dataValidationsOf(ws);
   for (const key of Object.keys(model)) {
     const rule = model[key];
     if (!rule) {

@@ -1,0 +1,227 @@
+/**
+ * Evaluates a formula over a workbook's values, as it reads in a given cell: relative references move by the distance
+ * from the cell the formula was written for (a conditional format's formula is written for its range's top-left
+ * cell). Excel errors come back as error values; what the evaluator does not implement throws `Unsupported`, and the
+ * caller then shows nothing rather than a guess.
+ */
+import { FUNCTIONS, type Arguments } from './functions';
+import { parseFormula, type FormulaNode, type ReferenceEnd } from './parser';
+import {
+  compare,
+  DIV_ZERO,
+  ErrorSignal,
+  fail,
+  REF_ERROR,
+  singleValue,
+  toNumber,
+  toText,
+  Unsupported,
+  type Scalar,
+  type Value,
+} from './values';
+
+/** What the evaluator needs from the workbook. */
+export interface FormulaContext {
+  /** The value of a cell (row, col 1-based); `sheet` undefined means the formula's own sheet. */
+  cell(sheet: string | undefined, row: number, col: number): Scalar;
+  /** A workbook-scoped defined name → its reference ("'計画'!$B$3:$B$9"), if there is one. */
+  name?(name: string): string | undefined;
+  /**
+   * The values of a rectangle, rows of cells (optional: read cell by cell without it). A context that remembers
+   * them saves rebuilding the same lookup table for every formula that reads it.
+   */
+  range?(sheet: string | undefined, top: number, left: number, bottom: number, right: number): Scalar[][];
+}
+
+interface Evaluation {
+  context: FormulaContext;
+  /** How far the cell evaluated for is from the cell the formula was written for. */
+  rowOffset: number;
+  colOffset: number;
+  /** The cell evaluated for (ROW(), COLUMN() without an argument). */
+  row: number;
+  col: number;
+}
+
+/** Larger ranges are not read: the preview's workbooks never need them, and a whole column would be a million cells. */
+const MAX_RANGE_CELLS = 100_000;
+
+function resolve(part: { absolute: boolean; value: number } | undefined, offset: number): number | undefined {
+  if (!part) return undefined;
+  return part.absolute ? part.value : part.value + offset;
+}
+
+function topLeftOf(node: Extract<FormulaNode, { kind: 'reference' }>, at: Evaluation): { row?: number; col?: number } {
+  const ends: ReferenceEnd[] = node.to ? [node.from, node.to] : [node.from];
+  const rows = ends.map((e) => resolve(e.row, at.rowOffset)).filter((r): r is number => r !== undefined);
+  const cols = ends.map((e) => resolve(e.col, at.colOffset)).filter((c): c is number => c !== undefined);
+  return { row: rows.length ? Math.min(...rows) : undefined, col: cols.length ? Math.min(...cols) : undefined };
+}
+
+function evaluateReference(node: Extract<FormulaNode, { kind: 'reference' }>, at: Evaluation): Value {
+  const top = resolve(node.from.row, at.rowOffset);
+  const left = resolve(node.from.col, at.colOffset);
+  if (!node.to) {
+    if (top === undefined || left === undefined) throw new Unsupported('incomplete reference');
+    if (top < 1 || left < 1) return REF_ERROR;
+    return at.context.cell(node.sheet, top, left);
+  }
+  const bottom = resolve(node.to.row, at.rowOffset);
+  const right = resolve(node.to.col, at.colOffset);
+  if (top === undefined || bottom === undefined || left === undefined || right === undefined) {
+    throw new Unsupported('whole-row or whole-column range');
+  }
+  if (Math.min(top, bottom, left, right) < 1) return REF_ERROR;
+  const [r1, r2] = [Math.min(top, bottom), Math.max(top, bottom)];
+  const [c1, c2] = [Math.min(left, right), Math.max(left, right)];
+  if ((r2 - r1 + 1) * (c2 - c1 + 1) > MAX_RANGE_CELLS) throw new Unsupported('range too large');
+  if (at.context.range) return { range: at.context.range(node.sheet, r1, c1, r2, c2) };
+  const rows: Scalar[][] = [];
+  for (let r = r1; r <= r2; r++) {
+    const row: Scalar[] = [];
+    for (let c = c1; c <= c2; c++) row.push(at.context.cell(node.sheet, r, c));
+    rows.push(row);
+  }
+  return { range: rows };
+}
+
+function withErrorsAsValues(node: FormulaNode, at: Evaluation): Value {
+  try {
+    return evaluateNode(node, at);
+  } catch (e) {
+    if (e instanceof ErrorSignal) return e.value;
+    throw e;
+  }
+}
+
+function argumentsOf(nodes: FormulaNode[], at: Evaluation): Arguments {
+  const cache = new Map<number, Value>();
+  const value = (i: number) => {
+    if (!cache.has(i)) cache.set(i, evaluateNode(nodes[i], at));
+    return cache.get(i)!;
+  };
+  const scalar = (i: number) => singleValue(value(i));
+  return {
+    count: nodes.length,
+    node: (i) => nodes[i],
+    value,
+    valueOrError: (i) => withErrorsAsValues(nodes[i], at),
+    scalar,
+    number: (i) => toNumber(scalar(i)),
+    integer: (i) => Math.trunc(toNumber(scalar(i))),
+    text: (i) => toText(scalar(i)),
+    all: () => nodes.map((_, i) => value(i)),
+    position: (i) => {
+      if (i >= nodes.length) return { row: at.row, col: at.col };
+      const node = nodes[i];
+      if (node.kind !== 'reference') throw new Unsupported('ROW/COLUMN of something other than a reference');
+      const { row, col } = topLeftOf(node, at);
+      if (row === undefined || col === undefined) throw new Unsupported('ROW/COLUMN of a whole row or column');
+      return { row, col };
+    },
+  };
+}
+
+function binary(operator: string, left: Scalar, right: Scalar): Scalar {
+  switch (operator) {
+    case '=':
+      return compare(left, right) === 0;
+    case '<>':
+      return compare(left, right) !== 0;
+    case '<':
+      return compare(left, right) < 0;
+    case '>':
+      return compare(left, right) > 0;
+    case '<=':
+      return compare(left, right) <= 0;
+    case '>=':
+      return compare(left, right) >= 0;
+    case '&':
+      return toText(left) + toText(right);
+  }
+  const x = toNumber(left);
+  const y = toNumber(right);
+  switch (operator) {
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return y === 0 ? fail(DIV_ZERO) : x / y;
+    case '^':
+      return Math.pow(x, y);
+  }
+  throw new Unsupported(`operator ${operator}`);
+}
+
+function evaluateNode(node: FormulaNode, at: Evaluation): Value {
+  switch (node.kind) {
+    case 'literal':
+      return node.value;
+    case 'reference':
+      return evaluateReference(node, at);
+    case 'name': {
+      const reference = at.context.name?.(node.name);
+      if (!reference) throw new Unsupported(`unknown name ${node.name}`);
+      // Defined names hold absolute references: they do not move with the cell.
+      return evaluateNode(parseFormula(reference), { ...at, rowOffset: 0, colOffset: 0 });
+    }
+    case 'negate':
+      return -toNumber(singleValue(evaluateNode(node.operand, at)));
+    case 'percent':
+      return toNumber(singleValue(evaluateNode(node.operand, at))) / 100;
+    case 'binary':
+      return binary(node.operator, singleValue(evaluateNode(node.left, at)), singleValue(evaluateNode(node.right, at)));
+    case 'call': {
+      const definition = FUNCTIONS[node.name];
+      if (!definition) throw new Unsupported(`function ${node.name}`);
+      if (node.args.length < definition.minArgs || node.args.length > definition.maxArgs) {
+        throw new Unsupported(`${node.name} with ${node.args.length} argument(s)`);
+      }
+      return definition.call(argumentsOf(node.args, at));
+    }
+  }
+}
+
+/**
+ * Evaluate `formula`, written for cell `base`, as it reads in cell `at`. Returns the value (an error value for
+ * Excel errors such as #DIV/0!); throws `Unsupported` for what this evaluator does not implement.
+ */
+export function evaluateFormula(
+  formula: string,
+  context: FormulaContext,
+  at: { row: number; col: number },
+  base: { row: number; col: number } = at,
+): Scalar {
+  const tree = parseFormula(formula);
+  const evaluation: Evaluation = { context, rowOffset: at.row - base.row, colOffset: at.col - base.col, row: at.row, col: at.col };
+  try {
+    const value = singleValue(evaluateNode(tree, evaluation));
+    // A formula giving a blank cell (=A1, INDEX of an empty cell) shows 0, as in Excel and LibreOffice.
+    return value === null ? 0 : value;
+  } catch (e) {
+    if (e instanceof ErrorSignal) return e.value;
+    throw e;
+  }
+}
+
+/** Excel's `=`/`<`/`>` ordering of two values (-1, 0, 1); `Unsupported` when either is an error value. */
+export function compareValues(a: Scalar, b: Scalar): number {
+  try {
+    return compare(a, b);
+  } catch (e) {
+    if (e instanceof ErrorSignal) throw new Unsupported(`comparison with ${e.value.error}`);
+    throw e;
+  }
+}
+
+/** A conditional format's formula is "true" when it gives TRUE or a non-zero number; text and errors are not. */
+export function isTruthy(v: Scalar): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  return false;
+}
+
+export { Unsupported, type Scalar, type Value } from './values';
