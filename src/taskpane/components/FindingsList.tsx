@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Checkbox, Dropdown, Field, Option, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Evaluation, Severity } from '../../evaluate';
 import { sectionIn, type Lang } from '../../i18n/format';
@@ -113,7 +113,6 @@ export function FindingsList({ lang, findings, evaluation, onSelectCell, acknowl
   const f = useStyles();
   const t = uiText(lang);
   const e = t.evaluate;
-  const idBase = useId();
   const [expanded, setExpanded] = useState(false);
   const [scenario, setScenario] = useState('');
   const [severities, setSeverities] = useState<Severity[]>([...SEVERITIES]);
@@ -250,7 +249,7 @@ export function FindingsList({ lang, findings, evaluation, onSelectCell, acknowl
                   }}
                 >
                   <Field label={e.acknowledgeNote}>
-                    <Textarea id={`${idBase}-${i}-note`} className={s.fullWidth} value={noting.note} onChange={(_, d) => setNoting({ key, note: d.value })} />
+                    <Textarea className={s.fullWidth} value={noting.note} onChange={(_, d) => setNoting({ key, note: d.value })} />
                   </Field>
                   <div className={s.actions}>
                     <Button type="submit" size="small" appearance="primary" disabled={busy || noting.note.trim() === ''}>
