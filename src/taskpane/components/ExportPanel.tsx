@@ -46,9 +46,7 @@ export function ExportPanel({ lang, hasPlan, busy, notice, onRun, acknowledgemen
           ) : (
             <ul className={s.facts}>
               {acknowledgements.map((a) => (
-                <li key={`${a.code}|${a.path}`}>
-                  ✔ {a.code}（{a.path}）：{a.note}
-                </li>
+                <li key={`${a.code}|${a.path}`}>{x.acknowledgedItem(a.code, a.path, a.note)}</li>
               ))}
             </ul>
           )}

@@ -310,9 +310,9 @@ export function HeaderFormView(props: HeaderFormViewProps) {
         {text('regionalContribution', p.regionalContribution, form.regionalContribution, (v) => set('regionalContribution', v), { multiline: true })}
         {text('jobsCreated', p.jobsCreated, form.jobsCreated, (v) => set('jobsCreated', v), { numeric: true })}
         <Checkbox checked={form.humanRightsConfirmed} onChange={(_, d) => set('humanRightsConfirmed', d.checked === true)} label={p.humanRights} />
-        {text('humanRightsNote', `${p.considerationNote}（${p.fieldNames.humanRightsConfirmed}）`, form.humanRightsNote, (v) => set('humanRightsNote', v))}
+        {text('humanRightsNote', p.humanRightsNote, form.humanRightsNote, (v) => set('humanRightsNote', v))}
         <Checkbox checked={form.cybersecurityConfirmed} onChange={(_, d) => set('cybersecurityConfirmed', d.checked === true)} label={p.cybersecurity} />
-        {text('cybersecurityNote', `${p.considerationNote}（${p.fieldNames.cybersecurityConfirmed}）`, form.cybersecurityNote, (v) => set('cybersecurityNote', v))}
+        {text('cybersecurityNote', p.cybersecurityNote, form.cybersecurityNote, (v) => set('cybersecurityNote', v))}
       </ListSection>
 
       {props.conflicts.length > 0 && (

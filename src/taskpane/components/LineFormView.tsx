@@ -4,7 +4,7 @@
  * in, full-width digits are fine), and a forecast that jumps 50× from the year before is flagged as a possible
  * unit slip, without stopping the save.
  */
-import { useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { Button, Checkbox, Dropdown, Field, Input, MessageBar, MessageBarBody, Option } from '@fluentui/react-components';
 import type { Lang } from '../../i18n/format';
 import { uiText } from '../../i18n/ui';
@@ -79,6 +79,13 @@ export function LineFormView({ lang, disabled, busy, doneText, scenarios, activi
   const fieldState = (field: LineField) =>
     errors[field] ? { validationState: 'error' as const, validationMessage: t.validation[errors[field]!] } : { validationState: 'none' as const };
   const jumps = jumpWarnings(form);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // "Edit" in the lines list loads a line into this form further down the pane: focus follows, so keyboard and
+  // screen-reader users land on what they asked to edit.
+  useEffect(() => {
+    if (editing !== null) heading.current?.focus();
+  }, [editing]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -108,7 +115,7 @@ export function LineFormView({ lang, disabled, busy, doneText, scenarios, activi
 
   return (
     <form className={s.section} noValidate onSubmit={submit} aria-labelledby="line-heading">
-      <h2 id="line-heading" className={s.heading}>
+      <h2 id="line-heading" className={s.heading} tabIndex={-1} ref={heading}>
         {editing === null ? l.lineHeading : l.editHeading(editing + 1)}
       </h2>
 
