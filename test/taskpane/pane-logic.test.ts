@@ -4,6 +4,7 @@ import { emptyLineForm, jumpWarnings, parseQuantity, spreadPaste } from '../../s
 import { rebase, resolve, unsavedFields } from '../../src/taskpane/merge';
 import { applyLineEdit, compareScenarios, copyScenario, deleteScenario, renameScenario, scaleValue, submissionOf } from '../../src/taskpane/scenarios';
 import { closingValue, filterFindings, gapRatio, isWholeUnit, PLAN_WIDE, sortFindings } from '../../src/taskpane/review';
+import { completePlan } from '../../src/taskpane/workbook-actions';
 import { samplePlan, shortPlan } from './fake-actions';
 
 describe('numbers as planners type them', () => {
@@ -104,5 +105,18 @@ describe('the review list', () => {
     expect(isWholeUnit('t/年')).toBe(false);
     expect(closingValue(3333 * 1.3, '台/年')).toBe(4333);
     expect(closingValue(5332.8, 't')).toBe(5332.8);
+  });
+});
+
+describe('a plan read from a layout mid-migration', () => {
+  test('its v1 activity becomes A1 and the v2 lists and considerations get their defaults', () => {
+    const v1ish = { ...samplePlan(), activity: { kind: 'capacity', start: '2024-04-01', end: '2034-03-31' } } as Record<string, unknown>;
+    delete v1ish.activities;
+    delete v1ish.considerations;
+    const plan = completePlan(v1ish as unknown as Parameters<typeof completePlan>[0]);
+    expect(plan.activities).toEqual([{ id: 'A1', kind: 'capacity', name: '', start: '2024-04-01', end: '2034-03-31', investment: '' }]);
+    expect(plan.considerations.humanRights).toEqual({ confirmed: false, note: '' });
+    expect(plan).not.toHaveProperty('activity');
+    expect(() => evaluate(plan)).not.toThrow();
   });
 });
