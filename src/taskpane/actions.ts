@@ -113,8 +113,13 @@ export interface PaneActions extends PaneCommands {
   onEvaluated(listener: EvaluatedListener): () => void;
 }
 
-/** Every command's name; a Record so that adding a command without listing it here does not compile. */
-const ACTION_NAMES: Record<keyof PaneCommands, true> = {
+/** The commands every host has. */
+type RequiredCommand = { [K in keyof PaneCommands]-?: undefined extends PaneCommands[K] ? never : K }[keyof PaneCommands];
+/** The commands a host may lack (the pane hides their controls then). */
+export type OptionalCommand = Exclude<keyof PaneCommands, RequiredCommand>;
+
+/** Every required command's name; a Record so that adding a command without listing it here does not compile. */
+const ACTION_NAMES: Record<RequiredCommand, true> = {
   detect: true,
   createPlan: true,
   addLine: true,
@@ -124,14 +129,21 @@ const ACTION_NAMES: Record<keyof PaneCommands, true> = {
   evaluate: true,
   exportSummary: true,
   selectCell: true,
+};
+const OPTIONAL_NAMES: Record<OptionalCommand, true> = {
   acknowledge: true,
   prepareSubmission: true,
 };
 /**
- * The names of the commands (everything of `PaneActions` but the `onEvaluated` subscription), for wrappers. A wrapper
- * must leave an optional command out when the wrapped actions lack it (the pane hides its control then).
+ * The names of the commands every host has (everything of `PaneActions` but the `onEvaluated` subscription and
+ * the optional commands), for wrappers.
  */
-export const PANE_ACTION_NAMES = Object.keys(ACTION_NAMES) as (keyof PaneCommands)[];
+export const PANE_ACTION_NAMES = Object.keys(ACTION_NAMES) as RequiredCommand[];
+/**
+ * The optional commands. A wrapper wraps one only where the wrapped actions have it: a wrapper standing in for a
+ * missing command would make the pane show a control that cannot work.
+ */
+export const OPTIONAL_ACTION_NAMES = Object.keys(OPTIONAL_NAMES) as OptionalCommand[];
 
 /**
  * The listeners of `onEvaluated`, for an implementation of `PaneActions`. A listener that throws does not stop the

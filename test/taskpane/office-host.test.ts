@@ -339,3 +339,10 @@ describe('evaluating again after an edit in the plan sheets (Excel)', () => {
     expect(fake.listening).toBe(0);
   });
 });
+
+test('wrapping keeps an optional command where the actions have it and leaves it out where they do not', () => {
+  expect(typeof withHostErrors(new FakeActions()).acknowledge).toBe('function');
+  expect(typeof withHostErrors(new FakeActions()).prepareSubmission).toBe('function');
+  expect(withHostErrors(new FakeActions({ optional: false })).acknowledge).toBeUndefined();
+  expect(withHostErrors(new FakeActions({ optional: false })).prepareSubmission).toBeUndefined();
+});

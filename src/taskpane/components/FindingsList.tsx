@@ -186,7 +186,7 @@ export function FindingsList({ lang, findings, evaluation, onSelectCell, acknowl
               <span className={f.body}>
                 <span className={f.message}>
                   <span className={f.visuallyHidden}>{e.severities[severity]}: </span>
-                  {finding.messages[lang]}
+                  <span data-part="message">{finding.messages[lang]}</span>
                 </span>
                 {where(finding).length > 0 && <span className={f.meta}>{where(finding).join(' · ')}</span>}
                 {gap && (
@@ -195,7 +195,7 @@ export function FindingsList({ lang, findings, evaluation, onSelectCell, acknowl
                     {closes && ` · ${closes}`}
                   </span>
                 )}
-                <span className={f.meta}>
+                <span className={f.meta} data-part="section">
                   {e.section}: {sectionIn(finding.section, lang)}
                   {' · '}
                   {finding.cell ? <span className={f.link}>{e.goToCell(cellLabel(finding.cell))}</span> : e.noCell}
@@ -206,7 +206,7 @@ export function FindingsList({ lang, findings, evaluation, onSelectCell, acknowl
           const cell = finding.cell;
           const group = finding.group;
           return (
-            <li key={`${finding.code}:${finding.path}:${i}`} className={f.entry}>
+            <li key={`${finding.code}:${finding.path}:${i}`} className={f.entry} data-finding={severity}>
               {cell ? (
                 <button type="button" className={mergeClasses(f.item, f.clickable, f[severity])} onClick={() => onSelectCell(cell)}>
                   {content}
