@@ -130,10 +130,26 @@ export function splitSheetAddress(ref: string): { sheet?: string; address: strin
 
 type ReferenceToken = Extract<Token, { kind: 'cell' | 'area' | 'columns' | 'rows' }>;
 
+/**
+ * Tokens of recently rewritten formulas: a fill writes one formula into every cell of a block, shifted, so the same
+ * text is rewritten hundreds of times in a row. Tokens are never modified, so they can be shared.
+ */
+const recentTokens = new Map<string, Token[]>();
+
+function tokensOf(formula: string): Token[] {
+  let tokens = recentTokens.get(formula);
+  if (!tokens) {
+    tokens = lex(formula);
+    if (recentTokens.size >= 1000) recentTokens.clear();
+    recentTokens.set(formula, tokens);
+  }
+  return tokens;
+}
+
 /** The formula with every reference token replaced by what `onRef` returns; everything else copied as is. */
 function mapRefs(formula: string, onRef: (ref: ReferenceToken) => string): string {
   let out = '';
-  for (const token of lex(formula)) {
+  for (const token of tokensOf(formula)) {
     if (token.kind === 'cell' || token.kind === 'area' || token.kind === 'columns' || token.kind === 'rows') out += onRef(token);
     else out += token.text;
   }

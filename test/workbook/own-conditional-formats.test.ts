@@ -13,6 +13,9 @@ import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 import { portOver, roundTrip, samplePlan } from '../layout/helpers';
 import { FakeExcel, type FakeConditionalFormat } from './fake-excel';
 
+// A whole sample workbook is laid out and checked twice per test: ~6 s on a busy two-core machine, past jest's 5 s.
+jest.setTimeout(60_000);
+
 const PLAN = '計画';
 const WHEN = new Date('2025-06-30T01:02:03Z');
 const LATER = new Date('2025-07-01T09:00:00Z');
