@@ -106,7 +106,8 @@ const useStyles = makeStyles({
     flexWrap: 'nowrap',
     // Six tabs in 326 px: 12 px labels and 2 px sides (measured at 350 px: en 14 px labels needed 404 px).
     '& button': { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS, minWidth: 0 },
-    '& .fui-Tab__content': { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+    // Both copies of the label: the visible one and the hidden bold one a Tab keeps to reserve its selected width.
+    '& .fui-Tab__content, & .fui-Tab__content--reserved-space': { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
     borderBottomStyle: 'solid',
     borderBottomWidth: tokens.strokeWidthThin,

@@ -363,12 +363,13 @@ export function LinesPanel(props: LinesPanelProps) {
       </section>
 
       <div className={s.divider} />
+      {/* The default scenario is always offered, so 基本ケース typed or picked on a plan with no lines yet is 'base'. */}
       <LineFormView
         lang={lang}
         disabled={!hasPlan}
         busy={busy}
         doneText={null}
-        scenarios={options}
+        scenarios={options.some((o) => o.name === 'base') ? options : [...options, { name: 'base', label: scenarioLabel('base', lang) }]}
         activities={activities}
         state={props.lineForm}
         onStateChange={props.onLineFormChange}
