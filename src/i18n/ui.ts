@@ -1,164 +1,43 @@
 /**
  * Every text the task pane shows, in Japanese and English. Components pick `uiText(lang)` and never write a
- * sentence themselves, so both languages stay complete and a reviewer reads the wording in one place.
+ * sentence themselves, so both languages stay complete and a reviewer reads the wording in one place. The words
+ * are the glossary's (src/i18n/glossary.ts; test/i18n/glossary.test.ts keeps the words it replaces out).
+ *
+ * The Japanese table is written first and its shape is the type: the English one must have every key.
  */
 import type { Lang } from './format';
 
 export type HostErrorKind = 'cell-edit-mode' | 'protected' | 'permission' | 'too-large' | 'unsupported' | 'other';
-/** What a failed pane action can be about: the host refused, or the workbook has no plan sheets (any more). */
-export type PaneErrorKind = HostErrorKind | 'no-plan';
+/**
+ * What a failed pane action can be about: the host refused, the workbook has no plan sheets (any more), the host
+ * cannot do this yet (the layout has no writer for it), or the rows changed underneath the pane.
+ */
+export type PaneErrorKind = HostErrorKind | 'no-plan' | 'not-available' | 'changed';
 
-export interface UiText {
-  productName: string;
-  tagline: string;
-  languageGroup: string;
-  tabsLabel: string;
-  tabs: { start: string; plan: string; checklist: string; evaluate: string; export: string };
-  busy: string;
-  dismiss: string;
-  outsideExcel: { title: string; body: string };
-  /** Inside an Excel that lacks an API the pane needs (see src/workbook/office/requirements.ts). */
-  unsupportedExcel: { title: string; body: (product: string, apiSet: string) => string };
+/** A number for display: grouped, as the planner's locale writes it. */
+const n = (v: number, lang: Lang) => v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 3 });
 
-  start: {
-    heading: string;
-    reading: string;
-    noPlan: string;
-    create: string;
-    creating: string;
-    created: string;
-    found: string;
-    lines: (n: number) => string;
-    scenarios: (names: string[]) => string;
-    noScenarios: string;
-    applicant: (name: string) => string;
-    workbookLang: (lang: Lang) => string;
-    inputProblems: (n: number) => string;
-    reload: string;
-    toPlan: string;
-    next: string;
-  };
-
-  plan: {
-    needPlan: string;
-    headerHeading: string;
-    activityKind: string;
-    kindCapacity: string;
-    kindRnd: string;
-    start: string;
-    end: string;
-    dateHint: string;
-    applicantName: string;
-    joint: string;
-    yearBasis: string;
-    calendar: string;
-    fiscal: string;
-    quantitativeTargets: string;
-    quantitativeTargetsHint: string;
-    followOn: string;
-    regionalContribution: string;
-    regionalContributionHint: string;
-    jobsCreated: string;
-    saveHeader: string;
-    headerSaved: string;
-    lineHeading: string;
-    scenario: string;
-    scenarioHint: string;
-    item: string;
-    use: string;
-    choose: string;
-    baseline: string;
-    unit: string;
-    unitPlaceholder: string;
-    forecasts: string;
-    forecastsHint: string;
-    forecastYear: (year: number) => string;
-    targets: string;
-    targetsHint: string;
-    targetYear: (year: number) => string;
-    addLine: string;
-    lineAdded: (scenario: string) => string;
-    fixFields: string;
-  };
-
-  validation: {
-    required: string;
-    chooseItem: string;
-    chooseUse: string;
-    notANumber: string;
-    /** The same, short enough for a cell of the forecast grid. */
-    forecastNotANumber: string;
-    baselinePositive: string;
-    forecastNonNegative: string;
-    badDate: string;
-    endBeforeStart: string;
-  };
-
-  evaluate: {
-    heading: string;
-    intro: string;
-    run: string;
-    running: string;
-    progressLabel: string;
-    stages: { reading: string; evaluating: string; writing: string };
-    resultHeading: string;
-    overall: string;
-    scenario: (name: string) => string;
-    verdicts: { eligible: string; attention: string; ineligible: string };
-    findingsHeading: string;
-    noFindings: string;
-    groups: { error: (n: number) => string; warning: (n: number) => string; info: (n: number) => string };
-    section: string;
-    cell: string;
-    goToCell: (where: string) => string;
-    noCell: string;
-    showAll: (n: number) => string;
-    evaluatedLines: (n: number) => string;
-    /** Said when the results shown come from an evaluation after an edit in the workbook, not from the button. */
-    updatedElsewhere: (verdict: string, findings: number) => string;
-  };
-
-  checklist: {
-    heading: string;
-    intro: string;
-    confirmed: string;
-    evidence: string;
-    evidencePlaceholder: string;
-    jointOnlyNote: string;
-    save: string;
-    saved: string;
-    progress: (done: number, total: number) => string;
-  };
-
-  exportSummary: {
-    heading: string;
-    intro: string;
-    run: string;
-    done: string;
-  };
-
-  errors: {
-    host: Record<HostErrorKind, string>;
-    noPlan: string;
-    unexpected: (detail: string) => string;
-  };
-}
-
-const ja: UiText = {
+const ja = {
   productName: '供給確保計画チェッカー',
   tagline: '工作機械・産業用ロボットの部素材の供給確保計画を取組方針に照らして確認します',
   languageGroup: '表示言語',
   tabsLabel: '作業',
-  tabs: { start: '開始', plan: '計画', checklist: 'チェックリスト', evaluate: '評価', export: 'まとめ' },
+  tabs: { start: '開始', plan: '計画', lines: '行', checklist: 'チェックリスト', evaluate: '評価', export: 'サマリー' },
   busy: '処理中…',
   dismiss: '閉じる',
+  cancel: 'キャンセル',
+  confirm: '実行する',
+  /** Unsaved changes: a dot on the tab and this text by the form's command. */
+  unsaved: '● 未保存の変更があります',
+  unsavedTab: '（未保存）',
   outsideExcel: {
     title: 'Excel の中で開いてください',
     body: 'この作業ウィンドウは Excel のアドインとして動きます。Excel の［ホーム］>［アドイン］から開いてください。',
   },
+  /** Inside an Excel that lacks an API the pane needs (see src/workbook/office/requirements.ts). */
   unsupportedExcel: {
     title: 'この Excel では使えません',
-    body: (product, apiSet) =>
+    body: (product: string, apiSet: string) =>
       `このアドインには ${product}（Excel JavaScript API ${apiSet} 以上）が必要です。この Excel はそれに対応していないため、ブックには何も書き込みません。Excel を更新するか、Excel on the web でお使いください。`,
   },
 
@@ -168,59 +47,216 @@ const ja: UiText = {
     noPlan: 'このブックにはまだ計画のシートがありません。',
     create: '計画シートを作成',
     creating: '作成しています…',
-    created: '計画シートを作成しました。［計画］で行を追加してください。',
+    created: '計画シートを作成しました。［行］で品目の行を追加してください。',
     found: 'このブックの計画を読み込みました。',
-    lines: (n) => `品目の行：${n}行`,
-    scenarios: (names) => `シナリオ：${names.join('、')}`,
+    lines: (k: number) => `品目の行：${k}行`,
+    scenarios: (names: string[]) => `シナリオ：${names.join('、')}`,
     noScenarios: 'シナリオ：まだありません',
-    applicant: (name) => `申請者：${name || '（未入力）'}`,
-    workbookLang: (lang) => `シートの言語：${lang === 'ja' ? '日本語' : '英語'}`,
-    inputProblems: (n) => `⚠ 読み取れなかったセル：${n}件（［評価］で場所を確認できます）`,
+    applicant: (name: string) => `申請者：${name || '（未入力）'}`,
+    workbookLang: (lang: Lang) => `シートの言語：${lang === 'ja' ? '日本語' : '英語'}`,
+    inputProblems: (k: number) => `⚠ 読み取れなかったセル：${k}件（［評価］で場所を確認できます）`,
     reload: 'ブックから再読み込み',
     toPlan: '計画を入力',
     next: 'シートに直接入力しても構いません。各コマンドの前にブックを読み直します。',
   },
 
+  scenarioName: { base: '基本ケース' } as Record<string, string>,
+
   plan: {
     needPlan: '先に［開始］で計画シートを作成してください。',
-    headerHeading: '取組と申請者',
+    headerHeading: '申請者と提出',
+    applicantName: '申請者名',
+    joint: '複数事業者による共同申請',
+    yearBasis: '年の区分',
+    calendar: '暦年（1月〜12月）',
+    fiscal: '年度（4月〜翌3月）',
+    applicationDate: '申請日',
+    applicationDateHint: '2024-03-26 より前の申請は改定前の取組方針で判断されます（附則）',
+    submissionScenario: '提出案',
+    submissionDefault: '（最初の行のシナリオ）',
+    dateHint: '例：2024-04-01',
+
+    activitiesHeading: '取組',
+    activitiesHint: '取組ごとに期間を定めます。研究開発の後には国内生産能力強化の取組が続く必要があります。',
+    noActivities: '取組はまだありません。',
+    addActivity: '取組を追加',
+    activityTitle: (id: string, name: string) => `取組 ${id}${name ? `：${name}` : ''}`,
+    activityId: 'ID',
     activityKind: '取組の種類',
     kindCapacity: '国内生産能力強化',
     kindRnd: '研究開発',
+    activityName: '名称',
     start: '開始日',
     end: '終了日',
-    dateHint: '例：2024-04-01',
-    applicantName: '申請者名',
-    joint: '複数事業者による共同申請',
-    yearBasis: '年の区切り',
-    calendar: '暦年（1月〜12月）',
-    fiscal: '年度（4月〜翌3月）',
-    quantitativeTargets: '定量的な目標（性能・コスト等）',
-    quantitativeTargetsHint: '1行に1つ',
-    followOn: '研究開発の後に、目標を満たす国内生産能力強化の取組を予定している',
-    regionalContribution: '地域経済への貢献（第3章第8節）',
-    regionalContributionHint: '計画に記録します（要件の判定には使いません）',
+    capitalInvestment: '設備投資（工場新設・生産ライン増強等）',
+    investmentYes: 'あり',
+    investmentNo: 'なし',
+    investmentUnstated: '未記入',
+    investment: '設備投資の内容・金額',
+    rndTargets: '定量的な目標（性能・コスト等）',
+    rndTargetsHint: '指標ごとに目標値（数値）を入力します。現状値と時点は任意です。',
+    addTarget: '目標を追加',
+    targetTitle: (k: number) => `目標 ${k}`,
+    metric: '指標',
+    targetUnit: '単位',
+    targetValue: '目標値',
+    currentValue: '現状値',
+    currentDate: '現状値の時点',
+    removeTarget: (k: number) => `目標 ${k} を削除`,
+    followOn: '後に続く国内生産能力強化の取組',
+    followOnNone: '（未選択）',
+    followOnHint: '研究開発の終了後に始まる取組を選びます',
+    removeActivity: (id: string) => `取組 ${id} を削除`,
+
+    coreHeading: 'コア技術',
+    noCore: 'コア技術はまだありません。',
+    addCore: 'コア技術を追加',
+    coreTitle: (k: number) => `コア技術 ${k}`,
+    coreName: '名称',
+    coreItems: '対象の品目（「、」区切り）',
+    supplierHeld: 'サプライヤーが保有している（一部を含む）',
+    note: '備考',
+    removeCore: (k: number) => `コア技術 ${k} を削除`,
+
+    transfersHeading: '技術移転等の行為',
+    transfersHint: '①または②に当たる行為は、事前に経済産業省への相談が必要です（第3章第6節(3)(エ)）。',
+    noTransfers: '技術移転等の行為はありません。',
+    addTransfer: '行為を追加',
+    transferTitle: (k: number) => `行為 ${k}`,
+    act: '行為',
+    by: '行為者',
+    byApplicant: '申請者',
+    byGroup: 'グループ会社',
+    counterparty: '相手方・拠点',
+    country: '国',
+    description: '内容',
+    technology: '対象のコア技術',
+    transferItem: '拠点の品目',
+    capacityBefore: '拠点の製造能力（増強前）',
+    capacityAfter: '拠点の製造能力（増強後）',
+    localShare: '現地消費の割合（%）',
+    risk: '① 強制的な技術移転のリスク等を把握している',
+    metiRequested: '② 経済産業省から事前相談を求められている',
+    removeTransfer: (k: number) => `行為 ${k} を削除`,
+
+    considerationsHeading: '考慮事項（第3章第8節）',
+    considerationsHint: '計画に記録します（要件の判定には使いません）',
+    regionalContribution: '地域経済への貢献',
     jobsCreated: '雇用創出数（人）',
-    saveHeader: '取組と申請者を保存',
-    headerSaved: '取組と申請者をブックに保存しました。',
+    humanRights: 'サプライチェーンにおける人権尊重の取組を確認した',
+    cybersecurity: 'サイバーセキュリティ対策を確認した',
+    humanRightsNote: '人権尊重の取組の内容',
+    cybersecurityNote: 'サイバーセキュリティ対策の内容',
+
+    saveHeader: '計画を保存',
+    headerSaved: '変更した項目をブックに保存しました。',
+    nothingToSave: '変更した項目はありません（ブックの値を読み込みました）。',
+    fixFields: '入力内容を確認してください（赤字の項目）。',
+    conflictsHeading: 'ブック側でも変更された項目があります',
+    conflictsIntro: '保存の前に、項目ごとにどちらの値を使うか選んでください。ほかの項目はまだ保存していません。',
+    conflictMine: (v: string) => `この画面の入力：${v}`,
+    conflictTheirs: (v: string) => `シートの値：${v}`,
+    keepMine: '入力した値を使う',
+    takeTheirs: 'シートの値を使う',
+    empty: '（空欄）',
+    listValue: (k: number) => `${k}件の一覧`,
+    fieldNames: {
+      applicantName: '申請者名',
+      joint: '共同申請',
+      yearBasis: '年の区分',
+      applicationDate: '申請日',
+      submissionScenario: '提出案',
+      activities: '取組',
+      coreTechnologies: 'コア技術',
+      transfers: '技術移転等の行為',
+      regionalContribution: '地域経済への貢献',
+      jobsCreated: '雇用創出数',
+      humanRightsConfirmed: '人権尊重の確認',
+      humanRightsNote: '人権尊重の内容',
+      cybersecurityConfirmed: 'サイバーセキュリティの確認',
+      cybersecurityNote: 'サイバーセキュリティの内容',
+    },
+    yes: 'はい',
+    no: 'いいえ',
+  },
+
+  lines: {
+    scenariosHeading: 'シナリオ',
+    scenariosIntro: '同じ品目・使途の行をシナリオごとに合計して評価します。提出案の評価が計画の評価です。',
+    submissionMark: '提出案',
+    lineCount: (k: number) => `${k}行`,
+    markSubmission: '提出案にする',
+    rename: '名前を変更',
+    renameTo: '新しい名前',
+    renameSave: '変更する',
+    remove: '削除',
+    confirmRemoveScenario: (name: string, k: number) => `シナリオ「${name}」の${k}行を削除します。よろしいですか？`,
+    newScenarioHeading: 'シナリオを作成',
+    newName: '名前',
+    copyFrom: 'コピー元',
+    copyNone: '（コピーしない：行を追加して作成）',
+    scale: '見込みの増減（%）',
+    scaleHint: '例：-10 で見込みを1割減らしてコピーします。2021年の基準は変えません。',
+    create: 'シナリオを作成',
+    nameTaken: 'その名前のシナリオはすでにあります',
+    scenarioCreated: (name: string) => `シナリオ「${name}」を作成しました。`,
+    scenarioStarted: (name: string) => `シナリオ「${name}」の最初の行を下のフォームで追加してください。`,
+    scenarioRenamed: (from: string, to: string) => `シナリオ「${from}」を「${to}」に変更しました。`,
+    scenarioRemoved: (name: string) => `シナリオ「${name}」を削除しました。`,
+    submissionSet: (name: string) => `シナリオ「${name}」を提出案にしました。`,
+
+    compareHeading: 'シナリオの比較',
+    compareIntro: '目標グループ・年ごとの見込みの合計と、提出案との差',
+    compareNone: '比べるシナリオが2つ以上ありません。',
+    compareYear: '年',
+    diff: (d: number, lang: Lang) => (d === 0 ? '±0' : `${d > 0 ? '+' : '−'}${n(Math.abs(d), lang)}`),
+    compareSheetNote: 'シートの比較表は、ブック側の対応後に書き出せます。',
+
+    listHeading: '品目の行',
+    noLines: '品目の行はまだありません。',
+    site: (name: string) => `拠点・ライン：${name}`,
+    baselineOf: (v: string) => `2021年：${v}`,
+    edit: '編集',
+    duplicate: '複製',
+    removeLine: '削除',
+    lineActions: (k: number) => `行 ${k} の操作`,
+    confirmRemoveLine: (k: number) => `行 ${k} を削除します。よろしいですか？`,
+    lineRemoved: '行を削除しました。',
+    lineDuplicated: '行を複製しました（同じ行は二重計上の警告が出ます。拠点や数値を変えてください）。',
+
     lineHeading: '品目の行を追加',
+    editHeading: (k: number) => `行 ${k} を編集`,
     scenario: 'シナリオ',
     scenarioHint: '既存のシナリオを選ぶか、新しい名前を入力',
     item: '品目',
     use: '使途',
     choose: '選択してください',
+    siteField: '拠点・ライン（任意）',
+    siteHint: '同じシナリオ・品目・使途の行は合計して目標と比べます',
+    activity: '取組',
+    activityNone: '（指定しない）',
     baseline: '2021年の国内生産能力',
     unit: '単位',
     unitPlaceholder: '台/年',
     forecasts: '生産能力の見込み（年ごと）',
-    forecastsHint: '空欄の年は見込みなし。全角数字・桁区切りも可',
-    forecastYear: (year) => `${year}年の見込み`,
+    forecastsHint: '空欄の年は見込みなし。全角数字・桁区切りも可。Excel からコピーした1行（または1列）の数値を貼り付けると、その年から順に入ります。',
+    forecastYear: (year: number) => `${year}年の見込み`,
     targets: '目標時点（任意）',
     targetsHint: '指定しない場合は2025〜2030年の見込みがある年すべて',
-    targetYear: (year) => `${year}年`,
+    targetYear: (year: number) => `${year}年`,
     addLine: '行を追加',
-    lineAdded: (scenario) => `シナリオ「${scenario}」に行を追加しました。`,
+    updateLine: '行を更新',
+    cancelEdit: '編集をやめる',
+    lineAdded: (scenario: string) => `シナリオ「${scenario}」に行を追加しました。`,
+    lineUpdated: '行を更新しました。',
     fixFields: '入力内容を確認してください（赤字の項目）。',
+    pasted: (k: number, from: number) => `${from}年から${k}年分を貼り付けました。`,
+    jumpHeading: '⚠ 単位の誤りではありませんか',
+    jump: (year: number, from: number, factor: number) =>
+      factor >= 1
+        ? `${year}年の見込みが${from}年の約${n(Math.round(factor), 'ja')}倍です。千台と台など、単位が混ざっていないか確認してください。`
+        : `${year}年の見込みが${from}年の約${n(Math.round(1 / factor), 'ja')}分の1です。単位や桁区切りを確認してください。`,
+    dotSeparator: '「1.200」は小数の1.2と読みます。千二百のつもりなら「1,200」または「1200」と入力してください。',
   },
 
   validation: {
@@ -228,57 +264,102 @@ const ja: UiText = {
     chooseItem: '品目を選んでください',
     chooseUse: '使途を選んでください',
     notANumber: '数値を入力してください（例：1200、１，２００）',
+    /** The same, short enough for a cell of the forecast grid. */
     forecastNotANumber: '数値を入力してください',
-    baselinePositive: '0より大きい数値を入力してください',
-    forecastNonNegative: '0以上で入力してください',
+    negative: '負の値は使えません（▲・△は負の数の記号です）。正の数で入力してください',
+    unitInNumber: '数値だけを入力してください（単位は［単位］欄に。例：1,200台 → 1,200）',
+    percentRange: '0〜100 で入力してください',
     badDate: '日付を YYYY-MM-DD で入力してください',
     endBeforeStart: '終了日が開始日より前です',
   },
 
   evaluate: {
     heading: '評価',
-    intro: '計画を取組方針の要件に照らして評価し、結果をブックに書き込みます。',
+    intro: '計画を取組方針の要件に照らして評価し、自己点検結果をブックに書き込みます。',
     run: '評価する',
     running: '評価しています…',
     progressLabel: '評価の進み具合',
     stages: { reading: 'ブックを読んでいます', evaluating: '要件を確認しています', writing: '結果を書き込んでいます' },
-    resultHeading: '評価結果',
-    overall: '全体',
-    scenario: (name) => `シナリオ「${name}」`,
-    verdicts: { eligible: '✔ 要件を満たしています', attention: '⚠ 要確認', ineligible: '✖ 要件を満たしていません' },
-    findingsHeading: '指摘事項',
-    noFindings: '指摘事項はありません。',
+    resultHeading: '自己点検結果',
+    overall: '全体（提出案）',
+    scenario: (name: string, submission: boolean) => `シナリオ「${name}」${submission ? '（提出案）' : ''}`,
+    verdicts: { eligible: '✔ 要件を満たす', attention: '⚠ 要確認', ineligible: '✖ 未充足の項目あり' },
+    findingsHeading: '指摘',
+    noFindings: '指摘はありません。',
+    noneShown: '条件に合う指摘はありません。',
+    sortNote: '重要度の順、同じ重要度では必要量に対する不足の大きい順',
+    filterScenario: 'シナリオ',
+    allScenarios: 'すべて',
+    planWide: '計画全体（シナリオによらない）',
+    filterSeverity: '重要度',
+    severities: { error: '✖ エラー', warning: '⚠ 警告', info: 'ℹ 情報' },
     groups: {
-      error: (n) => `✖ エラー（${n}件）`,
-      warning: (n) => `⚠ 警告（${n}件）`,
-      info: (n) => `ℹ 情報（${n}件）`,
+      error: (k: number) => `✖ エラー（${k}件）`,
+      warning: (k: number) => `⚠ 警告（${k}件）`,
+      info: (k: number) => `ℹ 情報（${k}件）`,
     },
-    section: '根拠',
+    shown: (k: number, total: number) => `表示：${k} / ${total}件`,
+    section: '該当箇所',
     cell: 'セル',
-    goToCell: (where) => `セル ${where} へ移動`,
+    goToCell: (where: string) => `セル ${where} へ移動`,
     noCell: 'セルの位置なし',
-    showAll: (n) => `すべて表示（${n}件）`,
-    evaluatedLines: (n) => `評価した行：${n}行`,
-    updatedElsewhere: (verdict, n) => `ブックの変更を受けて評価し直しました。全体：${verdict}、指摘事項：${n}件`,
+    showAll: (k: number) => `すべて表示（${k}件）`,
+    evaluatedLines: (k: number, groups: number) => `評価した行：${k}行（目標グループ ${groups}）`,
+    updatedElsewhere: (verdict: string, k: number) => `ブックの変更を受けて評価し直しました。全体：${verdict}、指摘：${k}件`,
+    where: {
+      scenario: (name: string) => `シナリオ：${name}`,
+      item: (name: string) => `品目：${name}`,
+      site: (name: string) => `拠点・ライン：${name}`,
+      group: (item: string, use: string) => `目標グループ：${item}（${use}）`,
+      year: (y: number) => `${y}年`,
+    },
+    gap: (shortfall: string, unit: string, pct: number) => `不足 ${shortfall}${unit}（必要量の${pct}%）`,
+    /** Whole units: the forecast that closes the gap in practice (the ceiling of the required capacity). */
+    closes: (required: string, unit: string) => `${required}${unit}以上で達成`,
+    setRequired: '必要値に設定',
+    confirmSetRequired: (year: number, from: string, to: string) => `${year}年の見込みを ${from} から ${to} にします。よろしいですか？（［直前の変更を元に戻す］で戻せます）`,
+    setDone: (year: number, to: string) => `${year}年の見込みを ${to} にしました。評価し直すと結果に反映されます。`,
+    undo: '直前の変更を元に戻す',
+    undone: '直前の変更を元に戻しました。',
+    minimumPath: 'グループの最小の見込み',
+    minimumPathRow: (year: number, v: string) => `${year}年：${v}以上`,
+    acknowledge: '確認済みにする',
+    acknowledgeNote: '確認の内容（問題ない理由）',
+    saveAcknowledgement: '確認を保存',
+    acknowledged: (note: string) => `✔ 確認済み：${note}`,
+    withdraw: '確認を取り消す',
   },
 
   checklist: {
-    heading: '確認事項',
-    intro: '各要件を申請書で満たしていることを確認し、根拠（申請書の記載箇所）を記入してください。',
+    heading: 'チェックリスト',
+    intro: '各要件を申請書で満たしていることを確認し、記載箇所（申請書のどこに書いたか）を入力してください。',
     confirmed: '確認済み',
-    evidence: '根拠',
+    evidence: '記載箇所',
     evidencePlaceholder: '例：申請書 3.1',
     jointOnlyNote: '（共同申請のみ）',
     save: 'チェックリストを保存',
-    saved: 'チェックリストをブックに保存しました。',
-    progress: (done, total) => `確認済み ${done} / ${total}`,
+    saved: '変更した項目をブックに保存しました。',
+    nothingToSave: '変更した項目はありません（ブックの値を読み込みました）。',
+    progress: (done: number, total: number) => `確認済み ${done} / ${total}`,
+    conflictsHeading: 'ブック側でも変更された項目があります',
+    conflictsIntro: '項目ごとにどちらの値を使うか選んでから、もう一度保存してください。',
+    checked: '✔ 確認済み',
+    unchecked: '未確認',
   },
 
   exportSummary: {
-    heading: 'まとめシート',
-    intro: '評価結果を提出前の確認用のまとめシートに書き出します（A4 横で印刷できます）。',
-    run: 'まとめを書き出す',
-    done: 'まとめシートを書き出しました。',
+    heading: 'サマリー',
+    intro: '自己点検結果を提出前の確認用のサマリーシートに書き出します（A4 横で印刷できます）。',
+    run: 'サマリーを書き出す',
+    done: 'サマリーシートを書き出しました。',
+    acknowledgedHeading: '確認済みの警告',
+    noAcknowledged: '確認済みにした警告はありません。',
+    acknowledgedItem: (code: string, path: string, note: string) => `✔ ${code}（${path}）：${note}`,
+    prepareHeading: '提出の準備',
+    prepareIntro: '提出案の数値、チェックリスト、確認済みの警告を提出用のシートに書き込みます。',
+    prepare: '提出用シートを作成',
+    preparing: '作成しています…',
+    prepared: (where: string) => `提出用シートを作成しました（${where}）。`,
   },
 
   errors: {
@@ -289,27 +370,35 @@ const ja: UiText = {
       'too-large': 'Excel への一度の要求が大きすぎました。計画の行を分けるか、不要な行を削除してから、もう一度お試しください。',
       unsupported: 'この Excel には、この操作に必要な機能がありません。Microsoft 365 の Excel、または Excel 2021 以降でお使いください。',
       other: 'Excel が要求を完了できませんでした。もう一度お試しください。続く場合はアドインを開き直してください。',
-    },
+    } as Record<HostErrorKind, string>,
     noPlan: 'このブックに計画シートが見つかりません。［開始］で「ブックから再読み込み」し、必要なら計画シートを作成してください。',
-    unexpected: (detail) => `処理できませんでした：${detail}`,
+    notAvailable: 'このブックではまだこの操作を作業ウィンドウから行えません。シートで直接編集してください。',
+    changed: 'シートの行が変わっていたため、変更しませんでした。［開始］で再読み込みしてから、もう一度お試しください。',
+    unexpected: (detail: string) => `処理できませんでした：${detail}`,
   },
 };
+
+export type UiText = typeof ja;
 
 const en: UiText = {
   productName: 'Supply Plan Checker',
   tagline: 'Checks supply assurance plans for machine-tool and robot components against METI’s policy',
   languageGroup: 'Display language',
   tabsLabel: 'Tasks',
-  tabs: { start: 'Start', plan: 'Plan', checklist: 'Checklist', evaluate: 'Evaluate', export: 'Summary' },
+  tabs: { start: 'Start', plan: 'Plan', lines: 'Lines', checklist: 'Checklist', evaluate: 'Evaluate', export: 'Summary' },
   busy: 'Working…',
   dismiss: 'Dismiss',
+  cancel: 'Cancel',
+  confirm: 'Go ahead',
+  unsaved: '● Unsaved changes',
+  unsavedTab: ' (unsaved)',
   outsideExcel: {
     title: 'Open this in Excel',
     body: 'This task pane runs as an Excel add-in. Open it from Home > Add-ins in Excel.',
   },
   unsupportedExcel: {
     title: 'This Excel cannot run the checker',
-    body: (product, apiSet) =>
+    body: (product: string, apiSet: string) =>
       `The add-in needs ${product} (Excel JavaScript API ${apiSet} or later). This Excel does not have it, so nothing is written to the workbook. Update Excel, or use Excel on the web.`,
   },
 
@@ -319,59 +408,216 @@ const en: UiText = {
     noPlan: 'This workbook has no plan sheets yet.',
     create: 'Create plan sheets',
     creating: 'Creating…',
-    created: 'The plan sheets are ready. Add lines on the Plan tab.',
+    created: 'The plan sheets are ready. Add item lines on the Lines tab.',
     found: 'Read the plan in this workbook.',
-    lines: (n) => `Item lines: ${n}`,
+    lines: (k) => `Item lines: ${k}`,
     scenarios: (names) => `Scenarios: ${names.join(', ')}`,
     noScenarios: 'Scenarios: none yet',
     applicant: (name) => `Applicant: ${name || '(not entered)'}`,
     workbookLang: (lang) => `Sheet language: ${lang === 'ja' ? 'Japanese' : 'English'}`,
-    inputProblems: (n) => `⚠ Cells that could not be read: ${n} (see where on the Evaluate tab)`,
+    inputProblems: (k) => `⚠ Cells that could not be read: ${k} (see where on the Evaluate tab)`,
     reload: 'Reload from workbook',
     toPlan: 'Enter the plan',
     next: 'You may also type into the sheets directly: every command reads the workbook again first.',
   },
 
+  scenarioName: { base: 'base case' },
+
   plan: {
     needPlan: 'Create the plan sheets on the Start tab first.',
-    headerHeading: 'Activity and applicant',
+    headerHeading: 'Applicant and submission',
+    applicantName: 'Applicant name',
+    joint: 'Joint application by several firms',
+    yearBasis: 'Year basis',
+    calendar: 'Calendar years (Jan–Dec)',
+    fiscal: 'Fiscal years (Apr–Mar)',
+    applicationDate: 'Application date',
+    applicationDateHint: 'An application made before 2024-03-26 is decided under the former policy (supplementary provisions)',
+    submissionScenario: 'Submission scenario',
+    submissionDefault: '(the first line’s scenario)',
+    dateHint: 'e.g. 2024-04-01',
+
+    activitiesHeading: 'Activities',
+    activitiesHint: 'Each activity has its own period. R&D must be followed by a capacity-strengthening activity.',
+    noActivities: 'No activities yet.',
+    addActivity: 'Add activity',
+    activityTitle: (id, name) => `Activity ${id}${name ? `: ${name}` : ''}`,
+    activityId: 'ID',
     activityKind: 'Kind of activity',
     kindCapacity: 'Domestic capacity strengthening',
     kindRnd: 'Research and development',
+    activityName: 'Name',
     start: 'Start date',
     end: 'End date',
-    dateHint: 'e.g. 2024-04-01',
-    applicantName: 'Applicant name',
-    joint: 'Joint application by several firms',
-    yearBasis: 'Years are',
-    calendar: 'Calendar years (Jan–Dec)',
-    fiscal: 'Fiscal years (Apr–Mar)',
-    quantitativeTargets: 'Quantitative targets (performance, cost, etc.)',
-    quantitativeTargetsHint: 'One per line',
-    followOn: 'A capacity-strengthening activity meeting the targets follows the R&D',
-    regionalContribution: 'Contribution to the regional economy (Ch. 3 Sec. 8)',
-    regionalContributionHint: 'Recorded with the plan; not part of the verdict',
+    capitalInvestment: 'Capital investment (new plant, line expansion …)',
+    investmentYes: 'Yes',
+    investmentNo: 'No',
+    investmentUnstated: 'Not stated',
+    investment: 'What the investment is, and its amount',
+    rndTargets: 'Quantitative targets (performance, cost …)',
+    rndTargetsHint: 'A target value (a number) for each metric; today’s value and its date are optional.',
+    addTarget: 'Add target',
+    targetTitle: (k) => `Target ${k}`,
+    metric: 'Metric',
+    targetUnit: 'Unit',
+    targetValue: 'Target',
+    currentValue: 'Current',
+    currentDate: 'Current as of',
+    removeTarget: (k) => `Remove target ${k}`,
+    followOn: 'Capacity activity that follows',
+    followOnNone: '(none chosen)',
+    followOnHint: 'The activity that starts after the R&D ends',
+    removeActivity: (id) => `Remove activity ${id}`,
+
+    coreHeading: 'Core technologies',
+    noCore: 'No core technologies yet.',
+    addCore: 'Add core technology',
+    coreTitle: (k) => `Core technology ${k}`,
+    coreName: 'Name',
+    coreItems: 'Items it serves (comma separated)',
+    supplierHeld: 'Held (in whole or part) by a supplier',
+    note: 'Note',
+    removeCore: (k) => `Remove core technology ${k}`,
+
+    transfersHeading: 'Transfer acts',
+    transfersHint: 'An act with ① or ② needs prior consultation with METI (Ch. 3 Sec. 6 (3)(d)).',
+    noTransfers: 'No transfer acts.',
+    addTransfer: 'Add act',
+    transferTitle: (k) => `Act ${k}`,
+    act: 'Act',
+    by: 'By',
+    byApplicant: 'Applicant',
+    byGroup: 'Group company',
+    counterparty: 'Other party / base',
+    country: 'Country',
+    description: 'Description',
+    technology: 'Core technology concerned',
+    transferItem: 'Item made at the base',
+    capacityBefore: 'Base capacity before',
+    capacityAfter: 'Base capacity after',
+    localShare: 'Local consumption share (%)',
+    risk: '① A forced-transfer risk or a listed counterparty is known',
+    metiRequested: '② METI has asked for prior consultation',
+    removeTransfer: (k) => `Remove act ${k}`,
+
+    considerationsHeading: 'Considerations (Ch. 3 Sec. 8)',
+    considerationsHint: 'Recorded with the plan; not part of the self-check result',
+    regionalContribution: 'Contribution to the regional economy',
     jobsCreated: 'Jobs created',
-    saveHeader: 'Save activity and applicant',
-    headerSaved: 'Activity and applicant saved to the workbook.',
+    humanRights: 'Respect for human rights in the supply chain confirmed',
+    cybersecurity: 'Cybersecurity measures confirmed',
+    humanRightsNote: 'Human rights: details',
+    cybersecurityNote: 'Cybersecurity: details',
+
+    saveHeader: 'Save plan',
+    headerSaved: 'The fields you changed were saved to the workbook.',
+    nothingToSave: 'Nothing you changed to save (the workbook’s values were read in).',
+    fixFields: 'Please check the fields marked in red.',
+    conflictsHeading: 'Some fields were also changed in the workbook',
+    conflictsIntro: 'Choose which value wins for each field before saving. Nothing has been saved yet.',
+    conflictMine: (v) => `Typed here: ${v}`,
+    conflictTheirs: (v) => `In the sheet: ${v}`,
+    keepMine: 'Use what I typed',
+    takeTheirs: 'Use the sheet’s value',
+    empty: '(blank)',
+    listValue: (k) => `a list of ${k}`,
+    fieldNames: {
+      applicantName: 'Applicant name',
+      joint: 'Joint application',
+      yearBasis: 'Year basis',
+      applicationDate: 'Application date',
+      submissionScenario: 'Submission scenario',
+      activities: 'Activities',
+      coreTechnologies: 'Core technologies',
+      transfers: 'Transfer acts',
+      regionalContribution: 'Contribution to the regional economy',
+      jobsCreated: 'Jobs created',
+      humanRightsConfirmed: 'Human rights confirmed',
+      humanRightsNote: 'Human rights details',
+      cybersecurityConfirmed: 'Cybersecurity confirmed',
+      cybersecurityNote: 'Cybersecurity details',
+    },
+    yes: 'Yes',
+    no: 'No',
+  },
+
+  lines: {
+    scenariosHeading: 'Scenarios',
+    scenariosIntro: 'Lines of the same item and use are summed per scenario. The submission scenario’s result is the plan’s.',
+    submissionMark: 'Submission',
+    lineCount: (k) => `${k} ${k === 1 ? 'line' : 'lines'}`,
+    markSubmission: 'Make submission',
+    rename: 'Rename',
+    renameTo: 'New name',
+    renameSave: 'Rename',
+    remove: 'Delete',
+    confirmRemoveScenario: (name, k) => `Delete scenario “${name}” and its ${k} ${k === 1 ? 'line' : 'lines'}?`,
+    newScenarioHeading: 'New scenario',
+    newName: 'Name',
+    copyFrom: 'Copy from',
+    copyNone: '(no copy: add its first line below)',
+    scale: 'Change forecasts by (%)',
+    scaleHint: 'e.g. -10 copies with forecasts 10% lower. The 2021 baseline is not changed.',
+    create: 'Create scenario',
+    nameTaken: 'A scenario of that name exists',
+    scenarioCreated: (name) => `Scenario “${name}” created.`,
+    scenarioStarted: (name) => `Add the first line of scenario “${name}” in the form below.`,
+    scenarioRenamed: (from, to) => `Scenario “${from}” renamed to “${to}”.`,
+    scenarioRemoved: (name) => `Scenario “${name}” deleted.`,
+    submissionSet: (name) => `Scenario “${name}” is now the submission scenario.`,
+
+    compareHeading: 'Compare scenarios',
+    compareIntro: 'Forecast totals by target group and year, and the difference from the submission scenario',
+    compareNone: 'There are not two scenarios to compare.',
+    compareYear: 'Year',
+    diff: (d, lang) => (d === 0 ? '±0' : `${d > 0 ? '+' : '−'}${n(Math.abs(d), lang)}`),
+    compareSheetNote: 'A comparison sheet can be written once the workbook side supports it.',
+
+    listHeading: 'Item lines',
+    noLines: 'No item lines yet.',
+    site: (name) => `Site: ${name}`,
+    baselineOf: (v) => `2021: ${v}`,
+    edit: 'Edit',
+    duplicate: 'Duplicate',
+    removeLine: 'Delete',
+    lineActions: (k) => `Line ${k} actions`,
+    confirmRemoveLine: (k) => `Delete line ${k}?`,
+    lineRemoved: 'Line deleted.',
+    lineDuplicated: 'Line duplicated (an identical line is flagged as counted twice: change its site or figures).',
+
     lineHeading: 'Add an item line',
+    editHeading: (k) => `Edit line ${k}`,
     scenario: 'Scenario',
     scenarioHint: 'Pick a scenario or type a new name',
     item: 'Item',
     use: 'Use',
     choose: 'Choose…',
+    siteField: 'Site (optional)',
+    siteHint: 'Lines of one scenario, item and use are summed and judged as one',
+    activity: 'Activity',
+    activityNone: '(not named)',
     baseline: '2021 domestic capacity',
     unit: 'Unit',
     unitPlaceholder: 'units/yr',
     forecasts: 'Capacity forecast by year',
-    forecastsHint: 'Leave a year blank for no forecast. Full-width digits and separators are fine',
+    forecastsHint: 'Leave a year blank for no forecast. Full-width digits and separators are fine. Paste a row (or column) copied from Excel and it fills from that year on.',
     forecastYear: (year) => `Forecast ${year}`,
     targets: 'Target points (optional)',
     targetsHint: 'If none are ticked: every year 2025–2030 with a forecast',
     targetYear: (year) => `${year}`,
     addLine: 'Add line',
-    lineAdded: (scenario) => `Line added to scenario "${scenario}".`,
+    updateLine: 'Update line',
+    cancelEdit: 'Stop editing',
+    lineAdded: (scenario) => `Line added to scenario “${scenario}”.`,
+    lineUpdated: 'Line updated.',
     fixFields: 'Please check the fields marked in red.',
+    pasted: (k, from) => `Pasted ${k} years from ${from}.`,
+    jumpHeading: '⚠ A unit slip?',
+    jump: (year, from, factor) =>
+      factor >= 1
+        ? `The ${year} forecast is about ${n(Math.round(factor), 'en')}× the ${from} figure. Check that units are not mixed (thousands vs units).`
+        : `The ${year} forecast is about 1/${n(Math.round(1 / factor), 'en')} of the ${from} figure. Check the unit and the separators.`,
+    dotSeparator: '“1.200” reads as 1.2. For one thousand two hundred, type “1,200” or “1200”.',
   },
 
   validation: {
@@ -380,56 +626,99 @@ const en: UiText = {
     chooseUse: 'Choose a use',
     notANumber: 'Enter a number (e.g. 1200 or 1,200)',
     forecastNotANumber: 'Enter a number',
-    baselinePositive: 'Enter a number greater than 0',
-    forecastNonNegative: 'Enter 0 or more',
+    negative: 'Capacity cannot be negative (▲ and △ are minus signs): enter a positive number',
+    unitInNumber: 'Enter the number only; the unit goes in the Unit box (1,200台 → 1,200)',
+    percentRange: 'Enter 0 to 100',
     badDate: 'Enter a date as YYYY-MM-DD',
     endBeforeStart: 'The end date is before the start date',
   },
 
   evaluate: {
     heading: 'Evaluate',
-    intro: 'Checks the plan against the policy’s requirements and writes the results into the workbook.',
+    intro: 'Evaluates the plan against the policy’s requirements and writes the self-check result into the workbook.',
     run: 'Evaluate',
     running: 'Evaluating…',
     progressLabel: 'Evaluation progress',
     stages: { reading: 'Reading the workbook', evaluating: 'Checking the requirements', writing: 'Writing the results' },
-    resultHeading: 'Result',
-    overall: 'Overall',
-    scenario: (name) => `Scenario "${name}"`,
-    verdicts: { eligible: '✔ Eligible', attention: '⚠ Needs attention', ineligible: '✖ Ineligible' },
+    resultHeading: 'Self-check result',
+    overall: 'Overall (submission scenario)',
+    scenario: (name, submission) => `Scenario “${name}”${submission ? ' (submission)' : ''}`,
+    verdicts: { eligible: '✔ Requirements met', attention: '⚠ Needs attention', ineligible: '✖ Requirements not yet met' },
     findingsHeading: 'Findings',
     noFindings: 'No findings.',
+    noneShown: 'No findings match the filter.',
+    sortNote: 'By severity, then by how large the shortfall is relative to what is required',
+    filterScenario: 'Scenario',
+    allScenarios: 'All',
+    planWide: 'Whole plan (no scenario)',
+    filterSeverity: 'Severity',
+    severities: { error: '✖ Error', warning: '⚠ Warning', info: 'ℹ Info' },
     groups: {
-      error: (n) => `✖ Errors (${n})`,
-      warning: (n) => `⚠ Warnings (${n})`,
-      info: (n) => `ℹ Information (${n})`,
+      error: (k) => `✖ Errors (${k})`,
+      warning: (k) => `⚠ Warnings (${k})`,
+      info: (k) => `ℹ Information (${k})`,
     },
-    section: 'Source',
+    shown: (k, total) => `Showing ${k} of ${total}`,
+    section: 'Policy section',
     cell: 'Cell',
     goToCell: (where) => `Go to cell ${where}`,
     noCell: 'No cell',
-    showAll: (n) => `Show all (${n})`,
-    evaluatedLines: (n) => `Lines evaluated: ${n}`,
-    updatedElsewhere: (verdict, n) => `Evaluated again after the workbook changed. Overall: ${verdict}; findings: ${n}`,
+    showAll: (k) => `Show all (${k})`,
+    evaluatedLines: (k, groups) => `Lines evaluated: ${k} (target groups: ${groups})`,
+    updatedElsewhere: (verdict, k) => `Evaluated again after the workbook changed. Overall: ${verdict}; findings: ${k}`,
+    where: {
+      scenario: (name) => `Scenario: ${name}`,
+      item: (name) => `Item: ${name}`,
+      site: (name) => `Site: ${name}`,
+      group: (item, use) => `Target group: ${item} (${use})`,
+      year: (y) => `${y}`,
+    },
+    gap: (shortfall, unit, pct) => `Short by ${shortfall} ${unit} (${pct}% of required)`,
+    closes: (required, unit) => `Met at ${required} ${unit} or more`,
+    setRequired: 'Set to required',
+    confirmSetRequired: (year, from, to) => `Change the ${year} forecast from ${from} to ${to}? (Undo last change reverts it.)`,
+    setDone: (year, to) => `The ${year} forecast is now ${to}. Evaluate again to see the result.`,
+    undo: 'Undo last change',
+    undone: 'The last change was undone.',
+    minimumPath: 'Minimum forecast for the group',
+    minimumPathRow: (year, v) => `${year}: at least ${v}`,
+    acknowledge: 'Acknowledge',
+    acknowledgeNote: 'Why this is acceptable',
+    saveAcknowledgement: 'Save acknowledgement',
+    acknowledged: (note) => `✔ Acknowledged: ${note}`,
+    withdraw: 'Withdraw',
   },
 
   checklist: {
-    heading: 'Requirements checklist',
+    heading: 'Checklist',
     intro: 'Confirm each requirement is covered by the application and note where it is shown.',
     confirmed: 'Confirmed',
-    evidence: 'Evidence',
+    evidence: 'Where shown',
     evidencePlaceholder: 'e.g. application 3.1',
     jointOnlyNote: ' (joint applications only)',
     save: 'Save checklist',
-    saved: 'Checklist saved to the workbook.',
+    saved: 'The items you changed were saved to the workbook.',
+    nothingToSave: 'Nothing you changed to save (the workbook’s values were read in).',
     progress: (done, total) => `Confirmed ${done} of ${total}`,
+    conflictsHeading: 'Some items were also changed in the workbook',
+    conflictsIntro: 'Choose which value wins for each, then save again.',
+    checked: '✔ confirmed',
+    unchecked: 'not confirmed',
   },
 
   exportSummary: {
-    heading: 'Summary sheet',
-    intro: 'Writes the evaluation to a summary sheet for review before you apply (prints on A4 landscape).',
+    heading: 'Summary',
+    intro: 'Writes the self-check result to a summary sheet for review before you apply (prints on A4 landscape).',
     run: 'Export summary',
     done: 'The summary sheet has been written.',
+    acknowledgedHeading: 'Acknowledged warnings',
+    noAcknowledged: 'No warnings acknowledged.',
+    acknowledgedItem: (code, path, note) => `✔ ${code} (${path}): ${note}`,
+    prepareHeading: 'Prepare for submission',
+    prepareIntro: 'Writes the submission scenario’s figures, the checklist and the acknowledged warnings to a submission sheet.',
+    prepare: 'Prepare for submission',
+    preparing: 'Preparing…',
+    prepared: (where) => `The submission sheet is ready (${where}).`,
   },
 
   errors: {
@@ -442,6 +731,8 @@ const en: UiText = {
       other: 'Excel could not complete the request. Try again; if it keeps failing, close and reopen the add-in.',
     },
     noPlan: 'The plan sheets are not in this workbook. On the Start tab, reload from the workbook and create the plan sheets if needed.',
+    notAvailable: 'This workbook cannot do this from the pane yet. Edit the sheet directly.',
+    changed: 'The sheet’s rows changed, so nothing was changed. Reload on the Start tab, then try again.',
     unexpected: (detail) => `Something went wrong: ${detail}`,
   },
 };
@@ -455,5 +746,13 @@ export function uiText(lang: Lang): UiText {
 /** The plain message for a failed pane action, in the pane's language. */
 export function paneErrorText(kind: PaneErrorKind, lang: Lang): string {
   const errors = TEXTS[lang].errors;
-  return kind === 'no-plan' ? errors.noPlan : errors.host[kind];
+  if (kind === 'no-plan') return errors.noPlan;
+  if (kind === 'not-available') return errors.notAvailable;
+  if (kind === 'changed') return errors.changed;
+  return errors.host[kind];
+}
+
+/** A scenario's name as the pane shows it: the default scenario `base` is 基本ケース / base case. */
+export function scenarioLabel(name: string, lang: Lang): string {
+  return TEXTS[lang].scenarioName[name] ?? name;
 }

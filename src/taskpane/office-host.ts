@@ -11,7 +11,7 @@ import { SHEET_NAMES } from '../workbook/layout';
 import { OfficePort, type ExcelRunner } from '../workbook/office/office-port';
 import { ExcelHostError, toExcelHostError } from '../workbook/office/errors';
 import { OPTIONAL_EXCEL_API, REQUIRED_EXCEL_API } from '../workbook/office/requirements';
-import { ActionError, PANE_ACTION_NAMES, type DetectResult, type PaneActions, type PaneCommands } from './actions';
+import { ActionError, OPTIONAL_ACTION_NAMES, PANE_ACTION_NAMES, type DetectResult, type PaneActions, type PaneCommands } from './actions';
 import { createWorkbookActions } from './workbook-actions';
 
 /**
@@ -70,7 +70,9 @@ export function toActionError(error: unknown): unknown {
 /** Every command wrapped by `wrap` (the `onEvaluated` subscription passed through as it is). */
 function wrapCommands(actions: PaneActions, wrap: (key: keyof PaneCommands, run: () => Promise<unknown>) => Promise<unknown>): PaneActions {
   const wrapped = { onEvaluated: (listener) => actions.onEvaluated(listener) } as PaneActions;
-  for (const key of PANE_ACTION_NAMES) {
+  for (const key of [...PANE_ACTION_NAMES, ...OPTIONAL_ACTION_NAMES]) {
+    // An optional command the actions lack stays absent, so the pane hides its control.
+    if (typeof actions[key] !== 'function') continue;
     (wrapped as unknown as Record<string, unknown>)[key] = (...args: unknown[]) =>
       wrap(key, () => (actions[key] as (...a: unknown[]) => Promise<unknown>).apply(actions, args));
   }

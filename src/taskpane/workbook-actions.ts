@@ -5,7 +5,7 @@
  * Every command reads the workbook first, so whatever the planner typed into the sheets since the last command is
  * what gets evaluated and written next to.
  */
-import { evaluate as evaluatePlan } from '../evaluate';
+import { evaluate as evaluatePlan, type EvaluablePlan } from '../evaluate';
 import type { Lang } from '../i18n/format';
 import type { WorkbookPort } from '../workbook/port';
 import {
@@ -45,6 +45,30 @@ async function needsPlan<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The plan as read, with the v2 fields a layout still being migrated may leave out (its single v1 `activity`
+ * becomes activity A1; absent lists and considerations take the schema's defaults), so that the pane's forms and
+ * the engine always see a whole v2 plan. A no-op for a layout that reads v2 itself.
+ */
+export function completePlan(plan: EvaluablePlan): EvaluablePlan {
+  const legacy = (plan as { activity?: { kind: 'capacity' | 'rnd'; start: string; end: string } }).activity;
+  const out: EvaluablePlan = {
+    ...plan,
+    coreTechnologies: plan.coreTechnologies ?? [],
+    transfers: plan.transfers ?? [],
+    considerations: plan.considerations ?? { regionalContribution: '', humanRights: { confirmed: false, note: '' }, cybersecurity: { confirmed: false, note: '' } },
+  };
+  if (!out.activities && legacy) {
+    out.activities = [
+      legacy.kind === 'rnd'
+        ? { id: 'A1', kind: 'rnd', name: '', start: legacy.start, end: legacy.end, targets: [] }
+        : { id: 'A1', kind: 'capacity', name: '', start: legacy.start, end: legacy.end, investment: '' },
+    ];
+  }
+  delete (out as { activity?: unknown }).activity;
+  return out;
+}
+
 export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsOptions): PaneActions {
   const now = opts.now ?? (() => new Date());
   const evaluated = new EvaluatedListeners();
@@ -53,6 +77,7 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
   async function readExistingPlan() {
     const read = await readPlan(port);
     if (!read.hasPlan) throw new ActionError('no-plan');
+    read.plan = completePlan(read.plan);
     return read;
   }
 
@@ -65,7 +90,7 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
   return {
     async detect(): Promise<DetectResult> {
       const read = await readPlan(port);
-      return { hasPlan: read.hasPlan, lang: read.lang, plan: read.plan, inputFindings: read.inputFindings };
+      return { hasPlan: read.hasPlan, lang: read.lang, plan: completePlan(read.plan), inputFindings: read.inputFindings };
     },
 
     async createPlan(lang) {
@@ -77,9 +102,39 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
       await needsPlan(() => appendLines(port, read, [line]));
     },
 
+    async editLines(edit) {
+      // The layout can append lines; replacing and removing rows needs a layout writer that does not exist yet
+      // (the workbook side is moving to rules v2). Refuse before writing anything rather than half an edit.
+      if ((edit.update?.length ?? 0) > 0 || (edit.remove?.length ?? 0) > 0) throw new ActionError('not-available', 'editLines: update/remove');
+      const read = await readPlan(port);
+      if (edit.add?.length) await needsPlan(() => appendLines(port, read, edit.add!));
+    },
+
     async saveHeader(header) {
       const read = await readPlan(port);
-      await needsPlan(() => writePlanHeader(port, read, header));
+      // Until the v2 layout writes them, the fields the v1 activity sheet has cells for are written, and the
+      // planner is told which were not (nothing is dropped silently).
+      const first = header.activities?.[0];
+      const c = header.considerations;
+      await needsPlan(() =>
+        writePlanHeader(port, read, {
+          ...(header.applicant ? { applicant: { name: header.applicant.name, joint: header.applicant.joint } } : {}),
+          ...(header.yearBasis ? { yearBasis: header.yearBasis } : {}),
+          ...(first ? { activity: { kind: first.kind, start: first.start, end: first.end } } : {}),
+          ...(c && (c.regionalContribution !== undefined || c.jobsCreated !== undefined)
+            ? { regional: { ...(c.regionalContribution !== undefined ? { contribution: c.regionalContribution } : {}), ...(c.jobsCreated !== undefined ? { jobsCreated: c.jobsCreated } : {}) } }
+            : {}),
+        }),
+      );
+      const unwritten = [
+        header.applicationDate !== undefined && 'applicationDate',
+        header.submissionScenario !== undefined && 'submissionScenario',
+        (header.activities?.length ?? 0) > 1 && 'activities',
+        header.coreTechnologies !== undefined && 'coreTechnologies',
+        header.transfers !== undefined && 'transfers',
+        c && (c.humanRights !== undefined || c.cybersecurity !== undefined) && 'considerations',
+      ].filter(Boolean);
+      if (unwritten.length > 0) throw new ActionError('not-available', unwritten.join(', '));
     },
 
     async saveChecklist(checklist) {

@@ -47,36 +47,34 @@ async function findings(page, lang) {
   const t = uiText(lang);
   const prefix = t.evaluate.goToCell('\u0000').split('\u0000');
   const items = await panel(page, 'evaluate')
-    .locator('li')
+    .locator('li[data-finding]')
     .evaluateAll((lis) =>
       lis.map((li) => ({
         text: li.textContent || '',
+        severity: li.getAttribute('data-finding') || '',
+        message: li.querySelector('[data-part="message"]')?.textContent || '',
+        meta: li.querySelector('[data-part="section"]')?.textContent || '',
         clickable: !!li.querySelector('button'),
-        group: li.closest('section')?.getAttribute('aria-labelledby') || '',
       })),
     );
   const sourceLabel = `${t.evaluate.section}: `;
   return items
     .map((it, index) => ({ ...it, index }))
-    .filter((it) => it.text.includes(sourceLabel))
+    .filter((it) => it.meta.startsWith(sourceLabel))
     .map((it) => {
-      const severity = it.group.replace(/^findings-/, '');
-      const afterSymbol = it.text.replace(/^[✖⚠ℹ]\s*/, '');
-      const at = afterSymbol.lastIndexOf(sourceLabel);
-      const message = afterSymbol.slice(0, at).trim();
-      const meta = afterSymbol.slice(at + sourceLabel.length);
-      const [section, where = ''] = meta.split(' · ');
+      const [section, where = ''] = it.meta.slice(sourceLabel.length).split(' · ');
       let cell = null;
       if (where.startsWith(prefix[0]) && where.endsWith(prefix[1] ?? '')) {
         cell = parseCellLabel(where.slice(prefix[0].length, where.length - (prefix[1] ?? '').length));
       }
-      return { severity, text: it.text, message, section: section.trim(), cell, index: it.index, clickable: it.clickable };
+      return { severity: it.severity, text: it.text, message: it.message.trim(), section: section.trim(), cell, index: it.index, clickable: it.clickable };
     });
 }
 
 /** Click the n-th list item of the findings (by `index` from `findings`). */
 async function clickFinding(page, finding) {
-  await panel(page, 'evaluate').locator('li').nth(finding.index).locator('button').click();
+  // The finding itself is the first button of its entry (set-to-required, acknowledge … follow it).
+  await panel(page, 'evaluate').locator('li[data-finding]').nth(finding.index).locator('button').first().click();
 }
 
 /** Run Evaluate in the pane and wait for its result. */

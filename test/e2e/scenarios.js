@@ -16,6 +16,7 @@ const h = require('./harness');
 const { assert, eventually } = h;
 const P = require('./pane');
 const { uiText } = P;
+const { scenarioLabel } = require('../../src/i18n/ui.ts');
 
 const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'test-results', 'e2e');
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -38,30 +39,37 @@ async function choose(page, label, option) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Fill in and submit the Plan tab's line form. */
+/** Fill in and submit the Lines tab's line form. */
 async function addLine(page, lang, line) {
   const t = uiText(lang);
-  const form = P.panel(page, 'plan');
-  const scenario = form.getByRole('combobox', { name: t.plan.scenario });
-  await scenario.fill(line.scenario);
-  await choose(page, t.plan.item, itemName(line.item, lang));
-  await choose(page, t.plan.use, useName(line.use, lang));
-  await form.getByRole('textbox', { name: t.plan.baseline }).fill(String(line.baseline));
-  await form.getByRole('textbox', { name: t.plan.unit }).fill(line.unit);
+  await P.paneTab(page, lang, 'lines');
+  const form = P.panel(page, 'lines');
+  const scenario = form.getByRole('combobox', { name: t.lines.scenario });
+  await scenario.fill(scenarioLabel(line.scenario, lang));
+  await choose(page, t.lines.item, itemName(line.item, lang));
+  await choose(page, t.lines.use, useName(line.use, lang));
+  await form.getByRole('textbox', { name: t.lines.baseline }).fill(String(line.baseline));
+  await form.getByRole('textbox', { name: t.lines.unit }).fill(line.unit);
   for (const [year, value] of Object.entries(line.capacity)) {
-    await form.getByRole('textbox', { name: t.plan.forecastYear(Number(year)) }).fill(String(value));
+    await form.getByRole('textbox', { name: t.lines.forecastYear(Number(year)) }).fill(String(value));
   }
-  await form.getByRole('button', { name: t.plan.addLine, exact: true }).click();
-  await form.getByText(t.plan.lineAdded(line.scenario)).waitFor({ timeout: 20_000 });
+  await form.getByRole('button', { name: t.lines.addLine, exact: true }).click();
+  await form.getByText(t.lines.lineAdded(scenarioLabel(line.scenario, lang))).waitFor({ timeout: 20_000 });
   await P.paneIdle(page);
 }
 
+/** The Plan tab: one capacity activity with its dates (added when the plan has none), saved. */
 async function saveHeader(page, lang, { start, end }) {
   const t = uiText(lang);
+  await P.paneTab(page, lang, 'plan');
   const form = P.panel(page, 'plan');
-  await form.getByRole('radio', { name: t.plan.kindCapacity }).check();
-  await form.getByRole('textbox', { name: t.plan.start }).fill(start);
-  await form.getByRole('textbox', { name: t.plan.end }).fill(end);
+  if ((await form.getByRole('group', { name: /^(取組|Activity) / }).count()) === 0) {
+    await form.getByRole('button', { name: t.plan.addActivity, exact: true }).click();
+  }
+  const activity = form.getByRole('group', { name: /^(取組|Activity) / }).first();
+  await activity.getByRole('radio', { name: t.plan.kindCapacity }).check();
+  await activity.getByRole('textbox', { name: t.plan.start }).fill(start);
+  await activity.getByRole('textbox', { name: t.plan.end }).fill(end);
   await form.getByRole('button', { name: t.plan.saveHeader, exact: true }).click();
   await form.getByText(t.plan.headerSaved).waitFor({ timeout: 20_000 });
   await P.paneIdle(page);
@@ -302,13 +310,13 @@ async function scenarioLanguage({ harness }) {
 
   // And back with the toolbar (as a change of Office's display language): the pane comes back in Japanese, with
   // what was half-typed in its forms and its last result kept.
-  await P.paneTab(page, 'en', 'plan');
-  await P.panel(page, 'plan').getByRole('textbox', { name: en.plan.baseline }).fill('4321');
+  await P.paneTab(page, 'en', 'lines');
+  await P.panel(page, 'lines').getByRole('textbox', { name: en.lines.baseline }).fill('4321');
   await page.getByTestId('language').selectOption('ja');
   await P.pane(page).getByRole('tab', { name: ja.tabs.evaluate, exact: true }).waitFor();
   assert((await page.getByTestId('download').innerText()).includes('ダウンロード'), 'the toolbar is not in Japanese again');
-  assert((await P.pane(page).getByRole('tab', { name: ja.tabs.plan, exact: true }).getAttribute('aria-selected')) === 'true', 'the pane left the Plan tab');
-  const kept = await P.panel(page, 'plan').getByRole('textbox', { name: ja.plan.baseline }).inputValue();
+  assert((await P.pane(page).getByRole('tab', { name: ja.tabs.lines, exact: true }).getAttribute('aria-selected')) === 'true', 'the pane left the Lines tab');
+  const kept = await P.panel(page, 'lines').getByRole('textbox', { name: ja.lines.baseline }).inputValue();
   assert(kept === '4321', `the typed baseline was lost with the language switch ("${kept}")`);
   await P.paneTab(page, 'ja', 'evaluate');
   const keptFindings = await P.findings(page, 'ja');
@@ -448,22 +456,22 @@ async function scenarioKeyboardOnly({ harness }) {
   // To the Plan tab: tabs move with the arrow keys.
   await keyboardPaneTab(page, 'plan');
 
-  // The header: capacity activity, dates.
-  await tabTo(page, (i) => i.inPane && i.type === 'radio', 'the activity kind');
-  await page.keyboard.press('Space');
+  // The header: an activity (capacity, the default kind), its dates.
+  await pressOn(isButton(t.plan.addActivity), 'Add activity');
   await typeDate(page, (i) => i.inPane && i.name === t.plan.start, 'the start date', '2024-04-01');
   await typeDate(page, (i) => i.inPane && i.name === t.plan.end, 'the end date', '2034-03-31');
-  await pressOn(isButton(t.plan.saveHeader), 'Save activity and applicant');
+  await pressOn(isButton(t.plan.saveHeader), 'Save plan');
   await P.panel(page, 'plan').getByText(t.plan.headerSaved).waitFor({ timeout: 20_000 });
 
-  // A line: item and use from the lists, numbers typed.
-  await keyboardChoose(page, t.plan.item, itemName('ball-screw', lang));
-  await keyboardChoose(page, t.plan.use, useName('machine-tools', lang));
-  await typeInto(page, (i) => i.inPane && i.name === t.plan.baseline, 'the baseline', '1000');
-  await typeInto(page, (i) => i.inPane && i.name === t.plan.forecastYear(2025), 'the 2025 forecast', '1100');
-  await typeInto(page, (i) => i.inPane && i.name === t.plan.forecastYear(2030), 'the 2030 forecast', '1700');
-  await pressOn(isButton(t.plan.addLine), 'Add line');
-  await P.panel(page, 'plan').getByText(t.plan.lineAdded('base')).waitFor({ timeout: 20_000 });
+  // A line, on the Lines tab: item and use from the lists, numbers typed.
+  await keyboardPaneTab(page, 'lines');
+  await keyboardChoose(page, t.lines.item, itemName('ball-screw', lang));
+  await keyboardChoose(page, t.lines.use, useName('machine-tools', lang));
+  await typeInto(page, (i) => i.inPane && i.name === t.lines.baseline, 'the baseline', '1000');
+  await typeInto(page, (i) => i.inPane && i.name === t.lines.forecastYear(2025), 'the 2025 forecast', '1100');
+  await typeInto(page, (i) => i.inPane && i.name === t.lines.forecastYear(2030), 'the 2030 forecast', '1700');
+  await pressOn(isButton(t.lines.addLine), 'Add line');
+  await P.panel(page, 'lines').getByText(t.lines.lineAdded(scenarioLabel('base', lang))).waitFor({ timeout: 20_000 });
   await P.paneIdle(page);
 
   // Evaluate, then open the short finding with Enter.
@@ -651,6 +659,141 @@ async function scenarioPlannerTypesInTheSheet({ harness }) {
   assert((await h.cellText(page, next)).replace(/,/g, '') === '5100', `the pasted block's second cell is not in ${next}`);
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Planner, manager, submitter (issues #11, #14)
+
+/**
+ * The pane at 350 px (Excel's narrowest task pane), in both languages, on every tab: the tabs stay on one row and
+ * nothing is wider than the pane. Screenshots go to test-results/e2e/pane-350-<lang>-<tab>.png for a look.
+ */
+async function checkPaneAt350(page) {
+  await page.addStyleTag({ content: '.pv-pane { width: 350px !important; flex: 0 0 350px !important; }' });
+  for (const lang of ['ja', 'en']) {
+    const t = uiText(lang);
+    const toLang = P.pane(page).getByRole('button', { name: lang === 'ja' ? '日本語' : 'English', exact: true });
+    await toLang.click();
+    for (const key of ['start', 'plan', 'lines', 'checklist', 'evaluate', 'export']) {
+      await P.pane(page).getByRole('tab', { name: new RegExp(`^${t.tabs[key]}`) }).click();
+      await P.panel(page, key).waitFor({ state: 'visible' });
+      const m = await P.pane(page).evaluate((root) => {
+        const tabs = [...root.querySelectorAll('[role="tab"]')].map((el) => el.getBoundingClientRect());
+        const panel = root.querySelector('[role="tabpanel"]');
+        const wide = [...root.querySelectorAll('[role="tabpanel"] *')].filter((el) => el.getBoundingClientRect().right > root.getBoundingClientRect().right + 1);
+        return {
+          rows: new Set(tabs.map((r) => Math.round(r.top))).size,
+          overflow: root.scrollWidth - root.clientWidth,
+          panelWidth: panel ? panel.getBoundingClientRect().width : 0,
+          wide: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`.slice(0, 60)),
+        };
+      });
+      assert(m.rows === 1, `${lang} ${key}: the tabs wrap onto ${m.rows} rows at 350 px`);
+      assert(m.overflow <= 0, `${lang} ${key}: the pane scrolls sideways by ${m.overflow}px at 350 px (${m.wide.join(', ')})`);
+      await P.pane(page).screenshot({ path: path.join(RESULTS_DIR, `pane-350-${lang}-${key}.png`) });
+    }
+  }
+}
+
+/**
+ * A planner starts a scenario by typing its name (each character kept), pastes a row of numbers copied from
+ * Excel, copies the base case with -10%, and evaluates; a manager narrows the sorted review list to one scenario
+ * and to warnings and acknowledges one; a submitter prepares the submission sheet. Acknowledging and preparing
+ * need the workbook side (PaneActions.acknowledge / prepareSubmission): where the host lacks them the pane must
+ * show no control for them, and the scenario checks that instead.
+ */
+async function scenarioPlannerManagerSubmitter({ harness }) {
+  const lang = 'ja';
+  const t = uiText(lang);
+  const page = await harness.openPreview({ blank: '1', lang });
+  await P.panel(page, 'start').getByRole('button', { name: t.start.create, exact: true }).click();
+  await P.panel(page, 'start').getByText(t.start.created).waitFor({ timeout: 20_000 });
+  await P.paneIdle(page);
+  await saveHeader(page, lang, { start: '2024-04-01', end: '2034-03-31' });
+  await addLine(page, lang, { ...LINE_SHORT_2030, unit: '台/年' });
+  await addLine(page, lang, { ...LINE_SHORT_2030, item: 'ball-screw', use: 'machine-tools', baseline: 1000, capacity: { 2025: 1200, 2030: 1500 } });
+
+  // Planner: a new scenario typed key by key into the scenario box keeps every character.
+  await P.paneTab(page, lang, 'lines');
+  const lines = P.panel(page, 'lines');
+  const box = lines.getByRole('combobox', { name: t.lines.scenario });
+  await box.fill('');
+  await box.pressSequentially('増産案');
+  assert((await box.inputValue()) === '増産案', `the scenario box holds "${await box.inputValue()}" after typing`);
+  await choose(page, t.lines.item, itemName('reducer', lang));
+  await choose(page, t.lines.use, useName('robots', lang));
+  await lines.getByRole('textbox', { name: t.lines.baseline }).fill('3,000');
+  await lines.getByRole('textbox', { name: t.lines.unit }).fill('台/年');
+  // A row copied from Excel, pasted into 2025: it spreads over 2025–2030.
+  await lines.getByRole('textbox', { name: t.lines.forecastYear(2025) }).focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '3900\t3900\t4200\t4500\t4800\t5000\r\n');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await eventually(async () => (await lines.getByRole('textbox', { name: t.lines.forecastYear(2030) }).inputValue()) === '5000', 'the pasted row did not reach 2030');
+  assert((await lines.getByRole('textbox', { name: t.lines.forecastYear(2027) }).inputValue()) === '4200', 'the pasted row is not in order');
+  await lines.getByText(t.lines.pasted(6, 2025)).waitFor();
+  await lines.getByRole('button', { name: t.lines.addLine, exact: true }).click();
+  await lines.getByText(t.lines.lineAdded('増産案')).waitFor({ timeout: 20_000 });
+  await P.paneIdle(page);
+
+  // Planner: copy the base case with -10%.
+  await lines.getByRole('textbox', { name: t.lines.newName }).fill('悲観');
+  await choose(page, t.lines.copyFrom, scenarioLabel('base', lang));
+  await lines.getByRole('textbox', { name: t.lines.scale }).fill('-10');
+  await lines.getByRole('button', { name: t.lines.create, exact: true }).click();
+  await lines.getByText(t.lines.scenarioCreated('悲観')).waitFor({ timeout: 20_000 });
+  await P.paneIdle(page);
+  const scenarios = await lines.getByRole('listitem').allInnerTexts();
+  assert(scenarios.some((x) => x.startsWith('悲観')) && scenarios.some((x) => x.startsWith('増産案')), `the new scenarios are not listed: ${scenarios.slice(0, 5).join(' / ')}`);
+  // The comparison shows the copy 10% under the submission scenario (基本ケース).
+  const compare = await lines.getByRole('table').first().innerText();
+  assert(compare.includes('−'), `the comparison shows no difference from the submission scenario: ${compare.slice(0, 200)}`);
+
+  // Planner: evaluate.
+  await P.evaluateInPane(page, lang);
+
+  // Manager: the review list is sorted by severity (no error after a warning or info).
+  const evaluate = P.panel(page, 'evaluate');
+  const list = evaluate.getByRole('list', { name: t.evaluate.findingsHeading });
+  const texts = await list.locator(':scope > li').allInnerTexts();
+  assert(texts.length > 0, 'the review list is empty');
+  const rank = (x) => (x.includes('✖') ? 0 : x.includes('⚠') ? 1 : 2);
+  for (let i = 1; i < texts.length; i++) assert(rank(texts[i - 1]) <= rank(texts[i]), `the review list is not sorted by severity at ${i}`);
+  // Filter: one scenario, warnings only.
+  await choose(page, t.evaluate.filterScenario, scenarioLabel('base', lang));
+  await evaluate.getByRole('checkbox', { name: t.evaluate.severities.error }).uncheck();
+  await evaluate.getByRole('checkbox', { name: t.evaluate.severities.info }).uncheck();
+  const filtered = await list.locator(':scope > li').allInnerTexts();
+  for (const x of filtered) {
+    assert(x.includes('⚠'), `a non-warning is listed under the warnings filter: ${x.slice(0, 80)}`);
+    assert(x.includes(t.evaluate.where.scenario(scenarioLabel('base', lang))), `a finding of another scenario is listed: ${x.slice(0, 80)}`);
+  }
+
+  // Manager: acknowledge a warning, where the host keeps acknowledgements.
+  const ackButtons = evaluate.getByRole('button', { name: t.evaluate.acknowledge, exact: true });
+  if (filtered.length > 0 && (await ackButtons.count()) > 0) {
+    await ackButtons.first().click();
+    await evaluate.getByRole('textbox', { name: t.evaluate.acknowledgeNote }).fill('旧ラインの廃止による一時的な減少');
+    await evaluate.getByRole('button', { name: t.evaluate.saveAcknowledgement, exact: true }).click();
+    await evaluate.getByText(t.evaluate.acknowledged('旧ラインの廃止による一時的な減少')).waitFor({ timeout: 20_000 });
+  } else {
+    console.log('  note: this host keeps no acknowledgements (PaneActions.acknowledge): the pane shows no control for it');
+  }
+
+  // Submitter: prepare the submission sheet, where the host can write one, and see it.
+  await P.paneTab(page, lang, 'export');
+  const prepare = P.panel(page, 'export').getByRole('button', { name: t.exportSummary.prepare, exact: true });
+  if ((await prepare.count()) > 0) {
+    await prepare.click();
+    await P.panel(page, 'export').getByText(/提出用シートを作成しました/).waitFor({ timeout: 30_000 });
+  } else {
+    assert((await P.panel(page, 'export').getByRole('heading', { name: t.exportSummary.prepareHeading }).count()) === 0, 'a prepare section without its command');
+    console.log('  note: this host has no prepareSubmission: the pane shows no command for it');
+  }
+
+  await checkPaneAt350(page);
+}
+
 module.exports = [
   { name: 'create a plan from an empty workbook, add lines, evaluate, go to a finding', run: scenarioCreatePlan },
   { name: 'edit a forecast in the sheet view: the gap closes, status and highlight follow', run: scenarioEditClosesGap },
@@ -660,6 +803,7 @@ module.exports = [
   { name: 'bad input shows the cell address and keeps the other lines', run: scenarioBadInput },
   { name: 'axe scan of the task pane and no request leaves localhost', run: scenarioAccessibilityAndNetwork },
   { name: 'a planner types in the sheet: marks on open, IME, Ctrl+Z, Tab, paste', run: scenarioPlannerTypesInTheSheet },
+  { name: 'planner (typed scenario, pasted row, copy -10%, evaluate), manager (sorted, filtered, acknowledge), submitter (prepare)', run: scenarioPlannerManagerSubmitter },
 ];
 
 module.exports.sectionIn = sectionIn;

@@ -20,7 +20,7 @@ import {
   withHostErrors,
   type SheetChange,
 } from '../../src/taskpane/office-host';
-import { FakeActions } from './fake-actions';
+import { FakeActions, confirmAll } from './fake-actions';
 import { render, screen } from '@testing-library/react';
 import { UnsupportedExcel } from '../../src/taskpane/components/UnsupportedExcel';
 import { REQUIRED_EXCEL_API } from '../../src/workbook/office/requirements';
@@ -238,12 +238,16 @@ describe('evaluating again after an edit in the plan sheets (Excel)', () => {
 
   test('an edit is evaluated once the planner pauses, and the pane hears the new result', async () => {
     const { excel, fake, actions, heard, watcher } = setup();
+    // Submitted: the scenario with the ineligible line (the checklist confirmed, so that line decides the verdict).
+    confirmAll(fake.plan);
+    fake.plan.submissionScenario = 'conservative';
     await actions.evaluate();
     await advance(OWN_WRITE_GRACE_MS);
     expect(heard.map((r) => r.evaluation.verdict)).toEqual(['ineligible']);
 
     // The planner deletes the ineligible line and types on: one evaluation after the last keystroke.
     fake.plan.lines = fake.plan.lines.filter((l) => l.scenario !== 'conservative');
+    delete fake.plan.submissionScenario;
     await excel.change('計画');
     await advance(300);
     await excel.change('計画');
@@ -359,3 +363,9 @@ describe('evaluating again after an edit in the plan sheets (Excel)', () => {
   });
 });
 
+test('wrapping keeps an optional command where the actions have it and leaves it out where they do not', () => {
+  expect(typeof withHostErrors(new FakeActions()).acknowledge).toBe('function');
+  expect(typeof withHostErrors(new FakeActions()).prepareSubmission).toBe('function');
+  expect(withHostErrors(new FakeActions({ optional: false })).acknowledge).toBeUndefined();
+  expect(withHostErrors(new FakeActions({ optional: false })).prepareSubmission).toBeUndefined();
+});

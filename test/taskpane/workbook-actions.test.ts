@@ -43,7 +43,7 @@ async function planWithOneLine(actions: PaneActions) {
   await actions.saveHeader({
     applicant: { name: '東海精機工業株式会社', joint: false },
     yearBasis: 'fiscal',
-    activity: { kind: 'capacity', start: '2024-04-01', end: '2034-03-31' },
+    activities: [{ id: 'A1', kind: 'capacity', name: '', start: '2024-04-01', end: '2034-03-31', investment: '' }],
   });
   await actions.addLine(SHORT_LINE);
 }
@@ -77,7 +77,7 @@ test('header, line and checklist written through the pane read back as the plan'
   expect(inputFindings).toEqual([]);
   expect(plan.applicant).toEqual({ name: '東海精機工業株式会社', joint: false });
   expect(plan.yearBasis).toBe('fiscal');
-  expect(plan.activity).toMatchObject({ kind: 'capacity', start: '2024-04-01', end: '2034-03-31' });
+  expect(plan.activities?.[0]).toMatchObject({ kind: 'capacity', start: '2024-04-01', end: '2034-03-31' });
   expect(plan.lines).toHaveLength(1);
   expect(plan.lines[0]).toMatchObject({ scenario: 'base', use: 'machine-tools', baseline2021: 100, capacity: { '2025': 120, '2026': 125, '2030': 160 } });
   expect(plan.checklist['stability.bcp']).toEqual({ confirmed: true, evidence: 'BCP 2023年版' });
@@ -172,9 +172,9 @@ test('every evaluation is heard by the listeners, whoever asked for it, until th
 test('the regional contribution (第3章第8節) saved with the header reads back with the plan', async () => {
   const { actions } = setup();
   await planWithOneLine(actions);
-  await actions.saveHeader({ regional: { contribution: '浜松地域のサプライヤー3社と連携', jobsCreated: 24 } });
+  await actions.saveHeader({ considerations: { regionalContribution: '浜松地域のサプライヤー3社と連携', jobsCreated: 24 } });
   const { plan } = await actions.detect();
-  expect(plan.regional).toEqual({ contribution: '浜松地域のサプライヤー3社と連携', jobsCreated: 24 });
+  expect(plan.considerations).toMatchObject({ regionalContribution: '浜松地域のサプライヤー3社と連携', jobsCreated: 24 });
   // The rest of the header is left as it was.
   expect(plan.applicant.name).toBe('東海精機工業株式会社');
 });

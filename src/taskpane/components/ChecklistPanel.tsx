@@ -1,5 +1,5 @@
 import { useId, type FormEvent } from 'react';
-import { Checkbox, Input, Label, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Input, Label, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { sectionIn, type Lang } from '../../i18n/format';
 import { uiText } from '../../i18n/ui';
 import type { Busy, Notice } from '../state';
@@ -15,6 +15,11 @@ export interface ChecklistPanelProps {
   /** A joint application also confirms the 第3章第7節 item. */
   joint: boolean;
   form: ChecklistForm;
+  /** Items changed here and not saved. */
+  unsaved: number;
+  /** Items changed here and in the sheet, with the sheet's entry; the planner picks one before saving. */
+  conflicts: { id: string; theirs: { confirmed: boolean; evidence: string } }[];
+  onResolve: (id: string, choice: 'mine' | 'theirs') => void;
   onChange: (form: ChecklistForm) => void;
   onSave: () => void;
 }
@@ -50,7 +55,7 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, onChange, onSave }: ChecklistPanelProps) {
+export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, unsaved, conflicts, onResolve, onChange, onSave }: ChecklistPanelProps) {
   const s = usePaneStyles();
   const c = useStyles();
   const t = uiText(lang);
@@ -127,7 +132,46 @@ export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, onCha
         );
       })}
 
-      <SuccessBar text={notice?.kind === 'checklistSaved' ? t.checklist.saved : null} />
+      {conflicts.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <strong>{t.checklist.conflictsHeading}</strong>
+            <br />
+            {t.checklist.conflictsIntro}
+            <ul className={s.list}>
+              {conflicts.map(({ id, theirs }) => {
+                const item = items.find((i) => i.id === id);
+                const mine = form[id] ?? { confirmed: false, evidence: '' };
+                const show = (e: { confirmed: boolean; evidence: string }) =>
+                  `${e.confirmed ? t.checklist.checked : t.checklist.unchecked}${e.evidence ? ` · ${e.evidence}` : ''}`;
+                return (
+                  <li key={id}>
+                    <strong>{item ? item[lang] : id}</strong>
+                    <br />
+                    {t.plan.conflictMine(show(mine))}
+                    <br />
+                    {t.plan.conflictTheirs(show(theirs))}
+                    <div className={s.actions}>
+                      <Button size="small" onClick={() => onResolve(id, 'mine')}>
+                        {t.plan.keepMine}
+                      </Button>
+                      <Button size="small" onClick={() => onResolve(id, 'theirs')}>
+                        {t.plan.takeTheirs}
+                      </Button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <SuccessBar text={notice?.kind === 'checklistSaved' ? (notice.nothing ? t.checklist.nothingToSave : t.checklist.saved) : null} />
+      {unsaved > 0 && (
+        <p className={s.hint} role="status" data-testid="checklist-unsaved">
+          {t.unsaved}
+        </p>
+      )}
       <PanelCommand lang={lang} label={t.checklist.save} command="checklist" busy={busy} disabled={!hasPlan} />
     </form>
   );

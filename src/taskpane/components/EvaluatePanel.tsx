@@ -1,12 +1,12 @@
 import type { RefObject } from 'react';
-import { Field, ProgressBar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Verdict } from '../../evaluate';
 import type { Lang } from '../../i18n/format';
-import { uiText } from '../../i18n/ui';
-import { EVALUATE_STAGES, type CellRef, type EvaluateResult, type EvaluateStage } from '../actions';
+import { scenarioLabel, uiText } from '../../i18n/ui';
+import { EVALUATE_STAGES, type CellRef, type EvaluateResult, type EvaluateStage, type LocatedFinding } from '../actions';
 import type { Busy } from '../state';
 import { FindingsList } from './FindingsList';
-import { NeedsPlanBar, PanelCommand } from './PanelCommand';
+import { NeedsPlanBar, PanelCommand, SuccessBar } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
 export interface EvaluatePanelProps {
@@ -20,6 +20,16 @@ export interface EvaluatePanelProps {
   headingRef: RefObject<HTMLHeadingElement>;
   onRun: () => void;
   onSelectCell: (cell: CellRef) => void;
+  acknowledgements?: Map<string, string>;
+  onAcknowledge?: (finding: LocatedFinding, note: string) => void;
+  onSetRequired?: (finding: LocatedFinding) => void;
+  /** The last change the pane made to a forecast, which "undo" reverts; null when there is none. */
+  canUndo: boolean;
+  onUndo: () => void;
+  /** The confirmation asked before "set to required" writes, or null. */
+  pending: { text: string; run: () => void; cancel: () => void } | null;
+  /** A note after "set to required" or undo, or null. */
+  doneText: string | null;
 }
 
 const useStyles = makeStyles({
@@ -60,7 +70,8 @@ const useStyles = makeStyles({
 /** Where the progress bar stands when a stage starts: the stages take roughly this share of a large plan's time. */
 const STAGE_PROGRESS: Record<EvaluateStage, number> = { reading: 0.1, evaluating: 0.45, writing: 0.75 };
 
-export function EvaluatePanel({ lang, hasPlan, busy, stage, result, updatedElsewhere = false, headingRef, onRun, onSelectCell }: EvaluatePanelProps) {
+export function EvaluatePanel(props: EvaluatePanelProps) {
+  const { lang, hasPlan, busy, stage, result, updatedElsewhere = false, headingRef, onRun, onSelectCell } = props;
   const s = usePaneStyles();
   const v = useStyles();
   const t = uiText(lang);
@@ -110,10 +121,40 @@ export function EvaluatePanel({ lang, hasPlan, busy, stage, result, updatedElsew
           </h2>
           <ul className={v.verdicts}>
             {verdictRow('(overall)', t.evaluate.overall, result.evaluation.verdict, true)}
-            {result.evaluation.scenarios.map((sc) => verdictRow(`scenario:${sc.name}`, t.evaluate.scenario(sc.name), sc.verdict))}
+            {result.evaluation.scenarios.map((sc) => verdictRow(`scenario:${sc.name}`, t.evaluate.scenario(scenarioLabel(sc.name, lang), sc.submission), sc.verdict))}
           </ul>
-          <p className={s.hint}>{t.evaluate.evaluatedLines(result.evaluation.lines.length)}</p>
-          <FindingsList lang={lang} findings={result.findings} onSelectCell={onSelectCell} />
+          <p className={s.hint}>{t.evaluate.evaluatedLines(result.evaluation.lines.length, result.evaluation.groups.length)}</p>
+          {props.pending && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{props.pending.text}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" appearance="primary" onClick={props.pending.run}>
+                  {t.confirm}
+                </Button>
+                <Button size="small" onClick={props.pending.cancel}>
+                  {t.cancel}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          <SuccessBar text={props.doneText} />
+          {props.canUndo && (
+            <div className={s.actions}>
+              <Button size="small" disabled={busy !== null} onClick={props.onUndo}>
+                {t.evaluate.undo}
+              </Button>
+            </div>
+          )}
+          <FindingsList
+            lang={lang}
+            findings={result.findings}
+            evaluation={result.evaluation}
+            onSelectCell={onSelectCell}
+            acknowledgements={props.acknowledgements}
+            onAcknowledge={props.onAcknowledge}
+            onSetRequired={props.onSetRequired}
+            busy={busy !== null}
+          />
         </section>
       )}
     </div>

@@ -1,9 +1,7 @@
 import type { Lang } from '../../i18n/format';
-import type { PlanLine } from '../../plan/schema';
-import type { Busy, Notice } from '../state';
-import type { HeaderErrors, HeaderForm } from '../form';
-import { HeaderFormView } from './HeaderFormView';
-import { LineFormView, type LineFormState } from './LineFormView';
+import type { Busy } from '../state';
+import type { HeaderErrors, HeaderFieldKey, HeaderForm } from '../form';
+import { HeaderFormView, type HeaderConflict } from './HeaderFormView';
 import { NeedsPlanBar } from './PanelCommand';
 import { usePaneStyles } from './styles';
 
@@ -11,15 +9,15 @@ export interface PlanPanelProps {
   lang: Lang;
   hasPlan: boolean;
   busy: Busy | null;
-  notice: Notice | null;
+  savedText: string | null;
   header: HeaderForm;
   headerErrors: HeaderErrors;
+  unsaved: HeaderFieldKey[];
+  conflicts: HeaderConflict[];
+  scenarios: { name: string; label: string }[];
   onHeaderChange: (form: HeaderForm) => void;
+  onResolve: (field: HeaderFieldKey, choice: 'mine' | 'theirs') => void;
   onSaveHeader: () => Promise<boolean>;
-  scenarios: string[];
-  lineForm: LineFormState;
-  onLineFormChange: (update: (state: LineFormState) => LineFormState) => void;
-  onAddLine: (line: PlanLine) => Promise<boolean>;
 }
 
 export function PlanPanel(props: PlanPanelProps) {
@@ -31,22 +29,15 @@ export function PlanPanel(props: PlanPanelProps) {
         lang={props.lang}
         disabled={!props.hasPlan}
         busy={props.busy}
-        saved={props.notice?.kind === 'headerSaved'}
+        savedText={props.savedText}
         form={props.header}
         errors={props.headerErrors}
-        onChange={props.onHeaderChange}
-        onSave={props.onSaveHeader}
-      />
-      <div className={s.divider} />
-      <LineFormView
-        lang={props.lang}
-        disabled={!props.hasPlan}
-        busy={props.busy}
-        added={props.notice?.kind === 'lineAdded' ? props.notice.scenario : null}
+        unsaved={props.unsaved}
+        conflicts={props.conflicts}
         scenarios={props.scenarios}
-        state={props.lineForm}
-        onStateChange={props.onLineFormChange}
-        onAdd={props.onAddLine}
+        onChange={props.onHeaderChange}
+        onResolve={props.onResolve}
+        onSave={props.onSaveHeader}
       />
     </div>
   );

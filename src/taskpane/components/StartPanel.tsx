@@ -1,6 +1,6 @@
 import { Button, Spinner } from '@fluentui/react-components';
 import type { Lang } from '../../i18n/format';
-import { uiText } from '../../i18n/ui';
+import { scenarioLabel, uiText } from '../../i18n/ui';
 import type { DetectResult } from '../actions';
 import type { Busy, Notice } from '../state';
 import { scenariosOf } from '../form';
@@ -20,7 +20,7 @@ export interface StartPanelProps {
 export function StartPanel({ lang, workbook, busy, notice, onCreate, onReload, onNext }: StartPanelProps) {
   const s = usePaneStyles();
   const t = uiText(lang);
-  const scenarios = scenariosOf(workbook?.plan);
+  const scenarios = scenariosOf(workbook?.plan).map((name) => scenarioLabel(name, lang));
 
   return (
     <section className={s.panel} aria-labelledby="start-heading">
