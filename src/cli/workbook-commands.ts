@@ -212,12 +212,12 @@ async function runExport(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts)
   const read = await readPlan(new XlsxPort(workbook));
   if (!read.hasPlan) throw new InputError(`${input}: ${new NotAPlanWorkbookError(lang).message}`);
   if (read.inputFindings.length) throw new InputError(`${t.badCells(input, read.inputFindings.length)}\n${cellList(read.inputFindings, lang).trimEnd()}`);
-  if (!read.plan.activity) {
-    const where = (['kind', 'start', 'end'] as const)
-      .map((k) => read.activityLayout.fields[k])
-      .filter(Boolean)
-      .map((c) => `  ${read.sheets.activity}!${columnLetters(c!.col)}${c!.row}`);
-    throw new InputError(`${t.noActivity(input)}${where.length ? `\n${where.join('\n')}` : ''}`);
+  if (!read.plan.activities?.length) {
+    const table = read.activityLayout.tables.activities;
+    const cells = table
+      ? [`${read.sheets.activity}!${columnLetters(table.cols.kind ?? 1)}${table.header + 1}`]
+      : (['kind', 'start', 'end'] as const).map((k) => read.activityLayout.fields[k]).filter(Boolean).map((c) => `${read.sheets.activity}!${columnLetters(c!.col)}${c!.row}`);
+    throw new InputError(`${t.noActivity(input)}${cells.length ? `\n${cells.map((c) => `  ${c}`).join('\n')}` : ''}`);
   }
   const parsed = parsePlan(read.plan);
   if (!parsed.ok) throw new InputError(`${t.notValid(input, parsed.errors.length)}\n${parsed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
