@@ -882,6 +882,8 @@ export interface WorkbookCliTexts {
   badCells(file: string, count: number): string;
   noActivity(file: string): string;
   notValid(file: string, count: number): string;
+  noSoffice(pdf: string): string;
+  pdfFailed(pdf: string, reason: string): string;
 }
 
 const cliJa: WorkbookCliTexts = {
@@ -892,7 +894,9 @@ const cliJa: WorkbookCliTexts = {
       ワークブックの計画を確認し、結果・強調表示・サマリー・履歴を書き込んだワークブックを出力します
       （-o がなければ 入力.checked.xlsx。入力ファイルは書き換えません）
   supply-plan export 入力.xlsx [-o 計画.json]
-      ワークブックの計画を計画ファイル（supply-plan/1）として書き出します
+      ワークブックの計画を計画ファイル（supply-plan/2）として書き出します
+  supply-plan submit 入力.xlsx [-o 提出用.xlsx] [--pdf 提出用.pdf] [--lang ja|en]
+      評価して提出用の写し（自己点検結果のサマリーと計画、値のみ）を書き出します。--pdf は LibreOffice で PDF も作成
 終了コード: 0 エラーなし、1 エラーの所見あり（不正なセルを含む）、2 入力・使い方の誤り、3 内部エラー
 `,
   missingFile: 'ファイルを指定してください',
@@ -908,7 +912,9 @@ const cliJa: WorkbookCliTexts = {
   wrote: (f) => `書き込みました: ${f}`,
   badCells: (f, n) => `${f} に不正なセルがあります（${n}件）:`,
   noActivity: (f) => `${f} に取組の種類・開始日・終了日がありません`,
-  notValid: (f, n) => `${f} の計画は supply-plan/1 形式として正しくありません（${n}件）:`,
+  notValid: (f, n) => `${f} の計画は supply-plan/2 形式として正しくありません（${n}件）:`,
+  noSoffice: (pdf) => `${pdf} は作成していません：PDF の作成には LibreOffice（soffice）が必要です。インストールするか、環境変数 SOFFICE に soffice の場所を指定してください（xlsx の写しは書き込みました）`,
+  pdfFailed: (pdf, r) => `${pdf} を作成できませんでした（LibreOffice: ${r}）`,
 };
 
 const cliEn: WorkbookCliTexts = {
@@ -919,7 +925,10 @@ const cliEn: WorkbookCliTexts = {
       check the plan in a workbook and write a copy with results, highlights, summary and log
       (OUT defaults to IN.checked.xlsx; the input file is never written)
   supply-plan export IN.xlsx [-o plan.json]
-      write the plan in a workbook as a plan file (supply-plan/1)
+      write the plan in a workbook as a plan file (supply-plan/2)
+  supply-plan submit IN.xlsx [-o OUT.xlsx] [--pdf OUT.pdf] [--lang ja|en]
+      evaluate and write a clean copy for submission (the self-check summary and the plan, as values);
+      --pdf also prints it to PDF with LibreOffice
 Exit codes: 0 no error, 1 error findings (bad cells included), 2 bad input or usage, 3 internal error
 `,
   missingFile: 'name a file',
@@ -935,7 +944,9 @@ Exit codes: 0 no error, 1 error findings (bad cells included), 2 bad input or us
   wrote: (f) => `wrote ${f}`,
   badCells: (f, n) => `${f} has bad cells (${n}):`,
   noActivity: (f) => `${f} has no activity kind, start date and end date`,
-  notValid: (f, n) => `the plan in ${f} is not a valid supply-plan/1 plan (${n} ${n === 1 ? 'problem' : 'problems'}):`,
+  notValid: (f, n) => `the plan in ${f} is not a valid supply-plan/2 plan (${n} ${n === 1 ? 'problem' : 'problems'}):`,
+  noSoffice: (pdf) => `${pdf} not written: printing to PDF needs LibreOffice (soffice); install it or set SOFFICE to where soffice is (the .xlsx copy was written)`,
+  pdfFailed: (pdf, r) => `could not write ${pdf} (LibreOffice: ${r})`,
 };
 
 export function workbookCliText(lang: Lang): WorkbookCliTexts {

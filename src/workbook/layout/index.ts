@@ -47,6 +47,7 @@ import {
   RESULTS,
   SPARE_ROWS,
   col,
+  statusMirrorCol,
   policyRefs,
   resultsRow,
   type PlanGeometry,
@@ -56,11 +57,13 @@ import { SheetOps } from './ops';
 import { lineRowsOps, planLiveOps, planTemplateOps, readPlanSheet, templateGeometry, type PlanRead } from './plan-sheet';
 import { policySheetOps, scenarioListOps } from './policy-sheet';
 import { blockFills, resultsCache, resultsSheetOps, type RowStatic } from './results-sheet';
+import { submissionOps } from './submission';
 import { summarySheetOps } from './summary-sheet';
 
 export type { PlanGeometry } from './geometry';
 export type { Acknowledgement, HeaderInput } from './activity-sheet';
 export { TableFullError } from './activity-sheet';
+export { SUBMISSION_SHEETS, japanTime, writtenDate } from './submission';
 export { SHEET_NAMES } from '../../i18n/workbook';
 
 export interface CellRef {
@@ -599,6 +602,70 @@ export async function writeResults(port: WorkbookPort, read: ReadPlanResult, eva
 /** The summary sheet only (and its chart). */
 export async function writeSummary(port: WorkbookPort, read: ReadPlanResult, evaluation: Evaluation, opts: WriteOptions): Promise<void> {
   await port.apply([{ kind: 'addSheet', sheet: read.sheets.summary }, ...summaryOps(read, evaluation, opts)]);
+}
+
+/**
+ * "Prepare for submission": the clean copy of a checked workbook, written into `target` (an empty workbook): the
+ * reviewer's summary, and the plan sheet (and, when `withResults`, the results sheet with its codes) as values.
+ * The policy and log sheets are internal and not copied. `source` is read once; `target` written once.
+ */
+export async function writeSubmissionCopy(
+  source: WorkbookPort,
+  target: WorkbookPort,
+  read: ReadPlanResult,
+  evaluation: Evaluation,
+  opts: { lang: Lang; evaluatedAt: Date; version: string; withResults: boolean },
+): Promise<void> {
+  const names = [read.sheets.plan, ...(opts.withResults ? [read.sheets.results] : [])];
+  const snaps = await source.readSheets(names);
+  const g = read.planLayout.geometry;
+  const copies = names.flatMap((n) => {
+    const snapshot = snaps[n];
+    if (!snapshot) return [];
+    if (n === read.sheets.plan && g) return [{ snapshot: planCopy(snapshot, g, opts.lang), printTitleRows: '1:1' }];
+    return [{ snapshot, printTitleRows: n === read.sheets.results ? `${RESULTS.headerRow}:${RESULTS.headerRow}` : undefined }];
+  });
+  await target.apply(
+    submissionOps({
+      lang: opts.lang,
+      applicant: read.plan.applicant.name,
+      joint: read.plan.applicant.joint,
+      evaluation,
+      activityNames: (read.plan.activities ?? []).map((a) => a.name),
+      checklist: read.plan.checklist,
+      evaluatedAt: opts.evaluatedAt,
+      version: opts.version,
+      toolName: TOOL_NAME,
+      acknowledged: (f) => acknowledgementOf(read, f)?.note,
+      copies,
+    }),
+  );
+}
+
+/**
+ * The plan table for a reviewer: its input columns and the line's verdict, each forecast written with its mark
+ * ("✔ 144,000", "✖ 4,332.8") so the status is read, not inferred from a colour, and the mark columns left out.
+ */
+function planCopy(snapshot: SheetSnapshot, g: PlanGeometry, lang: Lang): SheetSnapshot {
+  const grid = new Grid(snapshot);
+  const t = workbookText(lang);
+  const inputs: number[] = [];
+  for (let c = g.inputLeft; c <= g.inputRight; c++) inputs.push(c);
+  const markOf = new Map(g.years.map((y, k) => [y.col, statusMirrorCol(g, k)]));
+  const values: SheetSnapshot['values'] = [];
+  values.push([...inputs.map((c) => grid.value(g.headerRow, c)), t.verdictHeader]);
+  for (let r = g.firstRow; r <= g.lastDataRow; r++) {
+    const row = inputs.map((c) => {
+      const v = grid.value(r, c);
+      const mc = markOf.get(c);
+      const mark = mc ? grid.value(r, mc) : null;
+      if (typeof v === 'number' && (mark === '✔' || mark === '✖')) return `${mark} ${formatNumber(v)}`;
+      return typeof v === 'number' && mc ? formatNumber(v) : v;
+    });
+    if (row.every((v) => v === null || v === '')) continue;
+    values.push([...row, grid.value(r, g.computedLeft)]);
+  }
+  return { name: snapshot.name, values, merges: [] };
 }
 
 /** Read the plan, evaluate it with the bad cells as findings, write the results: one read, one write. */
