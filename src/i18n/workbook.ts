@@ -70,8 +70,8 @@ export const CHECKLIST_COLUMN_KEYS: readonly ChecklistColumnKey[] = ['requiremen
 export type OverseasColumnKey = 'base' | 'item' | 'before' | 'after' | 'share' | 'risk' | 'metiRequested' | 'result';
 export const OVERSEAS_COLUMN_KEYS: readonly OverseasColumnKey[] = ['base', 'item', 'before', 'after', 'share', 'risk', 'metiRequested', 'result'];
 
-export type LogColumnKey = 'when' | 'version' | 'verdict' | 'scenarios' | 'errors' | 'warnings' | 'infos' | 'lines' | 'notes';
-export const LOG_COLUMN_KEYS: readonly LogColumnKey[] = ['when', 'version', 'verdict', 'scenarios', 'errors', 'warnings', 'infos', 'lines', 'notes'];
+export type LogColumnKey = 'when' | 'version' | 'verdict' | 'scenarios' | 'errors' | 'warnings' | 'infos' | 'lines' | 'changes' | 'notes' | 'inputs';
+export const LOG_COLUMN_KEYS: readonly LogColumnKey[] = ['when', 'version', 'verdict', 'scenarios', 'errors', 'warnings', 'infos', 'lines', 'changes', 'notes', 'inputs'];
 
 export interface WorkbookTexts {
   sheet: Record<SheetKey, string>;
@@ -217,6 +217,7 @@ export interface WorkbookTexts {
 
   logTitle: string;
   logColumns: Record<LogColumnKey, string>;
+  logChanges(p: { shown: string[]; more: number; first: boolean; tooLarge: boolean }): string;
 
   note(p: { year: number; required: string; unit: string; multiplier: string }): string;
 }
@@ -452,7 +453,9 @@ const ja: WorkbookTexts = {
   summaryChartRequired: (use) => `所要倍率（${use}）`,
   summaryLive: '判定・数値は計画シートの入力から自動計算（指摘の一覧は前回の評価のもの）',
 
-  logTitle: '履歴 — チェックの記録',
+  logTitle: '履歴 — 評価の記録',
+  logChanges: ({ shown, more, first, tooLarge }) =>
+    tooLarge ? '（入力が多いため変更は記録していません）' : first ? '（初回の評価）' : shown.length ? `${shown.join('\n')}${more ? `\n… 他 ${more} 件` : ''}` : '変更なし',
   logColumns: {
     when: '日時',
     version: 'バージョン',
@@ -462,7 +465,9 @@ const ja: WorkbookTexts = {
     warnings: '警告',
     infos: '情報',
     lines: '行数',
+    changes: '前回の評価からの変更（セル：前 → 後）',
     notes: '注記セル（内部用）',
+    inputs: '入力の記録（内部用）',
   },
 
   note: ({ year, required, unit, multiplier }) => `目標時点 ${year}年：必要能力 ${required}${unit}（${BASELINE_YEAR}年比 ${multiplier}倍）`,
@@ -699,7 +704,9 @@ const en: WorkbookTexts = {
   summaryChartRequired: (use) => `Required (${use})`,
   summaryLive: 'Verdicts and figures follow the Plan sheet live (the findings list is as of the last check)',
 
-  logTitle: 'Log — one row per check',
+  logTitle: 'Log — one row per evaluation',
+  logChanges: ({ shown, more, first, tooLarge }) =>
+    tooLarge ? '(too many inputs to record changes)' : first ? '(first evaluation)' : shown.length ? `${shown.join('\n')}${more ? `\n… and ${more} more` : ''}` : 'no change',
   logColumns: {
     when: 'When',
     version: 'Version',
@@ -709,7 +716,9 @@ const en: WorkbookTexts = {
     warnings: 'Warnings',
     infos: 'Info',
     lines: 'Lines',
+    changes: 'Changed since the last evaluation (cell: before → after)',
     notes: 'Noted cells (internal)',
+    inputs: 'Inputs recorded (internal)',
   },
 
   note: ({ year, required, unit, multiplier }) => `Target point ${year}: required capacity ${required}${unit ? ` ${unit}` : ''} (${multiplier}× ${BASELINE_YEAR})`,

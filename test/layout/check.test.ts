@@ -248,8 +248,22 @@ describe('what a check writes', () => {
     const read = await readPlan(port);
     await writeResults(port, read, evaluate(read.plan, { inputFindings: read.inputFindings }), { lang: 'ja', evaluatedAt: LATER, version: '0.1.0' });
     const log = wb.getWorksheet('履歴')!;
-    expect(log.getRow(3).values).toEqual([undefined, '日時', 'バージョン', '総合判定', 'シナリオ別の判定', 'エラー', '警告', '情報', '行数', '注記セル（内部用）']);
+    expect(log.getRow(3).values).toEqual([undefined, '日時', 'バージョン', '総合判定', 'シナリオ別の判定', 'エラー', '警告', '情報', '行数', '前回の評価からの変更（セル：前 → 後）', '注記セル（内部用）', '入力の記録（内部用）']);
     expect((log.getRow(5).values as unknown[]).slice(2, 9)).toEqual(['0.1.0', '✖ 未充足の項目あり', 'base: ✖ 未充足の項目あり; conservative: ✖ 未充足の項目あり', 11, 3, 4, 5]);
+  });
+
+  test('the log says what the planner changed since the last check: the cells, before → after', async () => {
+    const { wb, port } = await checkedSample();
+    expect(wb.getWorksheet('履歴')!.getCell('I4').value).toBe('（初回の評価）');
+    wb.getWorksheet('計画')!.getCell('J8').value = 150000;
+    wb.getWorksheet('取組・チェックリスト')!.getCell('B5').value = '東海精機株式会社';
+    await checkWorkbook(port, { evaluatedAt: LATER, version: '0.1.0' });
+    const changes = String(wb.getWorksheet('履歴')!.getCell('I5').value);
+    expect(changes.split('\n').sort()).toEqual(['計画!J8: 140000 → 150000', '取組・チェックリスト!B5: 東海精機工業株式会社 → 東海精機株式会社'].sort());
+    // Only the newest row keeps the record of the inputs.
+    expect(wb.getWorksheet('履歴')!.getCell('K4').value).toBeNull();
+    await checkWorkbook(port, { evaluatedAt: LATER, version: '0.1.0' });
+    expect(wb.getWorksheet('履歴')!.getCell('I6').value).toBe('変更なし');
   });
 
   test('appending lines grows the table, its lists and live formulas, and keeps the last findings', async () => {

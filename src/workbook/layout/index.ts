@@ -104,6 +104,8 @@ export interface ReadPlanResult {
   policy?: SheetSnapshot;
   /** Rows in the plan sheet's used range (our computed columns are cleared down to here). */
   planSheetRows: number;
+  /** The planner's input cells as read ("計画!J8" → text), for the log's record of what changed between checks. */
+  inputCells: Record<string, string>;
 }
 
 export interface WriteOptions {
@@ -198,9 +200,37 @@ function readFromSnapshots(snaps: Record<string, SheetSnapshot | undefined>, dat
     log,
     policy: snaps[SHEET_NAMES[lang].policy],
     planSheetRows: planSnap?.values.length ?? 0,
+    inputCells: inputCells(planSnap, planLayout, snaps[SHEET_NAMES[lang].activity], activity.geometry),
   };
   if (activity.legacy) result.legacy = activity.legacy;
   return result;
+}
+
+/**
+ * The planner's inputs as cell → text: the plan table's input columns and the activity sheet except what a check
+ * computes (the checklist status, the tables' result columns). Blank cells are left out.
+ */
+function inputCells(planSnap: SheetSnapshot | undefined, plan: PlanRead, actSnap: SheetSnapshot | undefined, a: ActivityGeometry): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (sheet: string, row: number, c: number, v: SheetSnapshot['values'][number][number]) => {
+    if (v === null || v === '') return;
+    out[`${sheet}!${col(c)}${row}`] = typeof v === 'object' ? v.error : String(v);
+  };
+  const g = plan.geometry;
+  if (planSnap && g) {
+    const cols = [...(Object.values(g.cols) as number[]), ...g.years.map((y) => y.col)];
+    for (let r = g.headerRow; r <= g.lastDataRow; r++) for (const c of cols) put(planSnap.name, r, c, planSnap.values[r - 1]?.[c - 1] ?? null);
+  }
+  if (actSnap) {
+    const computed = new Set<string>();
+    if (a.checklistCols.status) for (const r of Object.values(a.checklistRows)) computed.add(`${r},${a.checklistCols.status}`);
+    for (const t of [a.tables.activities, a.tables.transfers, a.tables.overseas]) {
+      const rc = t?.cols.result;
+      if (t && rc) for (let r = t.header + 1; r <= t.last; r++) computed.add(`${r},${rc}`);
+    }
+    actSnap.values.forEach((row, i) => row.forEach((v, j) => !computed.has(`${i + 1},${j + 1}`) && put(actSnap.name, i + 1, j + 1, v)));
+  }
+  return out;
 }
 
 const CELL_PATH = /^(.*)!\$?([A-Z]{1,3})\$?(\d+)$/;
@@ -589,6 +619,7 @@ export function resultsOps(read: ReadPlanResult, evaluation: Evaluation, opts: W
       version: opts.version,
       lines: read.plan.lines.length,
       notedCells,
+      inputs: read.inputCells,
     }),
   );
   return ops;
