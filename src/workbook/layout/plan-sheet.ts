@@ -511,7 +511,12 @@ export function planLiveOps(
 
   // Inputs: yellow, with lists; header as a header.
   o.format(g.headerRow, g.inputLeft, g.headerRow, g.inputRight, HEADER_FORMAT);
-  if (inputStyleFrom <= last) o.format(inputStyleFrom, g.inputLeft, last, g.inputRight, { fill: { color: COLORS.input }, border: true });
+  if (inputStyleFrom <= last) {
+    o.format(inputStyleFrom, g.inputLeft, last, g.inputRight, { fill: { color: COLORS.input }, border: true });
+    // Thousands separators on forecasts and the baseline, decimals as typed (up to the 5 the formulas are exact for).
+    for (const run of yearRuns(g)) o.format(inputStyleFrom, g.years[run.from].col, last, g.years[run.to].col, { numberFormat: '#,##0.#####' });
+    if (g.cols.baseline) o.format(inputStyleFrom, g.cols.baseline, last, g.cols.baseline, { numberFormat: '#,##0.#####' });
+  }
   if (g.cols.targets) o.format(g.firstRow, g.cols.targets, last, g.cols.targets, { numberFormat: '@' });
   if (g.cols.scenario) o.list(g.firstRow, g.cols.scenario, last, g.cols.scenario, `=${policy.scenarios}`);
   if (g.cols.item) o.list(g.firstRow, g.cols.item, last, g.cols.item, `=${policy.items}`);
@@ -550,5 +555,7 @@ export function planLiveOps(
     o.cf(g.firstRow, vc + 1, last, vc + n, markIsMet(first), met);
   }
   o.cf(g.firstRow, vc, last, vc, verdictIsShort(`${col(vc)}${g.firstRow}`), { font: { color: COLORS.shortFont, bold: true } });
+  // Printed: A4 landscape, one page wide, the header row on every page.
+  o.push({ kind: 'pageSetup', sheet: g.sheet, landscape: true, paper: 'A4', fitToWidth: true, printTitleRows: `${g.headerRow}:${g.headerRow}` });
   return o.ops;
 }
