@@ -4,6 +4,7 @@
  *   supply-plan template --into BOOK.xlsx -o OUT.xlsx [--lang ja|en] [--from plan.json]
  *   supply-plan check IN.xlsx [-o OUT.xlsx] [--lang ja|en] [--format table|json]
  *   supply-plan export IN.xlsx [-o plan.json]
+ *   supply-plan submit IN.xlsx [-o OUT.xlsx] [--pdf OUT.pdf] [--lang ja|en]
  *
  * Exit codes as `evaluate`: 0 no error finding, 1 error findings (bad cells are input.invalid errors), 2 bad input or
  * usage (a file that is not an .xlsx, a workbook without a plan sheet, a plan file that does not parse), 3 internal.
@@ -11,7 +12,9 @@
  * (check, template --into) is written as a patch over their file: what the tool does not own keeps its bytes, and a
  * macro workbook stays an .xlsm (an output name that says otherwise is refused).
  */
+import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import path from 'path';
 import { toReport } from '../evaluate/report';
 import type { Evaluation, Finding } from '../evaluate/types';
@@ -20,7 +23,7 @@ import { workbookCliText, type WorkbookCliTexts } from '../i18n/workbook';
 import { parsePlan, parsePlanText } from '../plan/parse';
 import { TOOL_VERSION } from '../version';
 import { columnLetters } from '../workbook/a1';
-import { NotAPlanWorkbookError, checkWorkbook, createPlanWorkbook, readPlan, type ReadPlanResult } from '../workbook/layout';
+import { NotAPlanWorkbookError, checkWorkbook, createPlanWorkbook, readPlan, writeSubmissionCopy, type ReadPlanResult } from '../workbook/layout';
 import { createWorkbook, isXlsxError, loadWorkbook, packageKind, saveWorkbook, writeFileAtomic, type PackageKind } from '../workbook/xlsx/io';
 import { XlsxPort } from '../workbook/xlsx/xlsx-port';
 import { xlsxText } from '../i18n/xlsx';
@@ -32,10 +35,13 @@ const PROGRAM = 'supply-plan';
 const LANGS = ['ja', 'en'] as const;
 const FORMATS = ['table', 'json'] as const;
 
-const OPTIONS: Record<'template' | 'check' | 'export', readonly string[]> = {
+export type WorkbookCommandName = 'template' | 'check' | 'export' | 'submit';
+
+const OPTIONS: Record<WorkbookCommandName, readonly string[]> = {
   template: ['--lang', '--from', '--into', '-o', '--output'],
   check: ['--lang', '-o', '--output', '--format'],
   export: ['--lang', '-o', '--output'],
+  submit: ['--lang', '-o', '--output', '--pdf'],
 };
 
 /** Bad input: reported as is, exit 2. */
@@ -46,6 +52,7 @@ interface Args {
   from?: string;
   into?: string;
   output?: string;
+  pdf?: string;
   format?: (typeof FORMATS)[number];
   help: boolean;
   files: string[];
@@ -79,6 +86,7 @@ function parseArgs(tokens: readonly string[], allowed: readonly string[], t: Wor
       out.format = value as Args['format'];
     } else if (name === '--from') out.from = value;
     else if (name === '--into') out.into = value;
+    else if (name === '--pdf') out.pdf = value;
     else out.output = value;
   }
   return out;
@@ -236,12 +244,12 @@ async function runExport(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts)
   const read = await readPlan(new XlsxPort(workbook));
   if (!read.hasPlan) throw new InputError(`${input}: ${new NotAPlanWorkbookError(lang).message}`);
   if (read.inputFindings.length) throw new InputError(`${t.badCells(input, read.inputFindings.length)}\n${cellList(read.inputFindings, lang).trimEnd()}`);
-  if (!read.plan.activity) {
-    const where = (['kind', 'start', 'end'] as const)
-      .map((k) => read.activityLayout.fields[k])
-      .filter(Boolean)
-      .map((c) => `  ${read.sheets.activity}!${columnLetters(c!.col)}${c!.row}`);
-    throw new InputError(`${t.noActivity(input)}${where.length ? `\n${where.join('\n')}` : ''}`);
+  if (!read.plan.activities?.length) {
+    const table = read.activityLayout.tables.activities;
+    const cells = table
+      ? [`${read.sheets.activity}!${columnLetters(table.cols.kind ?? 1)}${table.header + 1}`]
+      : (['kind', 'start', 'end'] as const).map((k) => read.activityLayout.fields[k]).filter(Boolean).map((c) => `${read.sheets.activity}!${columnLetters(c!.col)}${c!.row}`);
+    throw new InputError(`${t.noActivity(input)}${cells.length ? `\n${cells.map((c) => `  ${c}`).join('\n')}` : ''}`);
   }
   const parsed = parsePlan(read.plan);
   if (!parsed.ok) throw new InputError(`${t.notValid(input, parsed.errors.length)}\n${parsed.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
@@ -255,7 +263,88 @@ async function runExport(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts)
   return 0;
 }
 
-export async function runWorkbookCommand(command: 'template' | 'check' | 'export', args: string[], io: CliIO): Promise<number> {
+/** Where LibreOffice is: $SOFFICE, then soffice on the PATH, then the usual install places; null when nowhere. */
+async function findSoffice(env: Record<string, string | undefined>): Promise<string | null> {
+  const candidates = [
+    env.SOFFICE,
+    ...(env.PATH ?? '').split(path.delimiter).filter(Boolean).map((d) => path.join(d, 'soffice')),
+    '/usr/bin/soffice',
+    '/usr/local/bin/soffice',
+    '/opt/libreoffice/program/soffice',
+    '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+  ];
+  for (const c of candidates) if (c && (await exists(c))) return c;
+  return null;
+}
+
+/** An .xlsx printed to PDF by LibreOffice, with a profile of its own (a running LibreOffice does not get in the way). */
+async function printPdf(soffice: string, xlsx: string, pdf: string): Promise<void> {
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'supply-plan-pdf-'));
+  try {
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        soffice,
+        [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx],
+        { timeout: 120_000 },
+        (err, _out, stderr) => (err ? reject(new Error(String(stderr || err.message).trim())) : resolve()),
+      ),
+    );
+    const made = path.join(work, `${path.basename(xlsx, path.extname(xlsx))}.pdf`);
+    await writeFileAtomic(pdf, await fs.readFile(made));
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+async function runSubmit(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts): Promise<number> {
+  const input = oneFile(args, t);
+  const inPath = path.resolve(io.cwd, input);
+  const ext = path.extname(input);
+  const output = args.output ?? (ext ? `${input.slice(0, -ext.length)}.submission${ext}` : `${input}.submission.xlsx`);
+  const outPath = path.resolve(io.cwd, output);
+  if (await sameFile(inPath, outPath)) throw new InputError(t.sameFile(input));
+  const workbook = await load(inPath, input, t, lang);
+  const port = new XlsxPort(workbook);
+  let result;
+  const evaluatedAt = new Date();
+  try {
+    // The check runs on the copy in memory: the input file is never written.
+    result = await checkWorkbook(port, { lang: args.lang, evaluatedAt, version: TOOL_VERSION });
+  } catch (e) {
+    if (e instanceof NotAPlanWorkbookError) throw new InputError(`${input}: ${e.message}`);
+    throw e;
+  }
+  const { read, evaluation } = result;
+  const outLang = args.lang ?? read.lang;
+  const copy = createWorkbook();
+  await writeSubmissionCopy(port, new XlsxPort(copy), read, evaluation, { lang: outLang, evaluatedAt, version: TOOL_VERSION, withResults: true });
+  await saveWorkbook(copy, outPath);
+  io.stderr(`${PROGRAM}: ${t.wrote(output)}\n`);
+  if (args.pdf) {
+    const soffice = await findSoffice(io.env);
+    if (!soffice) {
+      io.stderr(`${PROGRAM} submit: ${t.noSoffice(args.pdf)}\n`);
+      return 2;
+    }
+    // The PDF is the reviewer's pages only: the summary and the plan (the results sheet, with its codes, is not printed).
+    const pages = createWorkbook();
+    await writeSubmissionCopy(port, new XlsxPort(pages), read, evaluation, { lang: outLang, evaluatedAt, version: TOOL_VERSION, withResults: false });
+    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'supply-plan-submit-'));
+    try {
+      const xlsx = path.join(work, 'submission.xlsx');
+      await saveWorkbook(pages, xlsx);
+      await printPdf(soffice, xlsx, path.resolve(io.cwd, args.pdf));
+    } catch (e) {
+      throw new InputError(t.pdfFailed(args.pdf, e instanceof Error ? e.message : String(e)));
+    } finally {
+      await fs.rm(work, { recursive: true, force: true });
+    }
+    io.stderr(`${PROGRAM}: ${t.wrote(args.pdf)}\n`);
+  }
+  return evaluation.verdict === 'ineligible' ? 1 : 0;
+}
+
+export async function runWorkbookCommand(command: WorkbookCommandName, args: string[], io: CliIO): Promise<number> {
   const t0 = workbookCliText(requestedLang(args, io.env));
   let lang: Lang = requestedLang(args, io.env);
   try {
@@ -268,6 +357,7 @@ export async function runWorkbookCommand(command: 'template' | 'check' | 'export
     }
     if (command === 'template') return await runTemplate(parsed, lang, io, t);
     if (command === 'check') return await runCheck(parsed, lang, io, t);
+    if (command === 'submit') return await runSubmit(parsed, lang, io, t);
     return await runExport(parsed, lang, io, t);
   } catch (e) {
     const t = workbookCliText(lang);

@@ -3,7 +3,7 @@
  * about a bad cell. Numbers from the seed (2021, 2025, 2030 …) are taken from policy/, never written here. The
  * accepted spellings for reading (synonyms) live here too, so a header typed in either language is found.
  */
-import type { ActivityKind } from '../policy';
+import type { ActivityKind, TransferActId, TransferActor } from '../policy';
 import { BASELINE_YEAR, FIRST_COLUMN_YEAR, LAST_TARGET_YEAR, SEED } from '../policy';
 import type { Severity, Verdict, YearStatus } from '../policy/findings';
 import type { Bilingual, Lang } from './format';
@@ -17,33 +17,52 @@ export const SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<SheetKey, string
 };
 
 /** The input columns of the plan table. */
-export type PlanColumnKey = 'scenario' | 'item' | 'use' | 'baseline' | 'unit' | 'targets';
-export const PLAN_COLUMN_KEYS: readonly PlanColumnKey[] = ['scenario', 'item', 'use', 'baseline', 'unit', 'targets'];
+export type PlanColumnKey = 'scenario' | 'item' | 'use' | 'site' | 'baseline' | 'unit' | 'targets' | 'activity';
+export const PLAN_COLUMN_KEYS: readonly PlanColumnKey[] = ['scenario', 'item', 'use', 'site', 'baseline', 'unit', 'targets', 'activity'];
 
-/** Label/value fields of the activity sheet. */
+/** Label/value fields of the activity sheet: the template's, then the ones only a v1 workbook has (read, not written). */
 export type FieldKey =
   | 'applicantName'
   | 'joint'
   | 'yearBasis'
-  | 'kind'
-  | 'start'
-  | 'end'
-  | 'rndTargets'
-  | 'followOn'
+  | 'submissionScenario'
+  | 'applicationDate'
   | 'regionalContribution'
-  | 'jobsCreated';
-export const FIELD_KEYS: readonly FieldKey[] = [
-  'applicantName',
-  'joint',
-  'yearBasis',
-  'kind',
-  'start',
-  'end',
-  'rndTargets',
-  'followOn',
-  'regionalContribution',
-  'jobsCreated',
-];
+  | 'jobsCreated'
+  | 'humanRights'
+  | 'humanRightsNote'
+  | 'cybersecurity'
+  | 'cybersecurityNote'
+  | LegacyFieldKey;
+export type LegacyFieldKey = 'kind' | 'start' | 'end' | 'rndTargets' | 'followOn';
+export const APPLICANT_FIELD_KEYS = ['applicantName', 'joint', 'yearBasis', 'submissionScenario', 'applicationDate'] as const;
+export const CONSIDERATION_FIELD_KEYS = ['regionalContribution', 'jobsCreated', 'humanRights', 'humanRightsNote', 'cybersecurity', 'cybersecurityNote'] as const;
+export const LEGACY_FIELD_KEYS: readonly LegacyFieldKey[] = ['kind', 'start', 'end', 'rndTargets', 'followOn'];
+export const FIELD_KEYS: readonly FieldKey[] = [...APPLICANT_FIELD_KEYS, ...CONSIDERATION_FIELD_KEYS, ...LEGACY_FIELD_KEYS];
+
+/** The tables of the activity sheet (v2), each found by its header row. */
+export type ActivityColumnKey = 'id' | 'kind' | 'name' | 'start' | 'end' | 'capitalInvestment' | 'investment' | 'followOn' | 'result';
+export const ACTIVITY_COLUMN_KEYS: readonly ActivityColumnKey[] = ['id', 'kind', 'name', 'start', 'end', 'capitalInvestment', 'investment', 'followOn', 'result'];
+export type TargetColumnKey = 'activity' | 'metric' | 'unit' | 'target' | 'current' | 'currentDate';
+export const TARGET_COLUMN_KEYS: readonly TargetColumnKey[] = ['activity', 'metric', 'unit', 'target', 'current', 'currentDate'];
+export type CoreTechColumnKey = 'name' | 'items' | 'supplierHeld' | 'note';
+export const CORE_TECH_COLUMN_KEYS: readonly CoreTechColumnKey[] = ['name', 'items', 'supplierHeld', 'note'];
+export type TransferColumnKey =
+  | 'act'
+  | 'by'
+  | 'counterparty'
+  | 'country'
+  | 'technology'
+  | 'item'
+  | 'before'
+  | 'after'
+  | 'share'
+  | 'risk'
+  | 'metiRequested'
+  | 'result';
+export const TRANSFER_COLUMN_KEYS: readonly TransferColumnKey[] = ['act', 'by', 'counterparty', 'country', 'technology', 'item', 'before', 'after', 'share', 'risk', 'metiRequested', 'result'];
+export type AckColumnKey = 'code' | 'path' | 'note';
+export const ACK_COLUMN_KEYS: readonly AckColumnKey[] = ['code', 'path', 'note'];
 
 export type ChecklistColumnKey = 'requirement' | 'confirmed' | 'status' | 'evidence' | 'section' | 'id';
 export const CHECKLIST_COLUMN_KEYS: readonly ChecklistColumnKey[] = ['requirement', 'confirmed', 'status', 'evidence', 'section', 'id'];
@@ -51,8 +70,8 @@ export const CHECKLIST_COLUMN_KEYS: readonly ChecklistColumnKey[] = ['requiremen
 export type OverseasColumnKey = 'base' | 'item' | 'before' | 'after' | 'share' | 'risk' | 'metiRequested' | 'result';
 export const OVERSEAS_COLUMN_KEYS: readonly OverseasColumnKey[] = ['base', 'item', 'before', 'after', 'share', 'risk', 'metiRequested', 'result'];
 
-export type LogColumnKey = 'when' | 'version' | 'verdict' | 'scenarios' | 'errors' | 'warnings' | 'infos' | 'lines' | 'notes';
-export const LOG_COLUMN_KEYS: readonly LogColumnKey[] = ['when', 'version', 'verdict', 'scenarios', 'errors', 'warnings', 'infos', 'lines', 'notes'];
+export type LogColumnKey = 'when' | 'version' | 'verdict' | 'scenarios' | 'errors' | 'warnings' | 'infos' | 'lines' | 'changes' | 'notes' | 'inputs';
+export const LOG_COLUMN_KEYS: readonly LogColumnKey[] = ['when', 'version', 'verdict', 'scenarios', 'errors', 'warnings', 'infos', 'lines', 'changes', 'notes', 'inputs'];
 
 export interface WorkbookTexts {
   sheet: Record<SheetKey, string>;
@@ -73,7 +92,20 @@ export interface WorkbookTexts {
   sectionRegional: string;
   sectionChecklist: string;
   sectionOverseas: string;
+  sectionTargets: string;
+  sectionCoreTech: string;
+  sectionTransfers: string;
+  sectionAcks: string;
   fields: Record<FieldKey, string>;
+  activityColumns: Record<ActivityColumnKey, string>;
+  targetColumns: Record<TargetColumnKey, string>;
+  coreTechColumns: Record<CoreTechColumnKey, string>;
+  transferColumns: Record<TransferColumnKey, string>;
+  ackColumns: Record<AckColumnKey, string>;
+  /** Drop-down labels of the transfer acts and of who acts (a cell may also hold the act's id or numeral). */
+  act: Record<TransferActId, string>;
+  actor: Record<TransferActor, string>;
+  transferResult: { none: string; act(numeral: string): string; consult(numeral: string): string };
   checklistColumns: Record<ChecklistColumnKey, string>;
   overseasColumns: Record<OverseasColumnKey, string>;
   yes: string;
@@ -116,6 +148,8 @@ export interface WorkbookTexts {
   status: Record<YearStatus, string>;
   verdict: Record<Verdict, string>;
   notChecked: string;
+  /** Added to a line's verdict where its group's statuses are those of the last evaluation (not exact live). */
+  fromLastEvaluation: string;
   severity: Record<Severity, string>;
 
   resultsTitle: string;
@@ -134,8 +168,14 @@ export interface WorkbookTexts {
     useIndex: string;
     targets: string;
     baseline: string;
+    group: string;
+    groupBaseline: string;
+    named: string;
+    exact: string;
+    live: string;
+    groupUnit: string;
   };
-  blocks: { status: string; multiplier: string; required: string; shortfall: string; ratio: string };
+  blocks: { status: string; multiplier: string; required: string; shortfall: string; groupForecast: string; ratio: string; forecast: string; named: string; last: string };
 
   summaryTitle: string;
   summarySeed: string;
@@ -156,6 +196,15 @@ export interface WorkbookTexts {
   summaryLines: string;
   summaryLineColumns(barFull: number): [string, string, string, string, string, string, string, string, string, string, string];
   summaryLinesMore(n: number): string;
+  /** The lines a target group of several lines adds up (rows and sites). */
+  summaryGroupLines(lines: { row: number; site: string; forecast: string }[]): string;
+  submissionScenario: string;
+  /** A scenario name marked as the one submitted: 基本ケース（提出案）. */
+  submissionLabel(name: string): string;
+  baseScenario: string;
+  /** Between an activity's kind and its period on the summary. */
+  kindPeriodSeparator: string;
+  acknowledged(note: string): string;
   summaryFindings(when: string): string;
   summaryFindingColumns: [string, string, string, string, string];
   summaryFindingsMore(n: number): string;
@@ -168,6 +217,7 @@ export interface WorkbookTexts {
 
   logTitle: string;
   logColumns: Record<LogColumnKey, string>;
+  logChanges(p: { shown: string[]; more: number; first: boolean; tooLarge: boolean }): string;
 
   note(p: { year: number; required: string; unit: string; multiplier: string }): string;
 }
@@ -183,6 +233,8 @@ const ja: WorkbookTexts = {
     baseline: `基準（${BASELINE_YEAR}年）`,
     unit: '単位',
     targets: '目標時点',
+    site: '拠点・ライン',
+    activity: '取組ID',
   },
   verdictHeader: '判定',
   statusHeader: (y) => `${y}\n状況`,
@@ -194,14 +246,24 @@ const ja: WorkbookTexts = {
 
   activityTitle: '取組・チェックリスト',
   sectionApplicant: '申請者',
-  sectionActivity: '取組（第3章第1節・第3章第4節）',
-  sectionRegional: '地域経済への貢献（第3章第8節）',
+  sectionActivity: '取組（第3章第1節・第3章第4節：取組ごとに期間を設定。研究開発は後続の取組IDを記入）',
+  sectionRegional: '考慮事項（第3章第8節：地域経済への貢献、雇用、人権尊重、サイバーセキュリティ）',
   sectionChecklist: 'チェックリスト（確認欄で ✔ を選び、根拠に申請書の記載箇所を記入）',
   sectionOverseas: '海外拠点（第3章第6節(3)(エ)(ⅴ)）',
+  sectionTargets: '研究開発の定量的な目標（第3章第2節 ii：性能、コスト等。取組IDで研究開発の取組を指定）',
+  sectionCoreTech: 'コア技術（第3章第6節(3)：特定し、計画に記載）',
+  sectionTransfers: '技術移転等の行為（第3章第6節(3)(エ)(ⅰ)〜(ⅴ)：申請者又はグループ会社によるもの）',
+  sectionAcks: '確認済みの警告（指摘を確認し、理由を記入したもの。サマリーに表示）',
   fields: {
     applicantName: '申請者名',
     joint: '共同申請',
     yearBasis: '年の区分',
+    submissionScenario: '提出案（シナリオ）',
+    applicationDate: '申請日',
+    humanRights: 'サプライチェーンにおける人権尊重（確認）',
+    humanRightsNote: '人権尊重の取組（記載箇所）',
+    cybersecurity: 'サイバーセキュリティ対策（確認）',
+    cybersecurityNote: 'サイバーセキュリティ対策（記載箇所）',
     kind: '取組の種類',
     start: '開始日',
     end: '終了日',
@@ -218,6 +280,53 @@ const ja: WorkbookTexts = {
     section: '条項',
     id: 'ID',
   },
+  activityColumns: {
+    id: '取組ID',
+    kind: '取組の種類',
+    name: '取組の名称',
+    start: '開始日',
+    end: '終了日',
+    capitalInvestment: '設備投資を含む',
+    investment: '設備投資の内容・金額',
+    followOn: '後続の取組ID（研究開発のみ）',
+    result: '期間（前回の評価）',
+  },
+  targetColumns: {
+    activity: '研究開発の取組ID',
+    metric: '指標（性能、コスト等）',
+    unit: '指標の単位',
+    target: '目標値',
+    current: '現状値',
+    currentDate: '現状値の時点',
+  },
+  coreTechColumns: {
+    name: 'コア技術の名称',
+    items: '対象品目（、区切り）',
+    supplierHeld: 'サプライヤーが一部を保有',
+    note: '備考',
+  },
+  transferColumns: {
+    act: '行為',
+    by: '行為者',
+    counterparty: '相手方（他者・拠点）',
+    country: '国・地域',
+    technology: '対象のコア技術',
+    item: '拠点の品目（ⅴ）',
+    before: '増強前の能力（ⅴ）',
+    after: '増強後の能力（ⅴ）',
+    share: '現地消費比率（ⅴ、0〜1）',
+    risk: '①技術流出等のおそれ',
+    metiRequested: '②経済産業省からの要請',
+    result: '評価（前回）',
+  },
+  ackColumns: {
+    code: '指摘コード',
+    path: '指摘の対象',
+    note: '確認の理由',
+  },
+  act: { i: 'ⅰ 技術の移転', ii: 'ⅱ 技術の提供', iii: 'ⅲ 共同研究開発', iv: 'ⅳ 他国での研究開発', v: 'ⅴ 海外拠点の建設・増強' },
+  actor: { applicant: '申請者', 'group-company': 'グループ会社' },
+  transferResult: { none: '✔ 該当なし', act: (n) => `· 行為(${n})`, consult: (n) => `! 行為(${n})・事前相談` },
   overseasColumns: {
     base: '拠点',
     item: '品目',
@@ -226,7 +335,7 @@ const ja: WorkbookTexts = {
     share: '現地消費比率（0〜1）',
     risk: '技術流出等のおそれ',
     metiRequested: '経済産業省からの要請',
-    result: '判定（前回チェック時）',
+    result: '評価（前回）',
   },
   yes: 'はい',
   no: 'いいえ',
@@ -269,12 +378,13 @@ const ja: WorkbookTexts = {
   policyTrueTokens: '確認とみなす値',
 
   status: { met: '✔ 達成', short: '✖ 不足', info: '· 参考', 'not-judged': '？ 判定なし' },
-  verdict: { eligible: '✔ 適合', attention: '! 要確認', ineligible: '✖ 不適合' },
+  verdict: { eligible: '✔ 要件を満たす', attention: '! 要確認', ineligible: '✖ 未充足の項目あり' },
   notChecked: '– 未チェック',
+  fromLastEvaluation: '（状況は前回の評価）',
   severity: { error: '✖ エラー', warning: '! 警告', info: '· 情報' },
 
   resultsTitle: '結果 — 行と年ごとの所要倍率・必要能力・不足・状況',
-  resultsAsOf: (when, v) => `所見と件数は前回チェック時（${when}、Supply Plan Checker ${v}）のもの。状況・倍率・不足は計画シートの入力から自動計算されます。`,
+  resultsAsOf: (when, v) => `指摘と件数は前回の評価（${when}、Supply Plan Checker ${v}）のもの。状況・倍率・不足は計画シートの入力から自動計算されます。`,
   resultsLegend: '✔ 達成：見込み ≥ 所要倍率 × 基準　✖ 不足　· 参考（目標時点でない年）',
   resultsColumns: {
     row: '計画の行',
@@ -283,19 +393,29 @@ const ja: WorkbookTexts = {
     use: '使途',
     unit: '単位',
     verdict: '判定',
-    findings: '所見（前回チェック時）',
+    findings: '指摘（前回の評価）',
     errors: 'エラー（前回）',
     warnings: '警告（前回）',
     useIndex: '使途番号',
     targets: '目標時点（照合用）',
     baseline: `基準（${BASELINE_YEAR}年）`,
+    group: '目標グループ（シナリオ｜品目｜使途）',
+    groupBaseline: `グループの基準（${BASELINE_YEAR}年）`,
+    named: '目標時点の指定',
+    exact: '自動計算の範囲内',
+    live: 'グループが自動計算',
+    groupUnit: 'グループと単位（照合用）',
   },
   blocks: {
-    status: '状況',
+    status: '状況（目標グループ）',
     multiplier: '所要倍率',
-    required: '必要能力',
-    shortfall: '不足',
-    ratio: `${BASELINE_YEAR}年比`,
+    required: '必要能力（目標グループ）',
+    shortfall: '不足（目標グループ）',
+    groupForecast: '見込み（目標グループの合計）',
+    ratio: `${BASELINE_YEAR}年比（この行）`,
+    forecast: '見込み（この行、照合用）',
+    named: '指定された目標時点（照合用）',
+    last: '前回の評価の状況',
   },
 
   summaryTitle: '供給確保計画 チェック結果サマリー',
@@ -308,26 +428,34 @@ const ja: WorkbookTexts = {
     yearBasis: '年の区分',
     evaluatedAt: '評価日時',
     tool: 'ツール',
-    overall: '総合判定',
+    overall: '自己点検結果',
   },
   summaryPeriod: ({ start, end, years }) => `${start} 〜 ${end}（${years}年）`,
   summaryScenarios: '判定（シナリオ別）',
   summaryScenarioColumns: ['シナリオ', '判定', '行数', '不足'],
-  summaryOther: (e, w) => `品目の行以外の所見：エラー ${e} 件、警告 ${w} 件`,
+  summaryOther: (e, w) => `品目の行以外の指摘：エラー ${e} 件、警告 ${w} 件`,
   summaryLines: '目標時点ごとの必要能力と見込み',
   summaryLineColumns: (n) => ['行', 'シナリオ', '品目', '使途', '目標時点', `達成度（█ ${n}個＝必要能力）`, '必要能力', '見込み', '不足', '状況', '達成率'],
   summaryLinesMore: (n) => `… 他 ${n} 件の目標時点は結果シートを参照`,
-  summaryFindings: (when) => `所見（${when} のチェック時）`,
+  summaryGroupLines: (lines) => `目標グループの行：${lines.map((l) => `${l.row}${l.site ? `（${l.site}）` : ''}`).join('、')} の見込みの合計で判定`,
+  submissionScenario: '提出案',
+  submissionLabel: (name) => `${name}（提出案）`,
+  baseScenario: '基本ケース',
+  kindPeriodSeparator: '：',
+  acknowledged: (note) => `確認済み（申請者の記入）：${note}`,
+  summaryFindings: (when) => `指摘（${when} の評価）`,
   summaryFindingColumns: ['No', '重要度', '条項', 'コード', '箇所'],
-  summaryFindingsMore: (n) => `… 他 ${n} 件は結果シートの「所見」列を参照`,
-  summaryNoFindings: '所見はありません',
+  summaryFindingsMore: (n) => `… 他 ${n} 件は結果シートの「指摘」列を参照`,
+  summaryNoFindings: '指摘はありません',
   summaryChecklist: 'チェックリストの状況',
   summaryChecklistColumns: ['No', '状況', '条項', '根拠', '要件'],
   summaryChart: `${BASELINE_YEAR}年比の見込みと所要倍率（グラフ用データ）`,
   summaryChartRequired: (use) => `所要倍率（${use}）`,
-  summaryLive: '判定・数値は計画シートの入力から自動計算（所見の一覧は前回チェック時のもの）',
+  summaryLive: '判定・数値は計画シートの入力から自動計算（指摘の一覧は前回の評価のもの）',
 
-  logTitle: '履歴 — チェックの記録',
+  logTitle: '履歴 — 評価の記録',
+  logChanges: ({ shown, more, first, tooLarge }) =>
+    tooLarge ? '（入力が多いため変更は記録していません）' : first ? '（初回の評価）' : shown.length ? `${shown.join('\n')}${more ? `\n… 他 ${more} 件` : ''}` : '変更なし',
   logColumns: {
     when: '日時',
     version: 'バージョン',
@@ -337,7 +465,9 @@ const ja: WorkbookTexts = {
     warnings: '警告',
     infos: '情報',
     lines: '行数',
+    changes: '前回の評価からの変更（セル：前 → 後）',
     notes: '注記セル（内部用）',
+    inputs: '入力の記録（内部用）',
   },
 
   note: ({ year, required, unit, multiplier }) => `目標時点 ${year}年：必要能力 ${required}${unit}（${BASELINE_YEAR}年比 ${multiplier}倍）`,
@@ -354,6 +484,8 @@ const en: WorkbookTexts = {
     baseline: `Baseline ${BASELINE_YEAR}`,
     unit: 'Unit',
     targets: 'Target years',
+    site: 'Site',
+    activity: 'Activity ID',
   },
   verdictHeader: 'Verdict',
   statusHeader: (y) => `${y}\nstatus`,
@@ -365,14 +497,24 @@ const en: WorkbookTexts = {
 
   activityTitle: 'Activity & checklist',
   sectionApplicant: 'Who applies',
-  sectionActivity: 'Activity (Ch. 3 Sec. 1, Ch. 3 Sec. 4)',
-  sectionRegional: 'Regional economy (Ch. 3 Sec. 8)',
+  sectionActivity: 'Activities (Ch. 3 Sec. 1, Ch. 3 Sec. 4: a period for each; an R&D activity names its follow-on)',
+  sectionRegional: 'Considerations (Ch. 3 Sec. 8: regional economy, jobs, human rights, cybersecurity)',
   sectionChecklist: 'Checklist (pick ✔ under Confirmed and note where the application shows it)',
   sectionOverseas: 'Overseas bases (Ch. 3 Sec. 6 (3)(d)(v))',
+  sectionTargets: 'R&D quantitative targets (Ch. 3 Sec. 2 (ii): performance, cost …; name the R&D activity by its ID)',
+  sectionCoreTech: 'Core technologies (Ch. 3 Sec. 6 (3): identified and written into the plan)',
+  sectionTransfers: 'Transfer acts (Ch. 3 Sec. 6 (3)(d)(i)–(v), by the applicant or a group company)',
+  sectionAcks: 'Acknowledged warnings (a finding read and the reason noted; shown on the summary)',
   fields: {
     applicantName: 'Applicant name',
     joint: 'Joint application',
     yearBasis: 'Year basis',
+    submissionScenario: 'Submission scenario',
+    applicationDate: 'Application date',
+    humanRights: 'Human rights in the supply chain (confirmed)',
+    humanRightsNote: 'Human rights (where shown)',
+    cybersecurity: 'Cybersecurity measures (confirmed)',
+    cybersecurityNote: 'Cybersecurity (where shown)',
     kind: 'Activity kind',
     start: 'Start date',
     end: 'End date',
@@ -389,6 +531,53 @@ const en: WorkbookTexts = {
     section: 'Section',
     id: 'ID',
   },
+  activityColumns: {
+    id: 'Activity ID',
+    kind: 'Activity kind',
+    name: 'Activity name',
+    start: 'Start date',
+    end: 'End date',
+    capitalInvestment: 'Includes capital investment',
+    investment: 'Investment (what, amount)',
+    followOn: 'Follow-on activity ID (R&D only)',
+    result: 'Period (last evaluation)',
+  },
+  targetColumns: {
+    activity: 'R&D activity ID',
+    metric: 'Metric (performance, cost …)',
+    unit: 'Metric unit',
+    target: 'Target value',
+    current: 'Current value',
+    currentDate: 'Current value as of',
+  },
+  coreTechColumns: {
+    name: 'Core technology',
+    items: 'Items it serves (comma-separated)',
+    supplierHeld: 'Partly held by a supplier',
+    note: 'Note',
+  },
+  transferColumns: {
+    act: 'Act',
+    by: 'By',
+    counterparty: 'Counterparty (party or base)',
+    country: 'Country',
+    technology: 'Core technology concerned',
+    item: 'Item of the base (v)',
+    before: 'Capacity before (v)',
+    after: 'Capacity after (v)',
+    share: 'Local consumption share (v, 0–1)',
+    risk: '(1) Risk known',
+    metiRequested: '(2) METI requested',
+    result: 'Evaluation (last)',
+  },
+  ackColumns: {
+    code: 'Finding code',
+    path: 'Finding about',
+    note: 'Why it is acknowledged',
+  },
+  act: { i: '(i) transfer', ii: '(ii) provide', iii: '(iii) joint R&D', iv: '(iv) R&D abroad', v: '(v) overseas base' },
+  actor: { applicant: 'applicant', 'group-company': 'group company' },
+  transferResult: { none: '✔ no act', act: (n) => `· act (${n})`, consult: (n) => `! act (${n}), consult METI` },
   overseasColumns: {
     base: 'Base',
     item: 'Item',
@@ -440,8 +629,9 @@ const en: WorkbookTexts = {
   policyTrueTokens: 'Counts as confirmed',
 
   status: { met: '✔ met', short: '✖ short', info: '· info', 'not-judged': '? not judged' },
-  verdict: { eligible: '✔ eligible', attention: '! attention', ineligible: '✖ ineligible' },
+  verdict: { eligible: '✔ requirements met', attention: '! needs attention', ineligible: '✖ requirements not yet met' },
   notChecked: '– not checked',
+  fromLastEvaluation: ' (statuses as of the last evaluation)',
   severity: { error: '✖ error', warning: '! warning', info: '· info' },
 
   resultsTitle: 'Results — required multiple, required capacity, shortfall and status by line and year',
@@ -460,13 +650,23 @@ const en: WorkbookTexts = {
     useIndex: 'Use no.',
     targets: 'Target years (lookup)',
     baseline: `Baseline ${BASELINE_YEAR}`,
+    group: 'Target group (scenario | item | use)',
+    groupBaseline: `Group baseline ${BASELINE_YEAR}`,
+    named: 'Names target years',
+    exact: 'Within exact range',
+    live: 'Group computed live',
+    groupUnit: 'Group and unit (lookup)',
   },
   blocks: {
-    status: 'Status',
+    status: 'Status (target group)',
     multiplier: 'Required multiple',
-    required: 'Required capacity',
-    shortfall: 'Shortfall',
-    ratio: `Ratio to ${BASELINE_YEAR}`,
+    required: 'Required capacity (target group)',
+    shortfall: 'Shortfall (target group)',
+    groupForecast: 'Forecast (target group total)',
+    ratio: `Ratio to ${BASELINE_YEAR} (this line)`,
+    forecast: 'Forecast (this line, lookup)',
+    named: 'Named target years (lookup)',
+    last: 'Status at the last evaluation',
   },
 
   summaryTitle: 'Supply assurance plan — check summary',
@@ -479,7 +679,7 @@ const en: WorkbookTexts = {
     yearBasis: 'Year basis',
     evaluatedAt: 'Evaluated at',
     tool: 'Tool',
-    overall: 'Overall verdict',
+    overall: 'Self-check result',
   },
   summaryPeriod: ({ start, end, years }) => `${start} to ${end} (${years} full years)`,
   summaryScenarios: 'Verdict by scenario',
@@ -488,6 +688,12 @@ const en: WorkbookTexts = {
   summaryLines: 'Required capacity and forecast at each target point',
   summaryLineColumns: (n) => ['Row', 'Scenario', 'Item', 'Use', 'Target', `Progress (${n} █ = required)`, 'Required', 'Forecast', 'Shortfall', 'Status', 'Achieved'],
   summaryLinesMore: (n) => `… and ${n} more target points on the Results sheet`,
+  summaryGroupLines: (lines) => `Target group of rows ${lines.map((l) => `${l.row}${l.site ? ` (${l.site})` : ''}`).join(', ')}: judged on the sum of their forecasts`,
+  submissionScenario: 'Submission scenario',
+  submissionLabel: (name) => `${name} (submission)`,
+  baseScenario: 'base case',
+  kindPeriodSeparator: ', ',
+  acknowledged: (note) => `Acknowledged by the applicant: ${note}`,
   summaryFindings: (when) => `Findings (check of ${when})`,
   summaryFindingColumns: ['No', 'Severity', 'Section', 'Code', 'Cell'],
   summaryFindingsMore: (n) => `… and ${n} more in the Findings column of the Results sheet`,
@@ -498,7 +704,9 @@ const en: WorkbookTexts = {
   summaryChartRequired: (use) => `Required (${use})`,
   summaryLive: 'Verdicts and figures follow the Plan sheet live (the findings list is as of the last check)',
 
-  logTitle: 'Log — one row per check',
+  logTitle: 'Log — one row per evaluation',
+  logChanges: ({ shown, more, first, tooLarge }) =>
+    tooLarge ? '(too many inputs to record changes)' : first ? '(first evaluation)' : shown.length ? `${shown.join('\n')}${more ? `\n… and ${more} more` : ''}` : 'no change',
   logColumns: {
     when: 'When',
     version: 'Version',
@@ -508,7 +716,9 @@ const en: WorkbookTexts = {
     warnings: 'Warnings',
     infos: 'Info',
     lines: 'Lines',
+    changes: 'Changed since the last evaluation (cell: before → after)',
     notes: 'Noted cells (internal)',
+    inputs: 'Inputs recorded (internal)',
   },
 
   note: ({ year, required, unit, multiplier }) => `Target point ${year}: required capacity ${required}${unit ? ` ${unit}` : ''} (${multiplier}× ${BASELINE_YEAR})`,
@@ -543,6 +753,8 @@ export const PLAN_COLUMN_SYNONYMS: Readonly<Record<PlanColumnKey, readonly strin
     `baseline capacity ${BASELINE_YEAR}`,
   ],
   unit: ['単位（能力）', 'units'],
+  site: ['拠点', 'ライン', '工場', '拠点・ライン名', 'site', 'plant', 'line'],
+  activity: ['取組', '取組ID', 'activity', 'activity id'],
   targets: ['目標年', '目標時点（年）', '目標時点の年', 'target points', 'targets', 'target year'],
 };
 
@@ -555,6 +767,12 @@ export const FIELD_SYNONYMS: Readonly<Record<FieldKey, readonly string[]>> = {
   end: ['終了', '取組終了日', '実施期間（終了）', 'end'],
   rndTargets: ['研究開発の定量的な目標', '定量的な目標', 'quantitative targets', 'r&d targets'],
   followOn: ['研究開発後の取組', '後続の能力強化の取組', 'follow-on capacity activity', 'follow-on'],
+  submissionScenario: ['提出案', '提出するシナリオ', 'submission'],
+  applicationDate: ['申請年月日', 'application date', 'applied on'],
+  humanRights: ['人権尊重', 'human rights'],
+  humanRightsNote: ['人権尊重（根拠）'],
+  cybersecurity: ['サイバーセキュリティ', 'cybersecurity'],
+  cybersecurityNote: ['サイバーセキュリティ（根拠）'],
   regionalContribution: ['地域経済への貢献の内容', 'regional contribution'],
   jobsCreated: ['雇用創出数', '雇用創出', 'jobs'],
 };
@@ -564,7 +782,7 @@ export const CHECKLIST_COLUMN_SYNONYMS: Readonly<Record<ChecklistColumnKey, read
   confirmed: ['確認済', '確認欄', 'confirmed?', 'check'],
   status: ['判定', 'result'],
   evidence: ['根拠', '記載箇所', 'evidence', 'note', 'notes'],
-  section: ['根拠条項', 'seed section'],
+  section: ['該当箇所', 'seed section', 'policy section'],
   id: ['id', 'キー', 'key'],
 };
 
@@ -619,6 +837,7 @@ export const inputText = {
     en: `"${raw}" is not one of ${options.join(' / ')}`,
   }),
   badShare: (raw: string): Bilingual => ({ ja: `0〜1の比率にしてください（85% は 0.85）"${raw}"`, en: `must be a share between 0 and 1 (85% = 0.85) "${raw}"` }),
+  unknownActivity: (id: string): Bilingual => ({ ja: `取組ID「${id}」の研究開発の取組が取組の表にありません`, en: `no R&D activity with ID "${id}" in the activities table` }),
   unknownChecklist: (raw: string): Bilingual => ({ ja: `チェックリストの要件「${raw}」が分かりません`, en: `unknown checklist requirement "${raw}"` }),
   noHeader: (): Bilingual => ({
     ja: '品目の表の見出し行（品目・使途・基準など）が見つかりません',
@@ -635,6 +854,14 @@ export const FIELD_NAMES: Readonly<Record<PlanColumnKey | FieldKey, Bilingual>> 
   baseline: { ja: `基準（${BASELINE_YEAR}年）の生産能力`, en: `the ${BASELINE_YEAR} baseline` },
   unit: { ja: '単位', en: 'the unit' },
   targets: { ja: '目標時点', en: 'the target years' },
+  site: { ja: '拠点・ライン', en: 'the site' },
+  activity: { ja: '取組ID', en: 'the activity ID' },
+  submissionScenario: { ja: '提出案', en: 'the submission scenario' },
+  applicationDate: { ja: '申請日', en: 'the application date' },
+  humanRights: { ja: '人権尊重の確認', en: 'human rights confirmation' },
+  humanRightsNote: { ja: '人権尊重の記載箇所', en: 'human rights note' },
+  cybersecurity: { ja: 'サイバーセキュリティ対策の確認', en: 'cybersecurity confirmation' },
+  cybersecurityNote: { ja: 'サイバーセキュリティ対策の記載箇所', en: 'cybersecurity note' },
   applicantName: { ja: '申請者名', en: 'the applicant' },
   joint: { ja: '共同申請', en: 'joint application' },
   yearBasis: { ja: '年の区分', en: 'the year basis' },
@@ -666,6 +893,8 @@ export interface WorkbookCliTexts {
   notValid(file: string, count: number): string;
   /** An output name whose extension says another format than the workbook holds (.xlsm for macros, .xlsx without). */
   wrongExtension(file: string, holds: 'xlsm' | 'xlsx'): string;
+  noSoffice(pdf: string): string;
+  pdfFailed(pdf: string, reason: string): string;
 }
 
 const cliJa: WorkbookCliTexts = {
@@ -678,7 +907,9 @@ const cliJa: WorkbookCliTexts = {
       ワークブックの計画を確認し、結果・強調表示・サマリー・履歴を書き込んだワークブックを出力します
       （-o がなければ 入力.checked.xlsx。入力ファイルは書き換えません）
   supply-plan export 入力.xlsx [-o 計画.json]
-      ワークブックの計画を計画ファイル（supply-plan/1）として書き出します
+      ワークブックの計画を計画ファイル（supply-plan/2）として書き出します
+  supply-plan submit 入力.xlsx [-o 提出用.xlsx] [--pdf 提出用.pdf] [--lang ja|en]
+      評価して提出用の写し（自己点検結果のサマリーと計画、値のみ）を書き出します。--pdf は LibreOffice で PDF も作成
 終了コード: 0 エラーなし、1 エラーの所見あり（不正なセルを含む）、2 入力・使い方の誤り、3 内部エラー
 `,
   missingFile: 'ファイルを指定してください',
@@ -694,11 +925,13 @@ const cliJa: WorkbookCliTexts = {
   wrote: (f) => `書き込みました: ${f}`,
   badCells: (f, n) => `${f} に不正なセルがあります（${n}件）:`,
   noActivity: (f) => `${f} に取組の種類・開始日・終了日がありません`,
-  notValid: (f, n) => `${f} の計画は supply-plan/1 形式として正しくありません（${n}件）:`,
   wrongExtension: (f, holds) =>
     holds === 'xlsm'
       ? `${f}: マクロ（VBA）を含むブックは .xlsm として保存する必要があります。出力ファイル名を .xlsm にしてください`
       : `${f}: .xlsm はマクロを含むブックの形式ですが、このブックにはマクロがありません。出力ファイル名を .xlsx にしてください`,
+  notValid: (f, n) => `${f} の計画は supply-plan/2 形式として正しくありません（${n}件）:`,
+  noSoffice: (pdf) => `${pdf} は作成していません：PDF の作成には LibreOffice（soffice）が必要です。インストールするか、環境変数 SOFFICE に soffice の場所を指定してください（xlsx の写しは書き込みました）`,
+  pdfFailed: (pdf, r) => `${pdf} を作成できませんでした（LibreOffice: ${r}）`,
 };
 
 const cliEn: WorkbookCliTexts = {
@@ -711,7 +944,10 @@ const cliEn: WorkbookCliTexts = {
       check the plan in a workbook and write a copy with results, highlights, summary and log
       (OUT defaults to IN.checked.xlsx; the input file is never written)
   supply-plan export IN.xlsx [-o plan.json]
-      write the plan in a workbook as a plan file (supply-plan/1)
+      write the plan in a workbook as a plan file (supply-plan/2)
+  supply-plan submit IN.xlsx [-o OUT.xlsx] [--pdf OUT.pdf] [--lang ja|en]
+      evaluate and write a clean copy for submission (the self-check summary and the plan, as values);
+      --pdf also prints it to PDF with LibreOffice
 Exit codes: 0 no error, 1 error findings (bad cells included), 2 bad input or usage, 3 internal error
 `,
   missingFile: 'name a file',
@@ -727,11 +963,13 @@ Exit codes: 0 no error, 1 error findings (bad cells included), 2 bad input or us
   wrote: (f) => `wrote ${f}`,
   badCells: (f, n) => `${f} has bad cells (${n}):`,
   noActivity: (f) => `${f} has no activity kind, start date and end date`,
-  notValid: (f, n) => `the plan in ${f} is not a valid supply-plan/1 plan (${n} ${n === 1 ? 'problem' : 'problems'}):`,
   wrongExtension: (f, holds) =>
     holds === 'xlsm'
       ? `${f}: the workbook holds macros (VBA), so it must be saved as .xlsm: name the output file .xlsm`
       : `${f}: .xlsm is for workbooks with macros and this one has none: name the output file .xlsx`,
+  notValid: (f, n) => `the plan in ${f} is not a valid supply-plan/2 plan (${n} ${n === 1 ? 'problem' : 'problems'}):`,
+  noSoffice: (pdf) => `${pdf} not written: printing to PDF needs LibreOffice (soffice); install it or set SOFFICE to where soffice is (the .xlsx copy was written)`,
+  pdfFailed: (pdf, r) => `could not write ${pdf} (LibreOffice: ${r})`,
 };
 
 export function workbookCliText(lang: Lang): WorkbookCliTexts {

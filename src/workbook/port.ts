@@ -118,6 +118,12 @@ export type WriteOp =
       fitToWidth?: boolean;
       printArea?: string;
       printTitleRows?: string;
+      /**
+       * Text printed centred at the top / foot of every page, with Excel's header codes: &P the page number, &N the
+       * number of pages (a literal & is &&).
+       */
+      header?: string;
+      footer?: string;
     }
   /** An Excel table over `range` (first row = headers). Replaced when a table of that name exists. */
   | { kind: 'table'; sheet: string; name: string; range: string; style?: string }

@@ -172,23 +172,23 @@ describe('planner workbooks: read correctly or a clear finding; inputs untouched
       [
         'serials',
         (s) => {
-          s.getCell('B11').value = 45383; // 2024-04-01
-          s.getCell('B11').numFmt = 'yyyy-mm-dd';
-          s.getCell('B12').value = 49034; // 2034-03-31
+          s.getCell('D13').value = 45383; // 2024-04-01
+          s.getCell('D13').numFmt = 'yyyy-mm-dd';
+          s.getCell('E13').value = 49034; // 2034-03-31
         },
       ],
       [
         'dates',
         (s) => {
-          s.getCell('B11').value = new Date(Date.UTC(2024, 3, 1));
-          s.getCell('B12').value = new Date(Date.UTC(2034, 2, 31));
+          s.getCell('D13').value = new Date(Date.UTC(2024, 3, 1));
+          s.getCell('E13').value = new Date(Date.UTC(2034, 2, 31));
         },
       ],
       [
         'text',
         (s) => {
-          s.getCell('B11').value = '2024/4/1';
-          s.getCell('B12').value = '令和16年3月31日';
+          s.getCell('D13').value = '2024/4/1';
+          s.getCell('E13').value = '令和16年3月31日';
         },
       ],
     ];
@@ -205,8 +205,8 @@ describe('planner workbooks: read correctly or a clear finding; inputs untouched
     const { report } = await checkFile('date1904.xlsx', (wb) => {
       wb.properties.date1904 = true;
       const s = wb.getWorksheet('取組・チェックリスト')!;
-      s.getCell('B11').value = new Date(Date.UTC(2024, 3, 1));
-      s.getCell('B12').value = new Date(Date.UTC(2034, 2, 31));
+      s.getCell('D13').value = new Date(Date.UTC(2024, 3, 1));
+      s.getCell('E13').value = new Date(Date.UTC(2034, 2, 31));
     });
     expect(report!.activity).toEqual(baseline.activity);
   });
@@ -239,7 +239,7 @@ describe('planner workbooks: read correctly or a clear finding; inputs untouched
       const plan = wb.getWorksheet('計画')!;
       const act = wb.getWorksheet('取組・チェックリスト')!;
       act.getCell('B5').value = '申'.repeat(EXCEL_MAX_TEXT);
-      act.getCell('D22').value = '証'.repeat(EXCEL_MAX_TEXT);
+      act.getCell('D42').value = '証'.repeat(EXCEL_MAX_TEXT);
       plan.getCell('E5').value = '台'.repeat(EXCEL_MAX_TEXT);
       plan.getCell('A6').value = 'S'.repeat(EXCEL_MAX_TEXT);
       plan.getCell('B6').value = `=${'X'.repeat(EXCEL_MAX_TEXT - 1)}`; // not an item, and looks like a formula

@@ -259,21 +259,23 @@ export async function planWorkbook(plan: Plan, lang: 'ja' | 'en' = 'ja'): Promis
   return wb;
 }
 
-export const CORPUS_ACTIVITY = { kind: 'capacity' as const, start: '2024-04-01', end: '2034-03-31' };
+export const CORPUS_ACTIVITY: Plan['activities'][number] = { id: 'A1', kind: 'capacity', name: '', start: '2024-04-01', end: '2034-03-31', investment: '' };
 
 /** A small plan every content case starts from: two eligible lines, one short in 2027, a confirmed checklist item. */
 export function corpusPlan(): Plan {
   return {
-    format: 'supply-plan/1',
+    format: 'supply-plan/2',
     applicant: { name: 'コーパス精機株式会社', joint: false },
     yearBasis: 'fiscal',
-    activity: CORPUS_ACTIVITY,
+    activities: [CORPUS_ACTIVITY],
     lines: [
       { scenario: 'base', item: 'ball-screw', use: 'machine-tools', baseline2021: 1200, unit: '本/年', capacity: { '2025': 1440, '2027': 1600, '2030': 1920 } },
       { scenario: 'base', item: 'reducer', use: 'robots', baseline2021: 3333, unit: '台/年', capacity: { '2025': 4332.9, '2030': 5666.1 } },
     ],
     checklist: { 'competitiveness.capacity': { confirmed: true, evidence: '申請書 3.1' } },
-    overseas: [],
+    coreTechnologies: [],
+    transfers: [],
+    considerations: { regionalContribution: '', humanRights: { confirmed: false, note: '' }, cybersecurity: { confirmed: false, note: '' } },
   };
 }
 

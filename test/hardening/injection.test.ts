@@ -133,9 +133,10 @@ test('export gives every payload back exactly, as JSON text (and the plan round-
   ]);
   expect(back.lines[1].item).toBe(P.item);
   expect(back.checklist['stability.bcp'].evidence).toBe(P.evidence);
-  expect(back.overseas[0]).toMatchObject({ base: P.base, item: P.overseasItem });
-  expect(back.activity.quantitativeTargets).toEqual([P.target]);
-  expect(back.regional.contribution).toBe(P.contribution);
+  // A v1 plan file: its overseas base is an act (ⅴ), its target text an R&D target's metric, its regional contribution a consideration.
+  expect(back.transfers[0]).toMatchObject({ act: 'v', counterparty: P.base, item: P.overseasItem });
+  expect(back.activities[0].targets.map((t: { metric: string }) => t.metric)).toEqual([P.target.trim()]);
+  expect(back.considerations.regionalContribution).toBe(P.contribution);
 });
 
 test('through the Office adapter (strict fake Excel): every payload is entered with the text marker, none becomes a formula', async () => {

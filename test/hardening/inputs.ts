@@ -38,13 +38,11 @@ async function computedCells(wb: ExcelJS.Workbook): Promise<Map<string, (row: nu
   if (read.existing.has('activity')) {
     const status = a.checklistCols.status;
     const checklistRows = new Set(Object.values(a.checklistRows));
-    const end = a.fields.end;
-    const result = a.overseasCols.result;
+    // The result columns of the tables (the last evaluation's period and transfer outcomes) are ours.
+    const results = [a.tables.activities, a.tables.transfers, a.tables.overseas].flatMap((t) => (t && t.cols.result ? [{ col: t.cols.result, top: t.header, last: t.last }] : []));
     out.set(a.sheet.toLowerCase(), (row, col) => {
       if (status && col === status && checklistRows.has(row)) return true;
-      if (end && row === end.row && col === end.col + 1) return true;
-      if (result && a.overseasHeader !== undefined && col === result && row > a.overseasHeader) return true;
-      return false;
+      return results.some((r) => col === r.col && row > r.top && row <= r.last);
     });
   }
   return out;

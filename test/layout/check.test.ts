@@ -10,6 +10,9 @@ import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 import { bigPlan, boundaryPlan } from './fixtures';
 import { CountingPort, dumpSheet, portOver, roundTrip, samplePlan } from './helpers';
 
+// A check of the boundary plan writes group formulas over every row and block: seconds on a loaded machine.
+jest.setTimeout(60_000);
+
 const WHEN = new Date('2025-06-30T01:02:03Z');
 const LATER = new Date('2025-07-01T09:00:00Z');
 const TIMESTAMP = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}/;
@@ -155,12 +158,12 @@ describe('what a check writes', () => {
     const { wb } = await checkedSample();
     const res = wb.getWorksheet('結果')!;
     // Row 7 mirrors plan row 5 (base / ボールねじ, all met); row 10 plan row 8 (conservative / ボールねじ, short).
-    expect(res.getCell('F7').value).toMatchObject({ result: '✔ 適合' });
-    expect(res.getCell('F10').value).toMatchObject({ result: '✖ 不適合' });
+    expect(res.getCell('F7').value).toMatchObject({ result: '✔ 要件を満たす' });
+    expect(res.getCell('F10').value).toMatchObject({ result: '✖ 未充足の項目あり' });
     expect(String(res.getCell('G10').value)).toContain('target.short 第3章第2節 i: 2025年：見込み 140,000本/年 は必要な 144,000本/年');
     const header = res.getRow(6).values as unknown[];
     const status2025 = header.indexOf(2025);
-    expect(res.getRow(5).getCell(header.indexOf(2022)).value).toBe('状況');
+    expect(res.getRow(5).getCell(header.indexOf(2022)).value).toBe('状況（目標グループ）');
     expect(res.getRow(10).getCell(status2025).value).toMatchObject({ result: '✖ 不足' });
     expect(res.getRow(7).getCell(status2025).value).toMatchObject({ result: '✔ 達成' });
     expect(res.getRow(7).getCell(status2025 - 1).value).toMatchObject({ result: '· 参考' }); // 2024: a forecast, not a target point
@@ -175,14 +178,16 @@ describe('what a check writes', () => {
     expect(plan.getCell('I5').note).toBeUndefined(); // 2024 is not a target point
     const rules = raw(plan).conditionalFormattings.flatMap((c) => c.rules.map((r) => `${c.ref} ${r.formulae?.[0]}`));
     expect(rules).toEqual([
-      'G5:T29 W5="✖"',
-      'G5:T29 W5="✔"',
-      'W5:AJ29 W5="✖"',
-      'W5:AJ29 W5="✔"',
-      'V5:V29 LEFT(V5,1)="✖"',
+      'G5:T29 X5="✖"',
+      'G5:T29 X5="✔"',
+      'X5:AK29 X5="✖"',
+      'X5:AK29 X5="✔"',
+      'W5:W29 LEFT(W5,1)="✖"',
     ]);
-    expect(plan.getCell('V4').value).toBe('判定');
-    expect(plan.getCell('Z4').value).toBe('2025\n状況');
+    // U is the site column (拠点・ライン), right of the years; the verdict and the marks follow it.
+    expect(plan.getCell('U4').value).toBe('拠点・ライン');
+    expect(plan.getCell('W4').value).toBe('判定');
+    expect(plan.getCell('AA4').value).toBe('2025\n状況');
   });
 
   test('the summary: applicant, activity, verdicts, targets against forecasts, every finding with its section, the checklist, when and which version', async () => {
@@ -196,12 +201,11 @@ describe('what a check writes', () => {
       '2024-04-01 〜 2034-03-31（10年）',
       '年度',
       'Supply Plan Checker 0.1.0',
-      '✖ 不適合',
+      '✖ 未充足の項目あり',
       '"conservative"',
-      '"! 要確認"',
       '第3章第6節(3)(ウ)',
       'checklist.unconfirmed',
-      '取組・チェックリスト!B37',
+      '取組・チェックリスト!B57',
       '2025年：見込み 4,332.8台/年 は必要な 4,332.9台/年（2021年比1.3倍）に 0.1台/年 不足',
       '取引先における管理（秘密保持契約、定期的なレビュー）',
       'REPT("█"',
@@ -214,7 +218,11 @@ describe('what a check writes', () => {
 
   test('a huge plan lists the first 300 findings on the summary and says how many more there are', async () => {
     const plan = bigPlan(400);
-    for (const l of plan.lines) for (const y of Object.keys(l.capacity)) l.capacity[y] = l.baseline2021; // all short
+    // All short; each line a scenario of its own, so each is its own target group (v2) with its own findings.
+    plan.lines.forEach((l, i) => {
+      l.scenario = `s${i}`;
+      for (const y of Object.keys(l.capacity)) l.capacity[y] = l.baseline2021;
+    });
     const { wb, port } = portOver();
     await createPlanWorkbook(port, { lang: 'en', plan });
     await checkWorkbook(port, { evaluatedAt: WHEN, version: '0.1.0' });
@@ -228,7 +236,7 @@ describe('what a check writes', () => {
     expect(read.lang).toBe('en');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Plan', 'Activity & checklist', 'Policy', 'Results', 'Summary', 'Log']);
     const res = wb.getWorksheet('Results')!;
-    expect(res.getCell('F10').value).toMatchObject({ result: '✖ ineligible' });
+    expect(res.getCell('F10').value).toMatchObject({ result: '✖ requirements not yet met' });
     const e = evaluate(read.plan, { inputFindings: read.inputFindings });
     await writeSummary(port, await readPlan(port), e, { lang: 'ja', evaluatedAt: WHEN, version: '0.1.0' });
     const text = [...dumpSheet(wb.getWorksheet('Summary')!).values()].join('\n');
@@ -240,8 +248,22 @@ describe('what a check writes', () => {
     const read = await readPlan(port);
     await writeResults(port, read, evaluate(read.plan, { inputFindings: read.inputFindings }), { lang: 'ja', evaluatedAt: LATER, version: '0.1.0' });
     const log = wb.getWorksheet('履歴')!;
-    expect(log.getRow(3).values).toEqual([undefined, '日時', 'バージョン', '総合判定', 'シナリオ別の判定', 'エラー', '警告', '情報', '行数', '注記セル（内部用）']);
-    expect((log.getRow(5).values as unknown[]).slice(2, 9)).toEqual(['0.1.0', '✖ 不適合', 'base: ! 要確認; conservative: ✖ 不適合', 10, 3, 1, 5]);
+    expect(log.getRow(3).values).toEqual([undefined, '日時', 'バージョン', '総合判定', 'シナリオ別の判定', 'エラー', '警告', '情報', '行数', '前回の評価からの変更（セル：前 → 後）', '注記セル（内部用）', '入力の記録（内部用）']);
+    expect((log.getRow(5).values as unknown[]).slice(2, 9)).toEqual(['0.1.0', '✖ 未充足の項目あり', 'base: ✖ 未充足の項目あり; conservative: ✖ 未充足の項目あり', 11, 3, 4, 5]);
+  });
+
+  test('the log says what the planner changed since the last check: the cells, before → after', async () => {
+    const { wb, port } = await checkedSample();
+    expect(wb.getWorksheet('履歴')!.getCell('I4').value).toBe('（初回の評価）');
+    wb.getWorksheet('計画')!.getCell('J8').value = 150000;
+    wb.getWorksheet('取組・チェックリスト')!.getCell('B5').value = '東海精機株式会社';
+    await checkWorkbook(port, { evaluatedAt: LATER, version: '0.1.0' });
+    const changes = String(wb.getWorksheet('履歴')!.getCell('I5').value);
+    expect(changes.split('\n').sort()).toEqual(['計画!J8: 140000 → 150000', '取組・チェックリスト!B5: 東海精機工業株式会社 → 東海精機株式会社'].sort());
+    // Only the newest row keeps the record of the inputs.
+    expect(wb.getWorksheet('履歴')!.getCell('K4').value).toBeNull();
+    await checkWorkbook(port, { evaluatedAt: LATER, version: '0.1.0' });
+    expect(wb.getWorksheet('履歴')!.getCell('I6').value).toBe('変更なし');
   });
 
   test('appending lines grows the table, its lists and live formulas, and keeps the last findings', async () => {

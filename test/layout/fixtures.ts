@@ -1,10 +1,18 @@
 /** Plans the workbook tests share: the boundary cases of the seed's arithmetic, and big generated plans. */
 import type { Plan, PlanLine } from '../../src/plan/schema';
 
-const activity = { kind: 'capacity' as const, start: '2024-04-01', end: '2034-03-31' };
+const activities: Plan['activities'] = [{ id: 'A1', kind: 'capacity', name: '', start: '2024-04-01', end: '2034-03-31', investment: '' }];
 
+const empty = { coreTechnologies: [], transfers: [], considerations: { regionalContribution: '', humanRights: { confirmed: false, note: '' }, cybersecurity: { confirmed: false, note: '' } } };
+
+/**
+ * Each boundary line is its own case: lines of one scenario, item and use form one target group (v2), so every line
+ * gets a scenario of its own (edge01, edge02 …) and is judged alone, as in v1.
+ */
+let lineNo = 0;
 function line(p: Partial<PlanLine> & Pick<PlanLine, 'item' | 'use' | 'baseline2021' | 'capacity'>): PlanLine {
-  return { scenario: 'edge', unit: '台/年', ...p };
+  lineNo++;
+  return { scenario: `edge${String(lineNo).padStart(2, '0')}`, unit: '台/年', ...p };
 }
 
 /**
@@ -13,11 +21,12 @@ function line(p: Partial<PlanLine> & Pick<PlanLine, 'item' | 'use' | 'baseline20
  * machine tools at the same figures, 5-decimal inputs and magnitudes near 1e9.
  */
 export function boundaryPlan(): Plan {
+  lineNo = 0;
   return {
-    format: 'supply-plan/1',
+    format: 'supply-plan/2',
     applicant: { name: '境界テスト株式会社', joint: true },
     yearBasis: 'calendar',
-    activity,
+    activities,
     lines: [
       line({ item: 'reducer', use: 'machine-tools', baseline2021: 3, capacity: { '2026': 3.9 }, targetYears: [2026] }),
       line({ item: 'reducer', use: 'machine-tools', baseline2021: 7, capacity: { '2030': 11.2 } }),
@@ -54,13 +63,18 @@ export function boundaryPlan(): Plan {
       'competitiveness.technology': { confirmed: true, evidence: '' },
       'competition.multi-applicant': { confirmed: false, evidence: '' },
     },
-    overseas: [
-      { base: 'A', item: 'サーボ機構', capacityBefore: 100, capacityAfter: 110, localConsumptionShare: 0.5, risk: false, metiRequested: false },
-      { base: 'B', item: 'サーボ機構', capacityBefore: 100, capacityAfter: 111, localConsumptionShare: 0.5, risk: true, metiRequested: false },
-      { base: 'C', item: 'サーボ機構', capacityBefore: 0, capacityAfter: 10, localConsumptionShare: 0.85, risk: false, metiRequested: true },
+    coreTechnologies: [],
+    transfers: [
+      { ...actV('A', 100, 110, 0.5), risk: false, metiRequested: false },
+      { ...actV('B', 100, 111, 0.5), risk: true, metiRequested: false },
+      { ...actV('C', 0, 10, 0.85), risk: false, metiRequested: true },
     ],
-    regional: { contribution: '地元調達', jobsCreated: 3 },
+    considerations: { regionalContribution: '地元調達', jobsCreated: 3, humanRights: { confirmed: false, note: '' }, cybersecurity: { confirmed: false, note: '' } },
   };
+}
+
+function actV(base: string, before: number, after: number, share: number): Plan['transfers'][number] {
+  return { act: 'v', by: 'applicant', counterparty: base, country: '', description: '', technology: '', item: 'サーボ機構', capacityBefore: before, capacityAfter: after, localConsumptionShare: share, risk: false, metiRequested: false };
 }
 
 const USES = ['machine-tools', 'machine-tools-and-robots', 'robots'] as const;
@@ -75,5 +89,5 @@ export function bigPlan(n: number): Plan {
     for (let y = 2022; y <= 2035; y++) capacity[String(y)] = Math.round(baseline * (1 + (y - 2021) * 0.09 + ((i * 7 + y) % 5) * 0.01) * 10) / 10;
     lines.push({ scenario: i % 3 === 0 ? 'conservative' : 'base', item: ITEMS[i % ITEMS.length], use: USES[i % 3], baseline2021: baseline, unit: '台/年', capacity });
   }
-  return { format: 'supply-plan/1', applicant: { name: 'Big Plan Ltd.', joint: false }, yearBasis: 'fiscal', activity, lines, checklist: {}, overseas: [] };
+  return { format: 'supply-plan/2', applicant: { name: 'Big Plan Ltd.', joint: false }, yearBasis: 'fiscal', activities, lines, checklist: {}, ...empty };
 }

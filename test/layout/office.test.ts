@@ -27,7 +27,8 @@ test.each(PROFILES.map((p) => [p.name, p] as const))('the sample through Office 
   expect(evaluation.verdict).toBe('ineligible');
   expect(excel.sheetNames()).toEqual(['計画', '取組・チェックリスト', '基準', '結果', 'サマリー', '履歴']);
   expect(excel.sheet('計画').cell('J8').value).toBe(140000);
-  expect(excel.sheet('計画').cell('V5').formula).toBe("='結果'!F7&\"\"");
+  // U is the site column right of the years; the line's verdict follows it in W.
+  expect(excel.sheet('計画').cell('W5').formula).toBe("='結果'!F7&\"\"");
   // Again: the layout reads once and writes once each time, and Excel sees 2 syncs to read and 2 to write.
   port.reset();
   const before = excel.syncCount;
@@ -90,7 +91,8 @@ test('… even when every target point of every line is short (findings listed c
   const port = new MemoryPort({ 計画: rows });
   const read = await readPlan(port);
   const evaluation = evaluate(read.plan, { inputFindings: read.inputFindings });
-  expect(evaluation.findings.filter((f) => f.code === 'target.short')).toHaveLength(120_000);
+  // One target.short per target group and year (v2): the plan's lines form few groups, each short every year.
+  expect(evaluation.findings.filter((f) => f.code === 'target.short')).toHaveLength(evaluation.groups.length * 6);
   await writeResults(port, read, evaluation, { lang: 'ja', evaluatedAt: new Date(), version: '0.1.0' });
   const ops = port.applied[0].map((o) => (o.kind === 'fillFormula' ? { ...o, results: undefined } : o));
   const findingsCells = ops.find((o) => o.kind === 'values' && o.sheet === '結果' && o.at === 'G7');

@@ -29,7 +29,7 @@ describe('bad cells in the plan table', () => {
   test('text, error values, negatives and blanks in forecast cells: each bad cell is named, blanks are no forecast', async () => {
     const wb = await templated('ja', await samplePlan());
     const ws = wb.getWorksheet('計画')!;
-    // Row 5 is the first line (ボールねじ, 2024…2032 in G…T: 2022 is G).
+    // Row 5 is the first line (ボールねじ, 2024…2032 in I…Q: 2022 is G).
     ws.getCell('J5').value = 'abc'; // 2025
     ws.getCell('K5').value = { error: '#REF!' } as ExcelJS.CellErrorValue; // 2026
     ws.getCell('L5').value = -5; // 2027
@@ -83,7 +83,7 @@ describe('bad cells in the plan table', () => {
     expect(e.verdict).toBe('ineligible');
   });
 
-  test('missing item, use or baseline and a zero baseline name their cells', async () => {
+  test('missing item, use or baseline name their cells; a zero baseline (a new entrant) is read', async () => {
     const wb = await templated('en');
     const ws = wb.getWorksheet('Plan')!;
     ws.getCell('A5').value = 'base';
@@ -96,9 +96,8 @@ describe('bad cells in the plan table', () => {
       'Plan!B5: the item is missing',
       'Plan!C5: the use is missing',
       'Plan!D5: the 2021 baseline is missing',
-      'Plan!D6: must be greater than 0 "0"',
     ]);
-    expect(r.plan.lines).toEqual([]);
+    expect(r.plan.lines.map((l) => [l.item, l.baseline2021])).toEqual([['CNC', 0]]);
   });
 
   test('target years: separators and suffixes people type are read; a bad token is named', async () => {
@@ -169,6 +168,8 @@ describe('finding the table wherever it went', () => {
 });
 
 describe('the activity & checklist sheet', () => {
+  // The template (samplePlan: one activity): activities table header on row 12 (first activity row 13: D start,
+  // E end), checklist rows from 42, transfers header on row 62.
   test('dates typed as text, serials, Japanese eras; end before start is a bad cell', async () => {
     for (const [typed, iso] of [
       ['2024/4/1', '2024-04-01'],
@@ -179,63 +180,86 @@ describe('the activity & checklist sheet', () => {
       [45383, '2024-04-01'],
     ] as const) {
       const wb = await templated('ja', await samplePlan());
-      wb.getWorksheet('取組・チェックリスト')!.getCell('B11').value = typed;
+      wb.getWorksheet('取組・チェックリスト')!.getCell('D13').value = typed;
       const r = await read(wb);
       expect(r.inputFindings).toEqual([]);
-      expect(r.plan.activity?.start).toBe(iso);
+      expect(r.plan.activities?.[0].start).toBe(iso);
     }
     const wb = await templated('ja', await samplePlan());
     const ws = wb.getWorksheet('取組・チェックリスト')!;
-    ws.getCell('B11').value = '2024/2/30';
+    ws.getCell('D13').value = '2024/2/30';
     let r = await read(wb);
-    expect(messages(r)).toEqual(['取組・チェックリスト!B11: 日付ではありません "2024/2/30"（例 2024-04-01）']);
-    expect(r.plan.activity).toBeUndefined();
-    ws.getCell('B11').value = '2035-01-01';
+    expect(messages(r)).toEqual(['取組・チェックリスト!D13: 日付ではありません "2024/2/30"（例 2024-04-01）']);
+    expect(r.plan.activities).toEqual([]);
+    ws.getCell('D13').value = '2035-01-01';
     r = await read(wb);
-    expect(messages(r)).toEqual(['取組・チェックリスト!B12: 終了日 2034-03-31 が開始日 2035-01-01 より前です']);
-    // Without an activity the engine reports it missing, and the finding points at the kind cell.
+    expect(messages(r)).toEqual(['取組・チェックリスト!E13: 終了日 2034-03-31 が開始日 2035-01-01 より前です']);
+    // Without an activity the engine reports it missing, and the finding points at the first activity's kind cell.
     const e = evaluate(r.plan, { inputFindings: r.inputFindings });
     const missing = e.findings.find((f) => f.code === 'activity.missing')!;
-    expect(r.locate(missing)).toEqual({ sheet: '取組・チェックリスト', address: 'B10' });
+    expect(r.locate(missing)).toEqual({ sheet: '取組・チェックリスト', address: 'B13' });
+  });
+
+  test('several activities: an R&D activity with its targets and follow-on, lines naming their activity', async () => {
+    const plan = await samplePlan();
+    plan.activities = [
+      { id: 'R1', kind: 'rnd', name: '研究', start: '2024-04-01', end: '2027-03-31', targets: [{ metric: '精度', unit: 'µm', target: 1 }], followOn: 'C1' },
+      { id: 'C1', kind: 'capacity', name: '増強', start: '2027-04-01', end: '2037-03-31', investment: '新ライン', capitalInvestment: true },
+    ];
+    plan.lines = plan.lines.map((l) => ({ ...l, activity: 'C1', site: '本社工場' }));
+    const wb = await templated('ja', plan);
+    const r = await read(wb);
+    expect(r.inputFindings).toEqual([]);
+    expect(r.plan.activities).toEqual(plan.activities);
+    expect(r.plan.lines.map((l) => [l.site, l.activity])).toEqual(plan.lines.map(() => ['本社工場', 'C1']));
+    // The plan sheet has an activity-ID column when there are several activities.
+    expect((wb.getWorksheet('計画')!.getRow(4).values as unknown[]).filter((v) => v === '取組ID' || v === '拠点・ライン')).toEqual(['拠点・ライン', '取組ID']);
+    // A target naming an activity that is not an R&D activity is a bad cell.
+    const t = r.activityLayout.tables.targets!;
+    wb.getWorksheet('取組・チェックリスト')!.getCell(t.header + 1, t.cols.activity!).value = 'X9';
+    const again = await read(wb);
+    expect(messages(again)).toEqual([`取組・チェックリスト!A${t.header + 1}: 取組ID「X9」の研究開発の取組が取組の表にありません`]);
   });
 
   test('checklist marks: ✔/—, TRUE/FALSE, ○, はい; anything else is a bad cell', async () => {
     const wb = await templated('ja', await samplePlan());
     const ws = wb.getWorksheet('取組・チェックリスト')!;
-    ws.getCell('B22').value = true;
-    ws.getCell('B23').value = false;
-    ws.getCell('B24').value = '○';
-    ws.getCell('B25').value = 'はい';
-    ws.getCell('B26').value = 'たぶん';
+    ws.getCell('B42').value = true;
+    ws.getCell('B43').value = false;
+    ws.getCell('B44').value = '○';
+    ws.getCell('B45').value = 'はい';
+    ws.getCell('B46').value = 'たぶん';
     const r = await read(wb);
     expect(r.plan.checklist['competitiveness.capacity']?.confirmed).toBe(true);
     expect(r.plan.checklist['competitiveness.technology']?.confirmed).toBe(false);
     expect(r.plan.checklist['competitiveness.share-sales']?.confirmed).toBe(true);
     expect(r.plan.checklist['competitiveness.finance']?.confirmed).toBe(true);
-    expect(messages(r)).toEqual(['取組・チェックリスト!B26: 「たぶん」は選択肢（✔／—）にありません']);
+    expect(messages(r)).toEqual(['取組・チェックリスト!B46: 「たぶん」は選択肢（✔／—）にありません']);
     expect(r.inputFindings[0].section).toBe('第3章第3節(1)');
   });
 
-  test('overseas bases: a share typed as 85% reads 0.85; a bad number names its cell', async () => {
+  test('transfer acts: the act typed as its numeral, a share typed as 85%; a bad number names its cell', async () => {
     const wb = await templated('ja', boundaryPlan());
     const ws = wb.getWorksheet('取組・チェックリスト')!;
-    ws.getCell('E43').value = '85%';
-    ws.getCell('C44').value = 'たくさん';
+    expect(ws.getCell('A62').value).toBe('行為');
+    ws.getCell('A63').value = 'ⅴ';
+    ws.getCell('I63').value = '85%';
+    ws.getCell('G64').value = 'たくさん';
     const r = await read(wb);
-    expect(r.plan.overseas[0].localConsumptionShare).toBe(0.85);
-    expect(r.plan.overseas.map((b) => b.base)).toEqual(['A', 'C']);
-    expect(messages(r)).toEqual(['取組・チェックリスト!C44: 数値ではありません "たくさん"']);
-    expect(r.inputFindings[0].section).toBe('第3章第6節(3)(エ)(ⅴ)');
+    expect(r.plan.transfers[0].localConsumptionShare).toBe(0.85);
+    expect(r.plan.transfers.map((b) => b.counterparty)).toEqual(['A', 'C']);
+    expect(messages(r)).toEqual(['取組・チェックリスト!G64: 数値ではありません "たくさん"']);
+    expect(r.inputFindings[0].section).toBe('第3章第6節(3)(エ)');
   });
 
-  test('fields are found by their labels after rows are inserted', async () => {
+  test('fields and tables are found by their labels after rows are inserted', async () => {
     const wb = await templated('ja', await samplePlan());
     const ws = wb.getWorksheet('取組・チェックリスト')!;
     ws.spliceRows(3, 0, [], ['注記', 'どこかの行']);
     const r = await read(wb);
     expect(r.inputFindings).toEqual([]);
     expect(r.plan.applicant.name).toBe('東海精機工業株式会社');
-    expect(r.plan.activity).toEqual({ kind: 'capacity', start: '2024-04-01', end: '2034-03-31' });
+    expect(r.plan.activities).toEqual((await samplePlan()).activities);
     expect(r.plan.checklist['measures.suppliers']).toEqual({ confirmed: false, evidence: '' });
   });
 });
@@ -253,8 +277,8 @@ describe('locating findings for "click selects the cell"', () => {
     expect(where('target.short', 3)).toEqual({ sheet: '計画', address: 'J8' });
     expect(where('target.after-2030')).toEqual({ sheet: '計画', address: 'F11' });
     expect(where('item.not-eligible')).toEqual({ sheet: '計画', address: 'B20' });
-    expect(where('checklist.unconfirmed')).toEqual({ sheet: '取組・チェックリスト', address: 'B24' });
-    expect(where('overseas.prior-consultation')).toEqual({ sheet: '取組・チェックリスト', address: 'A44' });
+    expect(where('checklist.unconfirmed')).toEqual({ sheet: '取組・チェックリスト', address: 'B44' });
+    expect(where('overseas.prior-consultation')).toEqual({ sheet: '取組・チェックリスト', address: 'A64' });
     // A named target point without a forecast column at all points at the target-years cell.
     for (const f of e.findings) expect(r.locate(f)).not.toBeNull();
   });

@@ -12,7 +12,7 @@ import { bigPlan, boundaryPlan } from './fixtures';
 import { portOver, roundTrip, samplePlan } from './helpers';
 
 /** A plan with items as ids (the workbook shows their names) and defaults spelled out. */
-function canonical(plan: Omit<Plan, 'activity'> & { activity?: Plan['activity'] }) {
+function canonical(plan: Omit<Plan, 'activities'> & { activities?: Plan['activities'] }) {
   return {
     ...plan,
     lines: plan.lines.map((l) => ({ ...l, item: itemId(l.item) ?? l.item, targetYears: l.targetYears?.length ? l.targetYears : undefined })),

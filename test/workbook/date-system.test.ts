@@ -3,7 +3,7 @@
  * 1,462 days lower than in the 1900 system. The activity's start and end must read and write as the same days in
  * either system, through both adapters.
  */
-import { createPlanWorkbook, readPlan, writePlanHeader } from '../../src/workbook/layout';
+import { createPlanWorkbook, readPlan, writeActivities } from '../../src/workbook/layout';
 import { OfficePort } from '../../src/workbook/office/office-port';
 import { createWorkbook, readXlsx, writeXlsx } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
@@ -31,15 +31,15 @@ describe('dates in the 1904 date system', () => {
     excel.date1904 = date1904;
     excel.addSheet('Sheet1');
     const port = new OfficePort(excel.run);
-    await createPlanWorkbook(port, { lang: 'ja', plan: { ...plan, activity: { ...plan.activity, start: '2024-04-01' } } });
+    await createPlanWorkbook(port, { lang: 'ja', plan: { ...plan, activities: [{ ...plan.activities[0], start: '2024-04-01' }] } });
     // Excel shows a serial in the workbook's own system: there, 2024-04-01 is 1,462 lower in 1904 workbooks.
     expect(startCell(excel)).toBe(date1904 ? SERIAL_2024_04_01 - 1462 : SERIAL_2024_04_01);
 
     excel.syncCount = 0;
     const read = await readPlan(port);
     expect(excel.syncCount).toBe(2); // learning the date system costs no extra round trip
-    expect(read.plan.activity?.start).toBe('2024-04-01');
-    expect(read.plan.activity?.end).toBe(plan.activity.end);
+    expect(read.plan.activities?.[0].start).toBe('2024-04-01');
+    expect(read.plan.activities?.[0].end).toBe(plan.activities[0].end);
   });
 
   test('Office: the pane writing a new start date into a 1904 workbook writes the 1904 serial', async () => {
@@ -49,9 +49,10 @@ describe('dates in the 1904 date system', () => {
     const port = new OfficePort(excel.run);
     await createPlanWorkbook(port, { lang: 'ja' });
     const read = await readPlan(port);
-    await writePlanHeader(port, read, { activity: { kind: 'capacity', start: '2024-04-01', end: '2034-03-31' } });
+    const activity = { id: 'A1', kind: 'capacity' as const, name: '', start: '2024-04-01', end: '2034-03-31', investment: '' };
+    await writeActivities(port, read, [activity]);
     expect(startCell(excel)).toBe(SERIAL_2024_04_01 - 1462);
-    expect((await readPlan(port)).plan.activity).toEqual({ kind: 'capacity', start: '2024-04-01', end: '2034-03-31' });
+    expect((await readPlan(port)).plan.activities).toEqual([activity]);
   });
 
   test('.xlsx: a plan written into a 1904 workbook is saved with those dates, and read back as the same days', async () => {
@@ -66,8 +67,8 @@ describe('dates in the 1904 date system', () => {
     reopened.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
       if (cell.value instanceof Date) shown.push(cell.value.toISOString().slice(0, 10));
     })));
-    expect(shown).toEqual([plan.activity.start, plan.activity.end]);
+    expect(shown).toEqual([plan.activities[0].start, plan.activities[0].end]);
     const read = await readPlan(new XlsxPort(reopened));
-    expect(read.plan.activity).toEqual(plan.activity);
+    expect(read.plan.activities).toEqual(plan.activities);
   });
 });

@@ -169,6 +169,8 @@ export class FakeSheet {
     zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     printArea?: string;
     printTitleRows?: string;
+    centerHeader?: string;
+    centerFooter?: string;
   } = {};
   freeze = { rows: 0, columns: 0 };
   /** Column widths in points, by column number. */
@@ -2032,6 +2034,26 @@ class PageLayoutProxy extends ClientObject<FakeSheet> {
   }
   setPrintTitleRows(r: string | RangeProxy): void {
     this.call('setPrintTitleRows', [r], (s) => (s.pageLayout.printTitleRows = rangeArg(r)));
+  }
+  /** pageLayout.headersFooters.defaultForAllPages (ExcelApi 1.9): only the centred texts, which the port writes. */
+  get headersFooters(): { defaultForAllPages: { centerHeader: string; centerFooter: string } } {
+    const set = (key: 'centerHeader' | 'centerFooter', v: string) => this.set(key, v, (s) => (s.pageLayout[key] = v));
+    return {
+      defaultForAllPages: {
+        set centerHeader(v: string) {
+          set('centerHeader', v);
+        },
+        set centerFooter(v: string) {
+          set('centerFooter', v);
+        },
+        get centerHeader(): string {
+          throw new FakeOfficeError('InvalidArgument', 'the fake does not read headers back');
+        },
+        get centerFooter(): string {
+          throw new FakeOfficeError('InvalidArgument', 'the fake does not read footers back');
+        },
+      },
+    };
   }
   protected readProp(s: FakeSheet, prop: string): unknown {
     if (prop === 'orientation' || prop === 'paperSize') return s.pageLayout[prop];

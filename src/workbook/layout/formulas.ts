@@ -14,13 +14,13 @@
  * by its input.invalid finding.
  *
  * Only functions that Excel 2010+, LibreOffice and Google Sheets all have: IF, AND, OR, IFERROR, ISNUMBER, VALUE,
- * ASC, TRIM, SUBSTITUTE, SEARCH, INDEX, MATCH, MIN, MAX, ABS, INT, LOG10, ROUND, COUNTA, COUNTIF, N, LEFT, ROW,
- * REPT (no LET, LAMBDA, XLOOKUP, TEXTJOIN, FILTER, IFS or dynamic arrays).
+ * ASC, TRIM, SUBSTITUTE, SEARCH, INDEX, MATCH, MIN, MAX, ABS, INT, LOG10, ROUND, COUNTA, COUNTIF, COUNTIFS, SUMIFS,
+ * SUMPRODUCT, LEN, N, LEFT, ROW, REPT (no LET, LAMBDA, XLOOKUP, TEXTJOIN, FILTER, IFS or dynamic arrays).
  */
 import type { Lang } from '../../i18n/format';
 import { workbookText } from '../../i18n/workbook';
 import { quoteSheetName } from '../a1';
-import { DEFAULT_SCENARIO, RESULTS, ROUND_DIGITS, SIGNIFICANT_DIGITS, col, resultsBlocks, type BlockKey, type PlanGeometry, type PolicyRefs } from './geometry';
+import { DEFAULT_SCENARIO, RESULTS, ROUND_DIGITS, SIGNIFICANT_DIGITS, col, resultsBlocks, resultsRow, type BlockKey, type PlanGeometry, type PolicyRefs } from './geometry';
 
 /** A string literal for a formula. */
 export function lit(s: string): string {
@@ -33,12 +33,6 @@ export function lit(s: string): string {
  */
 function numberOrError(cellRef: string): string {
   return `IF(ISNUMBER(${cellRef}),${cellRef},VALUE(SUBSTITUTE(TRIM(ASC(${cellRef}&"")),",","")))`;
-}
-
-/** As numberOf, and "" unless greater than 0 (a baseline: the ratio divides by it). */
-function positiveNumberOf(cellRef: string): string {
-  const text = `SUBSTITUTE(TRIM(ASC(${cellRef}&"")),",","")`;
-  return `IFERROR(IF(ISNUMBER(${cellRef}),IF(${cellRef}>0,${cellRef},""),IF(VALUE(${text})>0,VALUE(${text}),"")),"")`;
 }
 
 /**
@@ -60,11 +54,20 @@ export interface LiveFormulas {
   useIndex: string;
   targets: string;
   baseline: string;
+  group: string;
+  groupBaseline: string;
+  named: string;
+  exact: string;
+  live: string;
+  groupUnit: string;
   /** Results blocks: the formula of block's cell at year index k (written for the results' first row). */
   multiplier(k: number): string;
   required(k: number): string;
   shortfall(k: number): string;
+  groupForecast(k: number): string;
   ratio(k: number): string;
+  forecast(k: number): string;
+  namedYear(k: number): string;
   status(k: number): string;
   /** Plan sheet, for row g.firstRow: the status mark of year k and the line's verdict. */
   planMark(k: number): string;
@@ -72,8 +75,33 @@ export interface LiveFormulas {
 }
 
 /**
+ * A number as the engine reads it and accepts it in a forecast or baseline cell (0 to 10^15), or "" (blank, a word,
+ * a negative: the engine reports those cells and counts them as no forecast).
+ */
+function acceptedNumber(cellRef: string): string {
+  return `IFERROR(IF(AND(${numberOrError(cellRef)}>=0,${numberOrError(cellRef)}<=1E+15),${numberOrError(cellRef)},""),"")`;
+}
+
+/**
+ * Inputs the formulas are exact for (see the top of this file): at most 5 decimals, below 10^9 unless whole, below
+ * 10^13. `x` is a number or "" (no input). `0&x` turns "" into 0 and leaves a number's value, so one SUMPRODUCT can
+ * look at a row of cells some of which are blank, in every program, without an array formula.
+ */
+function outsideDomain(range: string): string {
+  const v = `--(0&${range})`;
+  return `SUMPRODUCT((ROUND(${v},5)<>${v})+(ABS(${v})>=1E+13)+(ABS(${v})>=1E+9)*(${v}<>INT(${v})))`;
+}
+
+/**
  * The formulas for a plan geometry. `lang` is the language of the statuses the results sheet shows (every formula
  * comparing a status is written here, in the same language).
+ *
+ * Target groups (v2): lines of one scenario, item and use are judged together. Each results row carries its line's
+ * group key; the group's baseline, forecasts, named target years and units are SUMIFS/COUNTIFS over the results
+ * rows with that key, so a line's status is its group's. A line is only part of a group when the engine reads it as
+ * a line (an item, a known use, a baseline of 0 or more). Where a group has a line outside the exact range, or an
+ * item spelt otherwise than the policy sheet's names (the engine knows more spellings than a formula can), or a key
+ * a criterion would read as a pattern (* ? ~), its lines show the status of the last evaluation instead.
  */
 export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: PolicyRefs, lang: Lang): LiveFormulas {
   const t = workbookText(lang);
@@ -81,6 +109,7 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
   const R = quoteSheetName(resultsSheet);
   const pr = g.firstRow;
   const rr = RESULTS.firstRow;
+  const bottom = resultsRow(g, g.lastRow);
   const n = g.years.length;
   const c = RESULTS.cols;
   const planCell = (key: keyof PlanGeometry['cols']) => (g.cols[key] ? `${P}!$${col(g.cols[key]!)}${pr}` : null);
@@ -91,73 +120,101 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     return cell ? `TRIM(${cell}&"")` : fallback;
   };
   const abs = (cc: number) => `$${col(cc)}${rr}`;
+  /** A fixed column over every results row, for SUMIFS and COUNTIFS. */
+  const all = (cc: number) => `$${col(cc)}$${rr}:$${col(cc)}$${bottom}`;
   const J = abs(c.useIndex);
   const K = abs(c.targets);
   const L = abs(c.baseline);
   const H = abs(c.errors);
   const I = abs(c.warnings);
+  const G = abs(c.group);
+  const GB = abs(c.groupBaseline);
+  const LIVE = abs(c.live);
   const blocks = resultsBlocks(g);
   const statusRow = n > 0 ? `$${col(blocks.start('status'))}${rr}:$${col(blocks.start('status') + n - 1)}${rr}` : null;
   const colOf = (block: BlockKey, k: number) => {
-    const c = blocks.col(block, k);
-    if (c === null) throw new Error(`no ${block} column for ${g.years[k].year}`);
-    return col(c);
+    const cc = blocks.col(block, k);
+    if (cc === null) throw new Error(`no ${block} column for ${g.years[k].year}`);
+    return col(cc);
   };
   // Cells of block b at year k, relative (they move with the fill).
   const at = (block: BlockKey, k: number) => `${colOf(block, k)}${rr}`;
+  const allOf = (block: BlockKey, k: number) => `${colOf(block, k)}$${rr}:${colOf(block, k)}$${bottom}`;
   const yearOf = (block: BlockKey, k: number) => `${colOf(block, k)}$${RESULTS.headerRow}`;
   // The plan's forecast cell of year k, relative (it moves with the fill, down the rows and along the years).
   const forecastCell = (k: number) => `${P}!${col(g.years[k].col)}${pr}`;
+  const forecastRow = n > 0 ? `${col(blocks.start('forecast'))}${rr}:${col(blocks.start('forecast') + n - 1)}${rr}` : null;
 
   const targetsCell = planCell('targets');
   const targets = targetsCell
     ? `IF(TRIM(${targetsCell}&"")="","",","&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(ASC(SUBSTITUTE(${targetsCell}&"","、",",")),CHAR(10),",")," ",","),"年度",""),"年","")&",")`
     : '""';
 
-  const S = { met: lit(t.status.met), short: lit(t.status.short), info: lit(t.status.info) };
+  const S = { met: lit(t.status.met), short: lit(t.status.short), info: lit(t.status.info), notJudged: lit(t.status['not-judged']) };
   const V = { eligible: lit(t.verdict.eligible), attention: lit(t.verdict.attention), ineligible: lit(t.verdict.ineligible) };
   const shorts = statusRow ? `COUNTIF(${statusRow},${S.short})+` : '';
+  const item = text('item');
+  // The item as the policy sheet names it (its id), from a name in either language or the id; else the text itself.
+  const itemKey = `IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.items},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemOther},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemIds},0)),${item})))`;
+  const itemKnown = `OR(ISNUMBER(MATCH(${item},${policy.items},0)),ISNUMBER(MATCH(${item},${policy.itemOther},0)),ISNUMBER(MATCH(${item},${policy.itemIds},0)))`;
+  const scenario = `IF(${text('scenario')}="",${lit(DEFAULT_SCENARIO)},${text('scenario')})`;
+  const baselineCell = planCell('baseline');
+  const verdict = `IF(${shorts}N(${H})>0,${V.ineligible},IF(N(${I})>0,${V.attention},IF(ISNUMBER(${H}),${V.eligible},${lit(t.notChecked)})))`;
+  const groupStatus = (k: number) => {
+    const M = at('multiplier', k);
+    const Sf = at('shortfall', k);
+    const F = at('forecast', k);
+    // A unit differing within the group, or a group baseline of 0: the engine judges no target point.
+    const unitsDiffer = `COUNTIF(${all(c.groupUnit)},$${col(c.groupUnit)}${rr})<COUNTIF(${all(c.group)},${G})`;
+    return `IF(${M}="",IF(OR(${F}="",${G}=""),"",${S.info}),IF(OR(${GB}=0,${unitsDiffer}),${S.notJudged},IF(${Sf}=0,${S.met},${S.short})))`;
+  };
 
   return {
     row: `=IF(${blank},"",ROW(${P}!$${col(g.inputLeft)}${pr}))`,
-    scenario: `=IF(${blank},"",IF(${text('scenario')}="",${lit(DEFAULT_SCENARIO)},${text('scenario')}))`,
-    item: `=${text('item')}`,
+    scenario: `=IF(${blank},"",${scenario})`,
+    item: `=${item}`,
     use: `=${text('use')}`,
     unit: `=${text('unit')}`,
-    verdict: `=IF(${blank},"",IF(${shorts}N(${H})>0,${V.ineligible},IF(N(${I})>0,${V.attention},IF(ISNUMBER(${H}),${V.eligible},${lit(t.notChecked)}))))`,
+    verdict: `=IF(${blank},"",${verdict}&IF(${LIVE}=0,${lit(t.fromLastEvaluation)},""))`,
     useIndex: planCell('use') ? `=IFERROR(INDEX(${policy.useIndex},MATCH(${text('use')},${policy.useNames},0)),0)` : '=0',
     targets: `=${targets}`,
-    baseline: planCell('baseline') ? `=${positiveNumberOf(planCell('baseline')!)}` : '=""',
+    // The 2021 baseline as the engine accepts it: 0 (a new entrant) or at least 10^-9; "" when the cell is no such number.
+    baseline: baselineCell ? `=IFERROR(IF(OR(${acceptedNumber(baselineCell)}=0,${acceptedNumber(baselineCell)}>=1E-9),${acceptedNumber(baselineCell)},""),"")` : '=""',
+    // "#" first: a criterion never starts with = < > however the scenario is named.
+    group: `=IF(OR(${blank},${item}="",${J}=0,${L}=""),"","#"&${scenario}&"|"&${itemKey}&"|"&${J})`,
+    groupBaseline: `=IF(${G}="","",SUMIFS(${all(c.baseline)},${all(c.group)},${G}))`,
+    named: `=IF(${K}="",0,1)`,
+    exact: `=IF(${G}="",1,IF(AND(${itemKnown},LEN(${G})=LEN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${G},"*",""),"?",""),"~","")),${outsideDomain(L)}=0${forecastRow ? `,${outsideDomain(forecastRow)}=0` : ''}),1,0))`,
+    live: `=IF(${G}="",1,IF(COUNTIFS(${all(c.group)},${G},${all(c.exact)},0)=0,1,0))`,
+    groupUnit: `=IF(${G}="","",${G}&"|"&$${col(c.unit)}${rr})`,
     multiplier: (k) => {
       const Y = yearOf('multiplier', k);
-      // The ratio is blank exactly when there is no forecast (or no baseline, which blanks the multiple anyway).
-      const R = at('ratio', k);
-      const isDefault = `AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},${R}<>"")`;
-      const isNamed = `AND(${Y}>${policy.baselineYear},${Y}<=${policy.lastYear},ISNUMBER(SEARCH(","&${Y}&",",${K})))`;
+      // The group's target points: the years any of its lines names; when none names one, every year from the first
+      // column to the last target year in which the group has a forecast.
+      const groupNames = `SUMIFS(${all(c.named)},${all(c.group)},${G})>0`;
+      const isDefault = `AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},COUNTIFS(${all(c.group)},${G},${allOf('forecast', k)},">=0")>0)`;
+      const isNamed = `AND(${Y}>${policy.baselineYear},${Y}<=${policy.lastYear},SUMIFS(${allOf('named', k)},${all(c.group)},${G})>0)`;
       const lookup = `INDEX(${policy.multTable},${J},MATCH(MAX(${Y},${policy.firstYear}),${policy.multYears},0))`;
-      return `=IF(OR(${J}=0,${L}=""),"",IF(IF(${K}="",${isDefault},${isNamed}),${lookup},""))`;
+      return `=IF(${G}="","",IF(IF(${groupNames},${isNamed},${isDefault}),${lookup},""))`;
     },
     required: (k) => {
       const M = at('multiplier', k);
-      return `=IF(${M}="","",ROUND(${M}*${L},${digits(`${M}*${L}`)}))`;
+      const unitsDiffer = `COUNTIF(${all(c.groupUnit)},$${col(c.groupUnit)}${rr})<COUNTIF(${all(c.group)},${G})`;
+      return `=IF(OR(${M}="",N(${GB})=0),"",IF(${unitsDiffer},"",ROUND(${M}*${GB},${digits(`${M}*${GB}`)})))`;
     },
     shortfall: (k) => {
-      const M = at('multiplier', k);
-      const R = at('ratio', k);
       const Rq = at('required', k);
-      // Where there is a multiple there is a baseline, so a blank ratio means no forecast, and a ratio a number.
-      return `=IF(${M}="","",IF(${R}="",${Rq},MAX(0,ROUND(${Rq}-${numberOrError(forecastCell(k))},${digits(Rq)}))))`;
+      return `=IF(${Rq}="","",MAX(0,ROUND(${Rq}-N(${at('groupForecast', k)}),${digits(Rq)})))`;
     },
-    // Blank without a forecast or a baseline: the forecast's error (blank, a word) and a blank baseline land in IFERROR.
-    ratio: (k) => `=IFERROR(ROUND(${numberOrError(forecastCell(k))}/${L},${ROUND_DIGITS}),"")`,
+    groupForecast: (k) => `=IF(${G}="","",SUMIFS(${allOf('forecast', k)},${all(c.group)},${G}))`,
+    // Blank without a forecast or a positive baseline: the forecast's "" and a baseline of 0 land in IFERROR.
+    ratio: (k) => `=IFERROR(ROUND(${at('forecast', k)}/${L},${ROUND_DIGITS}),"")`,
+    forecast: (k) => `=${acceptedNumber(forecastCell(k))}`,
+    namedYear: (k) => `=IF(ISNUMBER(SEARCH(","&${yearOf('named', k)}&",",${K})),1,0)`,
     status: (k) => {
-      const R = at('ratio', k);
-      // A year that cannot be a target point (after 2030) is informational whenever it has a forecast.
-      if (blocks.col('multiplier', k) === null) return `=IF(OR(${R}="",${J}=0),"",${S.info})`;
-      const M = at('multiplier', k);
-      const Sf = at('shortfall', k);
-      // Met ⇔ ROUND(forecast − required, d) ≥ 0 ⇔ the shortfall MAX(0, ROUND(required − forecast, d)) is 0.
-      return `=IF(${M}="",IF(OR(${R}="",${J}=0),"",${S.info}),IF(${R}="",${S.short},IF(${Sf}=0,${S.met},${S.short})))`;
+      // A year that cannot be a target point (after 2030) is informational whenever the line has a forecast.
+      const live = blocks.col('multiplier', k) === null ? `IF(OR(${at('forecast', k)}="",${G}=""),"",${S.info})` : groupStatus(k);
+      return `=IF(${LIVE}=1,${live},${at('last', k)}&"")`;
     },
     planMark: (k) => `=LEFT(${R}!${colOf('status', k)}${rr},1)`,
     planVerdict: `=${R}!${col(c.verdict)}${rr}&""`,

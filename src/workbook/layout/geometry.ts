@@ -66,6 +66,11 @@ export const PLAN_TEMPLATE = {
   headerRow: 4,
   /** Input columns, left to right; year columns follow. */
   columns: ['scenario', 'item', 'use', 'baseline', 'unit', 'targets'] as PlanColumnKey[],
+  /**
+   * Input columns right of the years (v2): a v1 template's year columns keep their letters, so what planners built on
+   * them (links, their own formulas, printed instructions naming J for 2025) still points at the same years.
+   */
+  afterYears: ['site'] as PlanColumnKey[],
 } as const;
 
 /** The plan table as found on the sheet (or as a template makes it). Rows and columns are 1-based. */
@@ -112,33 +117,66 @@ export function yearRuns(g: Pick<PlanGeometry, 'years'>): { from: number; to: nu
 export const ACTIVITY_TEMPLATE = {
   titleRow: 1,
   legendRow: 2,
-  applicantSection: 4,
-  applicantName: 5,
-  joint: 6,
-  yearBasis: 7,
-  activitySection: 9,
-  kind: 10,
-  start: 11,
-  end: 12,
-  rndTargets: 13,
-  followOn: 14,
-  regionalSection: 16,
-  regionalContribution: 17,
-  jobsCreated: 18,
-  checklistSection: 20,
-  checklistHeader: 21,
   /** Checklist columns (A requirement, B confirmed, C status, D evidence, E section, F id). */
   checklistCols: { requirement: 1, confirmed: 2, status: 3, evidence: 4, section: 5, id: 6 },
+  activityCols: { id: 1, kind: 2, name: 3, start: 4, end: 5, capitalInvestment: 6, investment: 7, followOn: 8, result: 9 },
+  targetCols: { activity: 1, metric: 2, unit: 3, target: 4, current: 5, currentDate: 6 },
+  coreTechCols: { name: 1, items: 2, supplierHeld: 3, note: 4 },
+  transferCols: { act: 1, by: 2, counterparty: 3, country: 4, technology: 5, item: 6, before: 7, after: 8, share: 9, risk: 10, metiRequested: 11, result: 12 },
+  ackCols: { code: 1, path: 2, note: 3 },
   labelCol: 1,
   valueCol: 2,
-  statusCol: 3,
-  overseasCols: { base: 1, item: 2, before: 3, after: 4, share: 5, risk: 6, metiRequested: 7, result: 8 },
-  /** Empty overseas rows a template offers. */
-  overseasRows: 10,
+  /** Where a template puts the year basis (the results sheet's formula reads it when the sheet has none found). */
+  yearBasis: 7,
 } as const;
 
-export function overseasSectionRow(): number {
-  return ACTIVITY_TEMPLATE.checklistHeader + CHECKLIST.length + 2;
+/**
+ * The rows of a new activity sheet, top to bottom: the applicant's fields, then each table (with the rows given)
+ * under its section title, the checklist, the transfer acts, the considerations and the acknowledged warnings.
+ */
+export function activityTemplateRows(n: { activities: number; targets: number; coreTech: number; transfers: number; acks: number }) {
+  let r = 4;
+  const applicantSection = r++;
+  const fields: Record<string, number> = {};
+  for (const k of ['applicantName', 'joint', 'yearBasis', 'submissionScenario', 'applicationDate']) fields[k] = r++;
+  r++;
+  const activitiesSection = r++;
+  const activitiesHeader = r;
+  r += n.activities + 2;
+  const targetsSection = r++;
+  const targetsHeader = r;
+  r += n.targets + 2;
+  const coreTechSection = r++;
+  const coreTechHeader = r;
+  r += n.coreTech + 2;
+  const checklistSection = r++;
+  const checklistHeader = r;
+  r += CHECKLIST.length + 2;
+  const transfersSection = r++;
+  const transfersHeader = r;
+  r += n.transfers + 2;
+  const considerationsSection = r++;
+  for (const k of ['regionalContribution', 'jobsCreated', 'humanRights', 'humanRightsNote', 'cybersecurity', 'cybersecurityNote']) fields[k] = r++;
+  r++;
+  const acksSection = r++;
+  const acksHeader = r;
+  return {
+    applicantSection,
+    fields: fields as Record<'applicantName' | 'joint' | 'yearBasis' | 'submissionScenario' | 'applicationDate' | 'regionalContribution' | 'jobsCreated' | 'humanRights' | 'humanRightsNote' | 'cybersecurity' | 'cybersecurityNote', number>,
+    activitiesSection,
+    activitiesHeader,
+    targetsSection,
+    targetsHeader,
+    coreTechSection,
+    coreTechHeader,
+    checklistSection,
+    checklistHeader,
+    transfersSection,
+    transfersHeader,
+    considerationsSection,
+    acksSection,
+    acksHeader,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -245,6 +283,8 @@ export function policyRefs(policySheet: string) {
     useNames: area(p.useNameCol, p.listFirst, p.useNameCol, p.useNameLast),
     useIndex: area(p.useNameCol + 1, p.listFirst, p.useNameCol + 1, p.useNameLast),
     items: area(p.itemCol, p.listFirst, p.itemCol, p.itemLast),
+    itemIds: area(p.itemCol + 1, p.listFirst, p.itemCol + 1, p.itemLast),
+    itemOther: area(p.itemCol + 2, p.listFirst, p.itemCol + 2, p.itemLast),
     uses: area(p.useLabelCol, p.multFirst, p.useLabelCol, p.multLast),
     scenarios: area(p.scenarioCol, p.listFirst, p.scenarioCol, p.scenarioLast),
     yesNo: area(p.yesNoCol, p.listFirst, p.yesNoCol, p.listFirst + 1),
@@ -267,17 +307,42 @@ export const RESULTS = {
   blockTitleRow: 5,
   headerRow: 6,
   firstRow: 7,
-  cols: { row: 1, scenario: 2, item: 3, use: 4, unit: 5, verdict: 6, findings: 7, errors: 8, warnings: 9, useIndex: 10, targets: 11, baseline: 12 },
-  firstBlockCol: 13,
   /**
-   * Blocks, left to right. There is no block of the forecasts as read: the formulas read the plan's cells
-   * themselves (the ratio block shows every forecast that counts, as a multiple of 2021).
+   * Fixed columns. From `group` on they judge target groups (v2): the group key (scenario, item, use — the lines
+   * judged together), the group's 2021 baseline, whether the line names target years, whether its inputs are in the
+   * range where the formulas are exact, whether its whole group is (live), and its key with its unit (units differ).
    */
-  blocks: ['status', 'multiplier', 'required', 'shortfall', 'ratio'] as const,
+  cols: {
+    row: 1,
+    scenario: 2,
+    item: 3,
+    use: 4,
+    unit: 5,
+    verdict: 6,
+    findings: 7,
+    errors: 8,
+    warnings: 9,
+    useIndex: 10,
+    targets: 11,
+    baseline: 12,
+    group: 13,
+    groupBaseline: 14,
+    named: 15,
+    exact: 16,
+    live: 17,
+    groupUnit: 18,
+  },
+  firstBlockCol: 19,
+  /**
+   * Blocks, left to right. `forecast` holds the plan's forecasts as the engine reads them (the group sums add them
+   * up), `groupForecast` the group's sum, `named` 1 where the line names the year, `last` the status of the last
+   * evaluation (shown where the formulas are not exact).
+   */
+  blocks: ['status', 'multiplier', 'required', 'shortfall', 'groupForecast', 'ratio', 'forecast', 'named', 'last'] as const,
 };
 export type BlockKey = (typeof RESULTS.blocks)[number];
 /** Blocks that only years which can be target points (2022–2030) have: the others would always be empty. */
-export const TARGET_BLOCKS: readonly BlockKey[] = ['multiplier', 'required', 'shortfall'];
+export const TARGET_BLOCKS: readonly BlockKey[] = ['multiplier', 'required', 'shortfall', 'named'];
 
 /** Whether a year can be a target point at all (after the baseline year, up to 2030). */
 export function canBeTarget(year: number): boolean {
@@ -323,7 +388,7 @@ export function resultsRow(g: Pick<PlanGeometry, 'firstRow'>, planRow: number): 
 // Summary and log
 
 export const SUMMARY = {
-  widths: { A: 5, B: 16, C: 20, D: 30, E: 10, F: 54, G: 13, H: 13, I: 11, J: 10, K: 9 } as Record<string, number>,
+  widths: { A: 5, B: 23, C: 27, D: 30, E: 10, F: 54, G: 13, H: 13, I: 11, J: 10, K: 9 } as Record<string, number>,
   lastCol: 11,
   /** Chart data goes right of the print area. */
   chartCol: 13,

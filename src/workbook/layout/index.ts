@@ -16,16 +16,25 @@ import { LANGS, formatNumber, sectionIn, type Lang } from '../../i18n/format';
 import { SHEET_KEYS, SHEET_NAMES, workbookText, type SheetKey } from '../../i18n/workbook';
 import { PLAN_FORMAT, type Plan, type PlanLine } from '../../plan/schema';
 import { TOOL_NAME, TOOL_VERSION } from '../../version';
-import { shiftFormula } from '../a1';
 import type { SheetSnapshot, WorkbookPort, WriteOp } from '../port';
+import type { LegacyPaths } from '../../plan/migrate';
+import type { Activity, CoreTechnology, Transfer } from '../../plan/schema';
+import { TRANSFER_ACTS } from '../../policy';
 import {
+  acknowledgementsOps,
+  activitiesOps,
   activityResultOps,
   activityTemplateOps,
   checklistOps,
   checklistStatusOps,
+  coreTechnologiesOps,
   headerOps,
   readActivitySheet,
   templateActivityGeometry,
+  templateCounts,
+  transfersOps,
+  type Acknowledgement,
+  type TableAt,
   type ActivityGeometry,
   type HeaderInput,
 } from './activity-sheet';
@@ -38,6 +47,7 @@ import {
   RESULTS,
   SPARE_ROWS,
   col,
+  statusMirrorCol,
   policyRefs,
   resultsRow,
   type PlanGeometry,
@@ -47,10 +57,13 @@ import { SheetOps } from './ops';
 import { lineRowsOps, planLiveOps, planTemplateOps, readPlanSheet, templateGeometry, type PlanRead } from './plan-sheet';
 import { policySheetOps, scenarioListOps } from './policy-sheet';
 import { blockFills, resultsCache, resultsSheetOps, type RowStatic } from './results-sheet';
+import { submissionOps } from './submission';
 import { summarySheetOps } from './summary-sheet';
 
 export type { PlanGeometry } from './geometry';
-export type { HeaderInput } from './activity-sheet';
+export type { Acknowledgement, HeaderInput } from './activity-sheet';
+export { TableFullError } from './activity-sheet';
+export { SUBMISSION_SHEETS, japanTime, writtenDate } from './submission';
 export { SHEET_NAMES } from '../../i18n/workbook';
 
 export interface CellRef {
@@ -79,11 +92,20 @@ export interface ReadPlanResult {
   /** The plan row of each line (index = plan.lines index). */
   lineRows: number[];
   activityLayout: ActivityGeometry;
+  /** The warnings the planner acknowledged (the activity sheet's table), in sheet order. */
+  acknowledgements: Acknowledgement[];
+  /**
+   * Set for a workbook made by v1 (its one activity as fields, an overseas-base table): pass it to evaluate
+   * (`evaluate(read.plan, { inputFindings: read.inputFindings, legacy: read.legacy })`) so findings name those fields.
+   */
+  legacy?: LegacyPaths;
   log: LogRead;
   /** The policy sheet as read (its scenario list is the planner's). */
   policy?: SheetSnapshot;
   /** Rows in the plan sheet's used range (our computed columns are cleared down to here). */
   planSheetRows: number;
+  /** The planner's input cells as read ("計画!J8" → text), for the log's record of what changed between checks. */
+  inputCells: Record<string, string>;
 }
 
 export interface WriteOptions {
@@ -154,12 +176,15 @@ function readFromSnapshots(snaps: Record<string, SheetSnapshot | undefined>, dat
     format: PLAN_FORMAT,
     applicant: activity.applicant,
     yearBasis: activity.yearBasis,
+    activities: activity.activities,
     lines: planLayout.lines,
+    coreTechnologies: activity.coreTechnologies,
+    transfers: activity.transfers,
     checklist: activity.checklist,
-    overseas: activity.overseas,
+    considerations: activity.considerations,
   };
-  if (activity.activity) plan.activity = activity.activity;
-  if (activity.regional) plan.regional = activity.regional;
+  if (activity.submissionScenario) plan.submissionScenario = activity.submissionScenario;
+  if (activity.applicationDate) plan.applicationDate = activity.applicationDate;
   const inputFindings = [...planLayout.findings, ...planLayout.rows.flatMap((r) => r.findings), ...activity.findings];
 
   const result: ReadPlanResult = {
@@ -173,11 +198,41 @@ function readFromSnapshots(snaps: Record<string, SheetSnapshot | undefined>, dat
     planLayout,
     lineRows,
     activityLayout: activity.geometry,
+    acknowledgements: activity.acknowledgements,
     log,
     policy: snaps[SHEET_NAMES[lang].policy],
     planSheetRows: planSnap?.values.length ?? 0,
+    inputCells: inputCells(planSnap, planLayout, snaps[SHEET_NAMES[lang].activity], activity.geometry),
   };
+  if (activity.legacy) result.legacy = activity.legacy;
   return result;
+}
+
+/**
+ * The planner's inputs as cell → text: the plan table's input columns and the activity sheet except what a check
+ * computes (the checklist status, the tables' result columns). Blank cells are left out.
+ */
+function inputCells(planSnap: SheetSnapshot | undefined, plan: PlanRead, actSnap: SheetSnapshot | undefined, a: ActivityGeometry): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (sheet: string, row: number, c: number, v: SheetSnapshot['values'][number][number]) => {
+    if (v === null || v === '') return;
+    out[`${sheet}!${col(c)}${row}`] = typeof v === 'object' ? v.error : String(v);
+  };
+  const g = plan.geometry;
+  if (planSnap && g) {
+    const cols = [...(Object.values(g.cols) as number[]), ...g.years.map((y) => y.col)];
+    for (let r = g.headerRow; r <= g.lastDataRow; r++) for (const c of cols) put(planSnap.name, r, c, planSnap.values[r - 1]?.[c - 1] ?? null);
+  }
+  if (actSnap) {
+    const computed = new Set<string>();
+    if (a.checklistCols.status) for (const r of Object.values(a.checklistRows)) computed.add(`${r},${a.checklistCols.status}`);
+    for (const t of [a.tables.activities, a.tables.transfers, a.tables.overseas]) {
+      const rc = t?.cols.result;
+      if (t && rc) for (let r = t.header + 1; r <= t.last; r++) computed.add(`${r},${rc}`);
+    }
+    actSnap.values.forEach((row, i) => row.forEach((v, j) => !computed.has(`${i + 1},${j + 1}`) && put(actSnap.name, i + 1, j + 1, v)));
+  }
+  return out;
 }
 
 const CELL_PATH = /^(.*)!\$?([A-Z]{1,3})\$?(\d+)$/;
@@ -204,17 +259,32 @@ function locateFinding(read: ReadPlanResult, f: Finding): CellRef | null {
   if (f.path === 'lines' && g) return at(g.sheet, g.headerRow, g.inputLeft);
   const a = read.activityLayout;
   const field = (k: keyof ActivityGeometry['fields']) => (a.fields[k] ? at(a.sheet, a.fields[k]!.row, a.fields[k]!.col) : null);
+  const tableCell = <K extends string>(table: TableAt<K> | undefined, i: number, key?: K): CellRef | null => {
+    if (!table) return null;
+    const row = table.rows[i] ?? table.header + 1;
+    const c = (key && table.cols[key]) ?? Math.min(...(Object.values(table.cols) as number[]));
+    return at(a.sheet, row, c);
+  };
+  // A v1 sheet's fields.
   if (f.path === 'activity') {
-    const missing = (['kind', 'start', 'end'] as const).find((k) => {
-      const v = read.plan.activity;
-      return !v || !v[k];
-    });
+    const missing = (['kind', 'start', 'end'] as const).find((k) => !read.plan.activities?.[0]?.[k]);
     return field(missing ?? 'kind');
   }
-  const act = /^activity\.(\w+)/.exec(f.path);
-  if (act) {
+  const v1 = /^activity\.(\w+)/.exec(f.path);
+  if (v1) {
     const map: Record<string, keyof ActivityGeometry['fields']> = { end: 'end', start: 'start', kind: 'kind', quantitativeTargets: 'rndTargets', followOn: 'followOn' };
-    return map[act[1]] ? field(map[act[1]]) : null;
+    return map[v1[1]] ? field(map[v1[1]]) : null;
+  }
+  if (f.path === 'activities') return tableCell(a.tables.activities, 0, 'kind');
+  const act = /^activities\[(\d+)\](?:\.(\w+))?(?:\[(\d+)\])?/.exec(f.path);
+  if (act) {
+    const i = Number(act[1]);
+    if (act[2] === 'targets' && act[3] !== undefined) {
+      const row = a.targetRows[`${i}.${act[3]}`];
+      if (row !== undefined && a.tables.targets) return at(a.sheet, row, a.tables.targets.cols.target ?? a.tables.targets.cols.metric ?? 1);
+    }
+    const key = ({ start: 'start', end: 'end', capitalInvestment: 'capitalInvestment', investment: 'investment', followOn: 'followOn', targets: 'id', kind: 'kind' } as const)[act[2] as 'start'];
+    return tableCell(a.tables.activities, i, key ?? 'id');
   }
   const check = /^checklist\.(.+)$/.exec(f.path);
   if (check) {
@@ -222,11 +292,12 @@ function locateFinding(read: ReadPlanResult, f: Finding): CellRef | null {
     const c = a.checklistCols.confirmed ?? a.checklistCols.requirement;
     return row !== undefined && c ? at(a.sheet, row, c) : null;
   }
-  const ov = /^overseas\[(\d+)\]/.exec(f.path);
-  if (ov) {
-    const row = a.overseasRows[Number(ov[1])];
-    return row !== undefined ? at(a.sheet, row, a.overseasCols.base ?? 1) : null;
-  }
+  const tr = /^(?:transfers|overseas)\[(\d+)\]/.exec(f.path);
+  if (tr) return a.tables.transfers ? tableCell(a.tables.transfers, Number(tr[1]), 'act') : tableCell(a.tables.overseas, Number(tr[1]), 'base');
+  if (f.path.startsWith('coreTechnologies')) return tableCell(a.tables.coreTech, Number(/\[(\d+)\]/.exec(f.path)?.[1] ?? 0), 'name');
+  const consideration = /^considerations\.(humanRights|cybersecurity|regionalContribution|jobsCreated)/.exec(f.path);
+  if (consideration) return field(consideration[1] as 'humanRights');
+  if (f.path === 'applicationDate' || f.path === 'submissionScenario' || f.path === 'yearBasis') return field(f.path);
   return null;
 }
 
@@ -255,11 +326,11 @@ function templateOps(snaps: Record<string, SheetSnapshot | undefined>, requested
     ops.push(...scenarioListOps(names.policy, undefined, scenarios));
   }
   if (!has('activity')) {
-    const g = templateActivityGeometry(names.activity, plan?.overseas.length ?? 0, date1904);
+    const g = templateActivityGeometry(names.activity, templateCounts(plan as Partial<Plan> | undefined), date1904);
     ops.push(...activityTemplateOps(g, lang, refs, plan as Partial<Plan> | undefined));
   }
   if (!has('plan')) {
-    const g = templateGeometry(names.plan, lines);
+    const g = templateGeometry(names.plan, lines, plan?.activities?.length ?? 1);
     const formulas = liveFormulas(g, names.results, refs, lang);
     ops.push(...planTemplateOps(names.plan, names.activity, g, lines, lang));
     ops.push(...planLiveOps(g, lang, formulas, refs, g.lastRow));
@@ -296,27 +367,22 @@ export async function appendLines(port: WorkbookPort, read: ReadPlanResult, line
   await port.apply(ops);
 }
 
-/** Results formulas for rows a plan table grew by, leaving the rows (and findings) of the last check alone. */
-function resultsExtendOps(read: ReadPlanResult, old: PlanGeometry, grown: PlanGeometry): WriteOp[] {
+/**
+ * Results formulas for a plan table that grew, leaving the findings and counts of the last check alone. Every row's
+ * formulas are written again, not only the new rows': the group sums run over all rows, down to the new last one.
+ */
+function resultsExtendOps(read: ReadPlanResult, _old: PlanGeometry, grown: PlanGeometry): WriteOp[] {
   // The results sheet speaks the language of the last check; its statuses decide the formulas' labels.
   const lang = read.lang;
   const formulas = liveFormulas(grown, read.sheets.results, policyRefs(read.sheets.policy), lang);
-  const from = resultsRow(grown, old.lastRow + 1);
+  const from = RESULTS.firstRow;
   const to = resultsRow(grown, grown.lastRow);
-  const dr = from - RESULTS.firstRow;
   const o = new SheetOps(read.sheets.results);
   const c = RESULTS.cols;
-  const fill = (c1: number, c2: number, formula: string) => o.fill(from, c1, to, c2, shiftFormula(formula, dr, 0));
-  fill(c.row, c.row, formulas.row);
-  fill(c.scenario, c.scenario, formulas.scenario);
-  fill(c.item, c.item, formulas.item);
-  fill(c.use, c.use, formulas.use);
-  fill(c.unit, c.unit, formulas.unit);
-  fill(c.verdict, c.verdict, formulas.verdict);
-  fill(c.useIndex, c.useIndex, formulas.useIndex);
-  fill(c.targets, c.targets, formulas.targets);
-  fill(c.baseline, c.baseline, formulas.baseline);
-  for (const b of blockFills(grown, formulas)) fill(b.c1, b.c2, b.formula);
+  for (const k of ['row', 'scenario', 'item', 'use', 'unit', 'verdict', 'useIndex', 'targets', 'baseline', 'group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit'] as const) {
+    o.fill(from, c[k], to, c[k], formulas[k]);
+  }
+  for (const b of blockFills(grown, formulas)) o.fill(from, b.c1, to, b.c2, b.formula);
   return o.ops;
 }
 
@@ -328,6 +394,40 @@ export async function writePlanHeader(port: WorkbookPort, read: ReadPlanResult, 
 export async function writeChecklist(port: WorkbookPort, read: ReadPlanResult, checklist: Plan['checklist']): Promise<void> {
   if (!read.existing.has('activity')) throw new NotAPlanWorkbookError(read.lang);
   await port.apply(checklistOps(read.activityLayout, checklist, read.lang));
+}
+
+/** The activities and their R&D targets, written over the activity sheet's two tables (rows beyond them blanked). */
+export async function writeActivities(port: WorkbookPort, read: ReadPlanResult, activities: readonly Activity[]): Promise<void> {
+  if (!read.existing.has('activity')) throw new NotAPlanWorkbookError(read.lang);
+  await port.apply(activitiesOps(read.activityLayout, activities, read.lang));
+}
+
+export async function writeCoreTechnologies(port: WorkbookPort, read: ReadPlanResult, list: readonly CoreTechnology[]): Promise<void> {
+  if (!read.existing.has('activity')) throw new NotAPlanWorkbookError(read.lang);
+  await port.apply(coreTechnologiesOps(read.activityLayout, list, read.lang));
+}
+
+export async function writeTransfers(port: WorkbookPort, read: ReadPlanResult, transfers: readonly Transfer[]): Promise<void> {
+  if (!read.existing.has('activity')) throw new NotAPlanWorkbookError(read.lang);
+  await port.apply(transfersOps(read.activityLayout, transfers, read.lang));
+}
+
+/** The acknowledgement of a finding, as the summary and the pane match it: its code and its path. */
+export function acknowledgementOf(read: ReadPlanResult, f: Pick<Finding, 'code' | 'path'>): Acknowledgement | undefined {
+  return read.acknowledgements.find((a) => a.code === f.code && a.path === f.path && a.note.trim() !== '');
+}
+
+/**
+ * Acknowledge a warning (note non-empty) or withdraw an acknowledgement (note ''): the table of acknowledged warnings
+ * on the activity sheet is written again with the change. Only warnings can be acknowledged: an error is a
+ * requirement not met, and a note does not change that.
+ */
+export async function writeAcknowledgement(port: WorkbookPort, read: ReadPlanResult, f: Pick<Finding, 'code' | 'path' | 'severity'>, note: string): Promise<void> {
+  if (!read.existing.has('activity')) throw new NotAPlanWorkbookError(read.lang);
+  if (f.severity !== 'warning') throw new Error(`only a warning can be acknowledged (${f.code} is ${f.severity === 'error' ? 'an error' : 'information'})`);
+  const others = read.acknowledgements.filter((a) => !(a.code === f.code && a.path === f.path));
+  const next = note.trim() ? [...others, { code: f.code, path: f.path, note: note.trim() }] : others;
+  await port.apply(acknowledgementsOps(read.activityLayout, next));
 }
 
 export async function selectCell(port: WorkbookPort, ref: CellRef): Promise<void> {
@@ -372,9 +472,12 @@ function rowStatics(read: ReadPlanResult, evaluation: Evaluation, lang: Lang): {
   const g = read.planLayout.geometry!;
   const byRow = new Map<number, Finding[]>();
   for (const f of evaluation.findings) {
-    const row = findingRow(read, f);
-    if (row === undefined) continue;
-    byRow.set(row, [...(byRow.get(row) ?? []), f]);
+    // A finding about a target group is about each of its lines: each line's verdict is its group's.
+    const rows =
+      f.group !== undefined
+        ? evaluation.groups[f.group].lines.map((i) => read.lineRows[i]).filter((r): r is number => r !== undefined)
+        : [findingRow(read, f)].filter((r): r is number => r !== undefined);
+    for (const row of rows) byRow.set(row, [...(byRow.get(row) ?? []), f]);
   }
   const columns = new Set(g.years.map((y) => y.year));
   const fullLength = [...byRow.values()].flat().reduce((n, f) => n + f.messages[lang].length + 40, 0);
@@ -442,6 +545,7 @@ function summaryOps(read: ReadPlanResult, evaluation: Evaluation, opts: WriteOpt
     },
     lineRow: (i) => read.lineRows[i],
     onResults: (f) => findingRow(read, f) !== undefined,
+    acknowledged: (f) => acknowledgementOf(read, f)?.note,
   });
 }
 
@@ -492,12 +596,18 @@ export function resultsOps(read: ReadPlanResult, evaluation: Evaluation, opts: W
     const a = read.activityLayout;
     const t = workbookText(read.lang);
     ops.push(...checklistStatusOps(a, read.lang, refs));
-    const period = evaluation.activity ? t.periodResult({ ok: evaluation.activity.ok, years: evaluation.activity.fullYears, boundary: evaluation.activity.boundary, kind: evaluation.activity.kind }) : null;
-    const overseas = read.plan.overseas.map((_, i) => {
-      const f = evaluation.findings.find((x) => x.path === `overseas[${i}]`);
-      return !f ? t.overseasResult.none : f.code === 'overseas.prior-consultation' ? t.overseasResult.consult : t.overseasResult.actV;
+    const periods = read.plan.activities?.map((_, i) => {
+      const r = evaluation.activities[i];
+      return r ? t.periodResult({ ok: r.ok, years: r.fullYears, boundary: r.boundary, kind: r.kind }) : null;
+    }) ?? [];
+    const prefix = read.legacy ? read.legacy.transfers : 'transfers';
+    const transfers = read.plan.transfers.map((x, i) => {
+      const fs = evaluation.findings.filter((f) => f.path === `${prefix}[${i}]` || f.path.startsWith(`${prefix}[${i}].`));
+      const numeral = TRANSFER_ACTS.find((act) => act.id === x.act)!.numeral;
+      if (fs.some((f) => f.code === 'overseas.prior-consultation')) return t.transferResult.consult(numeral);
+      return fs.length ? t.transferResult.act(numeral) : t.transferResult.none;
     });
-    ops.push(...activityResultOps(a, period, overseas));
+    ops.push(...activityResultOps(a, periods, transfers));
   }
 
   ops.push(...summaryOps(read, evaluation, opts));
@@ -511,6 +621,7 @@ export function resultsOps(read: ReadPlanResult, evaluation: Evaluation, opts: W
       version: opts.version,
       lines: read.plan.lines.length,
       notedCells,
+      inputs: read.inputCells,
     }),
   );
   return ops;
@@ -526,6 +637,70 @@ export async function writeSummary(port: WorkbookPort, read: ReadPlanResult, eva
   await port.apply([{ kind: 'addSheet', sheet: read.sheets.summary }, ...summaryOps(read, evaluation, opts)]);
 }
 
+/**
+ * "Prepare for submission": the clean copy of a checked workbook, written into `target` (an empty workbook): the
+ * reviewer's summary, and the plan sheet (and, when `withResults`, the results sheet with its codes) as values.
+ * The policy and log sheets are internal and not copied. `source` is read once; `target` written once.
+ */
+export async function writeSubmissionCopy(
+  source: WorkbookPort,
+  target: WorkbookPort,
+  read: ReadPlanResult,
+  evaluation: Evaluation,
+  opts: { lang: Lang; evaluatedAt: Date; version: string; withResults: boolean },
+): Promise<void> {
+  const names = [read.sheets.plan, ...(opts.withResults ? [read.sheets.results] : [])];
+  const snaps = await source.readSheets(names);
+  const g = read.planLayout.geometry;
+  const copies = names.flatMap((n) => {
+    const snapshot = snaps[n];
+    if (!snapshot) return [];
+    if (n === read.sheets.plan && g) return [{ snapshot: planCopy(snapshot, g, opts.lang), printTitleRows: '1:1' }];
+    return [{ snapshot, printTitleRows: n === read.sheets.results ? `${RESULTS.headerRow}:${RESULTS.headerRow}` : undefined }];
+  });
+  await target.apply(
+    submissionOps({
+      lang: opts.lang,
+      applicant: read.plan.applicant.name,
+      joint: read.plan.applicant.joint,
+      evaluation,
+      activityNames: (read.plan.activities ?? []).map((a) => a.name),
+      checklist: read.plan.checklist,
+      evaluatedAt: opts.evaluatedAt,
+      version: opts.version,
+      toolName: TOOL_NAME,
+      acknowledged: (f) => acknowledgementOf(read, f)?.note,
+      copies,
+    }),
+  );
+}
+
+/**
+ * The plan table for a reviewer: its input columns and the line's verdict, each forecast written with its mark
+ * ("✔ 144,000", "✖ 4,332.8") so the status is read, not inferred from a colour, and the mark columns left out.
+ */
+function planCopy(snapshot: SheetSnapshot, g: PlanGeometry, lang: Lang): SheetSnapshot {
+  const grid = new Grid(snapshot);
+  const t = workbookText(lang);
+  const inputs: number[] = [];
+  for (let c = g.inputLeft; c <= g.inputRight; c++) inputs.push(c);
+  const markOf = new Map(g.years.map((y, k) => [y.col, statusMirrorCol(g, k)]));
+  const values: SheetSnapshot['values'] = [];
+  values.push([...inputs.map((c) => grid.value(g.headerRow, c)), t.verdictHeader]);
+  for (let r = g.firstRow; r <= g.lastDataRow; r++) {
+    const row = inputs.map((c) => {
+      const v = grid.value(r, c);
+      const mc = markOf.get(c);
+      const mark = mc ? grid.value(r, mc) : null;
+      if (typeof v === 'number' && (mark === '✔' || mark === '✖')) return `${mark} ${formatNumber(v)}`;
+      return typeof v === 'number' && mc ? formatNumber(v) : v;
+    });
+    if (row.every((v) => v === null || v === '')) continue;
+    values.push([...row, grid.value(r, g.computedLeft)]);
+  }
+  return { name: snapshot.name, values, merges: [] };
+}
+
 /** Read the plan, evaluate it with the bad cells as findings, write the results: one read, one write. */
 export async function checkWorkbook(
   port: WorkbookPort,
@@ -533,7 +708,7 @@ export async function checkWorkbook(
 ): Promise<{ read: ReadPlanResult; evaluation: Evaluation }> {
   const read = await readPlan(port);
   if (!read.hasPlan) throw new NotAPlanWorkbookError(opts.lang ?? read.lang);
-  const evaluation = evaluate(read.plan, { inputFindings: read.inputFindings });
+  const evaluation = evaluate(read.plan, { inputFindings: read.inputFindings, ...(read.legacy ? { legacy: read.legacy } : {}) });
   await writeResults(port, read, evaluation, { lang: opts.lang ?? read.lang, evaluatedAt: opts.evaluatedAt, version: opts.version });
   return { read, evaluation };
 }

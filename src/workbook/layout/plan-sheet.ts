@@ -18,6 +18,7 @@ import {
   workbookText,
   type PlanColumnKey,
 } from '../../i18n/workbook';
+import { BASELINE_MIN } from '../../plan/format';
 import { itemId, useId } from '../../plan/normalise';
 import type { PlanLine } from '../../plan/schema';
 import { BASELINE_YEAR, ITEMS, SECTIONS, USES, type UseId } from '../../policy';
@@ -91,7 +92,7 @@ export interface PlanRead {
 
 export function inputFinding(sheet: string, row: number, c: number, what: Bilingual, section: string, line?: number): Finding {
   const where = `${sheet}!${address(row, c)}`;
-  const f: Finding = { code: 'input.invalid', severity: 'error', section, path: where, messages: findingText.inputInvalid(where, what) };
+  const f: Finding = { code: 'input.invalid', severity: 'error', section, path: where, messages: findingText['input.invalid']({ where, what }) };
   if (line !== undefined) f.line = line;
   return f;
 }
@@ -245,6 +246,8 @@ function readRow(
   const item = text('item');
   const useText = text('use');
   const unit = text('unit');
+  const site = text('site');
+  const activity = text('activity');
   let skip = false;
   if (item === null && cols.item) bad(cols.item, inputText.required(FIELD_NAMES.item), SECTIONS.items);
   if (!item) skip = true;
@@ -259,7 +262,11 @@ function readRow(
 
   let baseline: number | null = null;
   if (cols.baseline) {
-    const p = parseNumberCell(grid.value(r, cols.baseline), 'positive');
+    // 0 is a new entrant's baseline (v2): read, and the engine says its multiples cannot be judged.
+    const raw = grid.value(r, cols.baseline);
+    let p = parseNumberCell(raw, 'nonNegative');
+    // As the plan format: 0, or at least 10^-9 (below it a forecast divided by the baseline overflows).
+    if (p.kind === 'ok' && p.value > 0 && p.value < BASELINE_MIN) p = { kind: 'bad', what: inputText.outOfRange(cellText(raw).trim()) };
     if (p.kind === 'ok') baseline = p.value;
     else {
       bad(cols.baseline, p.kind === 'bad' ? p.what : inputText.required(FIELD_NAMES.baseline));
@@ -312,6 +319,8 @@ function readRow(
       unit: unit ?? '',
       capacity,
     };
+    if (site) line.site = site;
+    if (activity) line.activity = activity;
     if (targetYears.length) line.targetYears = targetYears;
     out.lines.push(line);
     info.line = index;
@@ -341,14 +350,21 @@ export function templateYears(lines: readonly PlanLine[]): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
-/** The geometry of a plan sheet a template creates. */
-export function templateGeometry(sheet: string, lines: readonly PlanLine[]): PlanGeometry {
+/**
+ * The geometry of a plan sheet a template creates. The activity-ID column is there when the plan has several
+ * activities (or a line names one): with one activity every line is its.
+ */
+export function templateGeometry(sheet: string, lines: readonly PlanLine[], activities = 1): PlanGeometry {
   const years = templateYears(lines);
   const cols: Partial<Record<PlanColumnKey, number>> = {};
-  PLAN_TEMPLATE.columns.forEach((k, i) => (cols[k] = i + 1));
-  const firstYearCol = PLAN_TEMPLATE.columns.length + 1;
+  const before: PlanColumnKey[] = [...PLAN_TEMPLATE.columns];
+  const after: PlanColumnKey[] = [...PLAN_TEMPLATE.afterYears];
+  if (activities > 1 || lines.some((l) => l.activity)) after.push('activity');
+  before.forEach((k, i) => (cols[k] = i + 1));
+  const firstYearCol = before.length + 1;
+  after.forEach((k, i) => (cols[k] = firstYearCol + years.length + i));
   const headerRow = PLAN_TEMPLATE.headerRow;
-  const inputRight = firstYearCol + years.length - 1;
+  const inputRight = firstYearCol + years.length + after.length - 1;
   const lastDataRow = headerRow + lines.length;
   return {
     sheet,
@@ -376,6 +392,8 @@ export function lineCells(line: PlanLine, g: PlanGeometry, lang: Lang): Map<numb
   put('baseline', line.baseline2021);
   put('unit', line.unit);
   put('targets', line.targetYears?.length ? line.targetYears.join(',') : null);
+  put('site', line.site ?? null);
+  put('activity', line.activity ?? null);
   for (const y of g.years) {
     const v = line.capacity[String(y.year)];
     cells.set(y.col, v === undefined ? null : v);
@@ -445,7 +463,9 @@ export function planTemplateOps(
   o.values(g.headerRow, g.inputLeft, [header]);
   o.push(...lineRowsOps(sheet, g, lines, g.firstRow, lang));
 
-  const widths: Record<string, number> = { A: 12, B: 16, C: 26, D: 13, E: 9, F: 15 };
+  const widthOf: Record<PlanColumnKey, number> = { scenario: 12, item: 16, use: 26, site: 16, baseline: 13, unit: 9, targets: 15, activity: 10 };
+  const widths: Record<string, number> = {};
+  for (const [k, c] of Object.entries(g.cols) as [PlanColumnKey, number][]) widths[col(c)] = widthOf[k];
   for (const y of g.years) widths[col(y.col)] = 10;
   o.widths(widths);
   o.push({ kind: 'freeze', sheet, rows: g.headerRow, columns: 3 });
@@ -491,7 +511,12 @@ export function planLiveOps(
 
   // Inputs: yellow, with lists; header as a header.
   o.format(g.headerRow, g.inputLeft, g.headerRow, g.inputRight, HEADER_FORMAT);
-  if (inputStyleFrom <= last) o.format(inputStyleFrom, g.inputLeft, last, g.inputRight, { fill: { color: COLORS.input }, border: true });
+  if (inputStyleFrom <= last) {
+    o.format(inputStyleFrom, g.inputLeft, last, g.inputRight, { fill: { color: COLORS.input }, border: true });
+    // Thousands separators on forecasts and the baseline, decimals as typed (up to the 5 the formulas are exact for).
+    for (const run of yearRuns(g)) o.format(inputStyleFrom, g.years[run.from].col, last, g.years[run.to].col, { numberFormat: '#,##0.#####' });
+    if (g.cols.baseline) o.format(inputStyleFrom, g.cols.baseline, last, g.cols.baseline, { numberFormat: '#,##0.#####' });
+  }
   if (g.cols.targets) o.format(g.firstRow, g.cols.targets, last, g.cols.targets, { numberFormat: '@' });
   if (g.cols.scenario) o.list(g.firstRow, g.cols.scenario, last, g.cols.scenario, `=${policy.scenarios}`);
   if (g.cols.item) o.list(g.firstRow, g.cols.item, last, g.cols.item, `=${policy.items}`);
@@ -507,7 +532,7 @@ export function planLiveOps(
   o.format(g.firstRow, vc, last, vc + n, { fill: { color: COLORS.computed }, horizontal: 'center' });
   o.fill(g.firstRow, vc, last, vc, formulas.planVerdict, cached ? cached.verdicts.map((v) => [v]) : undefined);
   if (n > 0) o.fill(g.firstRow, vc + 1, last, vc + n, formulas.planMark(0), cached?.marks);
-  const widths: Record<string, number> = { [col(vc)]: 13 };
+  const widths: Record<string, number> = { [col(vc)]: 22 };
   for (let k = 0; k < n; k++) widths[col(vc + 1 + k)] = 6;
   o.widths(widths);
 
@@ -530,5 +555,7 @@ export function planLiveOps(
     o.cf(g.firstRow, vc + 1, last, vc + n, markIsMet(first), met);
   }
   o.cf(g.firstRow, vc, last, vc, verdictIsShort(`${col(vc)}${g.firstRow}`), { font: { color: COLORS.shortFont, bold: true } });
+  // Printed: A4 landscape, one page wide, the header row on every page.
+  o.push({ kind: 'pageSetup', sheet: g.sheet, landscape: true, paper: 'A4', fitToWidth: true, printTitleRows: `${g.headerRow}:${g.headerRow}` });
   return o.ops;
 }

@@ -10,6 +10,8 @@ import type { CellInput, WriteOp } from '../port';
 import { lit, mark, type LiveFormulas } from './formulas';
 import { ACTIVITY_TEMPLATE, COLORS, RESULTS, col, ref, resultsBlocks, resultsRow, type BlockKey, type PlanGeometry } from './geometry';
 import { HEADER_FORMAT, MUTED_FORMAT, SheetOps, TITLE_FORMAT } from './ops';
+import { itemId } from '../../plan/normalise';
+import { ITEMS } from '../../policy';
 import { normalisedTargets, type PlanRowInfo } from './plan-sheet';
 
 /** The findings of a results row, written as values (as of the check). */
@@ -20,13 +22,39 @@ export interface RowStatic {
 }
 
 /** What each formula evaluates to at check time (from the engine), stored as cached values for viewers. */
+type FixedKey = Exclude<keyof typeof RESULTS.cols, 'findings' | 'errors' | 'warnings'>;
+const FIXED_KEYS: readonly FixedKey[] = ['row', 'scenario', 'item', 'use', 'unit', 'verdict', 'useIndex', 'targets', 'baseline', 'group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit'];
+
 export interface RowCache {
-  fixed: Record<'row' | 'scenario' | 'item' | 'use' | 'unit' | 'verdict' | 'useIndex' | 'targets' | 'baseline', CellInput>;
+  fixed: Record<FixedKey, CellInput>;
   blocks: Record<BlockKey, CellInput[]>;
+  /** The row's group is outside what the formulas judge exactly: the sheet shows the `last` block's statuses. */
+  needsLast: boolean;
+}
+
+const ITEM_NAMES = new Set(ITEMS.flatMap((i) => [i.ja, i.en, i.id].map((n) => n.toLowerCase())));
+
+/** In the range the formulas are exact for (formulas.ts: outsideDomain): 5 decimals, < 10^9 unless whole, < 10^13. */
+function inDomain(v: number): boolean {
+  return Number(v.toFixed(5)) === v && Math.abs(v) < 1e13 && (Math.abs(v) < 1e9 || Number.isInteger(v));
+}
+
+/**
+ * Whether the sheet's formulas judge this row exactly (the `exact` column's test, done here to know which rows need
+ * the last evaluation's statuses written: writing them for every row of a large plan would double the request).
+ */
+function exactInSheet(info: PlanRowInfo): boolean {
+  if (!ITEM_NAMES.has(info.item.trim().toLowerCase())) return false;
+  if (/[*?~]/.test(info.scenario + info.item)) return false;
+  if (info.baseline !== null && !inDomain(info.baseline)) return false;
+  for (const v of info.forecasts.values()) if (!inDomain(v)) return false;
+  return true;
 }
 
 function blank(): RowCache {
-  return { fixed: { row: 0, scenario: '', item: '', use: '', unit: '', verdict: '', useIndex: 0, targets: '', baseline: '' }, blocks: { status: [], multiplier: [], required: [], shortfall: [], ratio: [] } };
+  const fixed = Object.fromEntries(FIXED_KEYS.map((k) => [k, ''])) as Record<FixedKey, CellInput>;
+  Object.assign(fixed, { row: 0, useIndex: 0, named: 0, exact: 1, live: 1 });
+  return { fixed, blocks: Object.fromEntries(RESULTS.blocks.map((b) => [b, []])) as unknown as Record<BlockKey, CellInput[]>, needsLast: false };
 }
 
 function round6(n: number): number {
@@ -38,6 +66,8 @@ export function resultsCache(g: PlanGeometry, rows: readonly PlanRowInfo[], eval
   const t = workbookText(lang);
   const byRow = new Map(rows.map((r) => [r.row, r]));
   const blocks = resultsBlocks(g);
+  const inexactGroups = new Set<number>();
+  for (const r of rows) if (r.line !== undefined && !exactInSheet(r)) inexactGroups.add(evaluation.lines[r.line].group);
   const out: RowCache[] = [];
   for (let planRow = g.firstRow; planRow <= g.lastRow; planRow++) {
     const c = blank();
@@ -54,7 +84,21 @@ export function resultsCache(g: PlanGeometry, rows: readonly PlanRowInfo[], eval
       c.fixed.targets = normalisedTargets(info.targetsText);
       c.fixed.baseline = info.baseline ?? '';
       c.fixed.verdict = line ? t.verdict[line.verdict] : rowHasError(planRow) ? t.verdict.ineligible : t.verdict.eligible;
+      c.fixed.named = info.targetsText.trim() ? 1 : 0;
     }
+    const group = line ? evaluation.groups[line.group] : undefined;
+    c.needsLast = line !== undefined && inexactGroups.has(line.group);
+    if (c.needsLast) {
+      c.fixed.live = 0;
+      c.fixed.verdict = `${String(c.fixed.verdict)}${t.fromLastEvaluation}`;
+    }
+    if (info && line && group) {
+      c.fixed.group = `#${info.scenario}|${itemId(info.item) ?? info.item}|${info.useIndex}`;
+      c.fixed.groupBaseline = group.baseline2021;
+      c.fixed.groupUnit = `${c.fixed.group}|${info.unit}`;
+    }
+    const groupYears = new Map<number, YearResult>((group?.years ?? []).map((y) => [y.year, y]));
+    const named = new Set(normalisedTargets(info?.targetsText ?? '').split(',').filter(Boolean).map(Number));
     const years = new Map<number, YearResult>((line?.years ?? []).map((y) => [y.year, y]));
     const value = (block: BlockKey, k: number): CellInput => {
       const { year } = g.years[k];
@@ -69,9 +113,16 @@ export function resultsCache(g: PlanGeometry, rows: readonly PlanRowInfo[], eval
           return yr?.target ? (yr.shortfall ?? '') : '';
         case 'ratio':
           return line ? (yr?.ratio ?? '') : v !== undefined && info?.baseline ? round6(v / info.baseline) : '';
+        case 'forecast':
+          return v ?? '';
+        case 'groupForecast':
+          return group ? (groupYears.get(year)?.capacity ?? 0) : '';
+        case 'named':
+          return named.has(year) ? 1 : 0;
         case 'status':
+        case 'last':
           if (line) return yr ? t.status[yr.status] : '';
-          return info && v !== undefined && info.useIndex > 0 && info.baseline !== null ? t.status.info : '';
+          return block === 'status' && info && v !== undefined && info.useIndex > 0 && info.baseline !== null ? t.status.info : '';
       }
     };
     for (const block of RESULTS.blocks) c.blocks[block] = blocks.years(block).map((k) => value(block, k));
@@ -89,22 +140,31 @@ export function blockFills(g: PlanGeometry, f: LiveFormulas): { block: BlockKey;
   const blocks = resultsBlocks(g);
   const at = (b: BlockKey, k: number) => blocks.col(b, k)!;
   const planCol = (k: number) => g.years[k].col;
-  const refs: Record<BlockKey, (k: number) => (number | null)[]> = {
-    multiplier: (k) => [at('ratio', k)],
+  // The columns each block's formula refers to at year k: a run of years whose columns all move by one shares a fill.
+  const refs: Record<Exclude<BlockKey, 'last'>, (k: number) => (number | null)[]> = {
+    multiplier: (k) => [at('forecast', k), blocks.col('named', k)],
     required: (k) => [at('multiplier', k)],
-    shortfall: (k) => [at('multiplier', k), at('ratio', k), at('required', k), planCol(k)],
-    ratio: (k) => [planCol(k)],
-    status: (k) => [at('ratio', k), blocks.col('multiplier', k), blocks.col('shortfall', k)],
+    shortfall: (k) => [at('required', k), at('groupForecast', k)],
+    groupForecast: (k) => [at('forecast', k)],
+    ratio: (k) => [at('forecast', k)],
+    forecast: (k) => [planCol(k)],
+    named: () => [],
+    status: (k) => [at('forecast', k), blocks.col('multiplier', k), blocks.col('shortfall', k), at('last', k)],
   };
-  const formula: Record<BlockKey, (k: number) => string> = {
+  const formula: Record<Exclude<BlockKey, 'last'>, (k: number) => string> = {
     multiplier: f.multiplier,
     required: f.required,
     shortfall: f.shortfall,
+    groupForecast: f.groupForecast,
     ratio: f.ratio,
+    forecast: f.forecast,
+    named: f.namedYear,
     status: f.status,
   };
   const out: { block: BlockKey; c1: number; c2: number; j1: number; j2: number; formula: string }[] = [];
   for (const block of RESULTS.blocks) {
+    // The last evaluation's statuses are values, written by the check.
+    if (block === 'last') continue;
     const ks = blocks.years(block);
     let j1 = 0;
     for (let j = 1; j <= ks.length; j++) {
@@ -164,9 +224,10 @@ export function resultsSheetOps(p: {
   o.cell(RESULTS.legendRow, 1, t.resultsLegend).format(RESULTS.legendRow, 1, RESULTS.legendRow, 1, MUTED_FORMAT);
 
   const rc = t.resultsColumns;
-  o.values(RESULTS.headerRow, 1, [[rc.row, rc.scenario, rc.item, rc.use, rc.unit, rc.verdict, rc.findings, rc.errors, rc.warnings, rc.useIndex, rc.targets, rc.baseline]]);
-  o.format(RESULTS.headerRow, 1, RESULTS.headerRow, c.baseline, HEADER_FORMAT);
+  o.values(RESULTS.headerRow, 1, [[rc.row, rc.scenario, rc.item, rc.use, rc.unit, rc.verdict, rc.findings, rc.errors, rc.warnings, rc.useIndex, rc.targets, rc.baseline, rc.group, rc.groupBaseline, rc.named, rc.exact, rc.live, rc.groupUnit]]);
+  o.format(RESULTS.headerRow, 1, RESULTS.headerRow, c.groupUnit, HEADER_FORMAT);
   o.format(RESULTS.headerRow, c.errors, RESULTS.headerRow, c.baseline, { fill: { color: '#7F7F7F' } });
+  o.format(RESULTS.headerRow, c.named, RESULTS.headerRow, c.groupUnit, { fill: { color: '#7F7F7F' } });
   const blocks = resultsBlocks(g);
   for (const block of RESULTS.blocks) {
     const ks = blocks.years(block);
@@ -189,12 +250,27 @@ export function resultsSheetOps(p: {
   o.fill(top, c.useIndex, bottom, c.useIndex, f.useIndex, fixed('useIndex'));
   o.fill(top, c.targets, bottom, c.targets, f.targets, fixed('targets'));
   o.fill(top, c.baseline, bottom, c.baseline, f.baseline, fixed('baseline'));
+  for (const k of ['group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit'] as const) o.fill(top, c[k], bottom, c[k], f[k], fixed(k));
   if (p.statics) {
     o.values(top, c.findings, p.statics.map((s) => [s.text || null, s.errors, s.warnings]));
   }
 
   for (const fill of blockFills(g, f)) {
     o.fill(top, fill.c1, bottom, fill.c2, fill.formula, cache?.map((r) => r.blocks[fill.block].slice(fill.j1, fill.j2 + 1)));
+  }
+  // The last evaluation's statuses, only for rows whose group the formulas cannot judge exactly (runs of rows).
+  if (cache && n > 0) {
+    let i = 0;
+    while (i < cache.length) {
+      if (!cache[i].needsLast) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < cache.length && cache[j + 1].needsLast) j++;
+      o.values(top + i, blocks.start('last'), cache.slice(i, j + 1).map((r) => r.blocks.last.map((v) => (v === '' ? null : v))));
+      i = j + 1;
+    }
   }
   if (n > 0) {
     const s1 = blocks.start('status');
@@ -211,10 +287,12 @@ export function resultsSheetOps(p: {
   o.cf(top, c.verdict, bottom, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.eligible))}`, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont, bold: true } });
   o.cf(top, c.verdict, bottom, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.attention))}`, { font: { color: COLORS.warnFont, bold: true } });
   o.format(top, c.errors, bottom, c.baseline, { font: { color: COLORS.muted } });
+  o.format(top, c.named, bottom, c.groupUnit, { font: { color: COLORS.muted } });
+  o.format(top, c.groupBaseline, bottom, c.groupBaseline, { numberFormat: '#,##0.#####' });
   // The use number is 0 on empty rows: shown blank.
   o.format(top, c.useIndex, bottom, c.useIndex, { numberFormat: '0;-0;;@' });
 
-  const widths: Record<string, number> = { A: 8, B: 12, C: 14, D: 20, E: 9, F: 13, G: 60, H: 8, I: 8, J: 7, K: 12, L: 12 };
+  const widths: Record<string, number> = { A: 8, B: 12, C: 14, D: 20, E: 9, F: 22, G: 60, H: 8, I: 8, J: 7, K: 12, L: 12, M: 24, N: 12, O: 6, P: 6, Q: 6, R: 12 };
   for (const block of RESULTS.blocks) for (const k of blocks.years(block)) widths[col(blocks.col(block, k)!)] = block === 'status' ? 9 : 11;
   o.widths(widths);
   o.push({ kind: 'freeze', sheet, rows: RESULTS.headerRow, columns: c.verdict });

@@ -62,6 +62,8 @@ export interface SummaryInput {
   lineRow(index: number): number | undefined;
   /** Whether the results sheet lists the finding (next to its plan row). */
   onResults(f: Finding): boolean;
+  /** The planner's note on a warning they acknowledged (the activity sheet's table), if any. */
+  acknowledged?(f: Finding): string | undefined;
 }
 
 /** The summary sheet, whole (cleared and written again). */
@@ -82,12 +84,10 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   r += 2;
 
   const info = t.summaryInfo;
-  const a = e.activity;
   const rows: [string, CellInput][] = [
     [info.applicant, s.plan.applicant.name || t.notEntered],
     [info.joint, s.plan.applicant.joint ? t.yes : t.no],
-    [info.activity, s.plan.activity ? t.kind[s.plan.activity.kind] : t.notEntered],
-    [info.period, a ? t.summaryPeriod({ start: a.start, end: a.end, years: a.fullYears }) : t.notEntered],
+    ...activityRows(s, t),
     [info.yearBasis, t.yearBasis[s.plan.yearBasis]],
     [info.evaluatedAt, s.evaluatedAt],
     [info.tool, `${s.toolName} ${s.version}`],
@@ -110,9 +110,13 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   o.format(r, 2, r, 5, HEADER_FORMAT);
   r++;
   const scenarioTop = r;
-  for (const sc of e.scenarios) {
-    const shorts = sc.lines.reduce((n, i) => n + e.lines[i].years.filter((y) => y.status === 'short').length, 0);
-    o.values(r, 2, [[sc.name, t.verdict[sc.verdict], sc.lines.length, shorts]]);
+  // The submission scenario (提出案) first: its verdict is the plan's; the others are alternatives, shown beside it.
+  const ordered = [...e.scenarios].sort((a, b) => Number(b.submission) - Number(a.submission));
+  for (const sc of ordered) {
+    // Short target points of the scenario's groups (a group's status is shared by its lines: counted once).
+    const shorts = sc.groups.reduce((n, gi) => n + e.groups[gi].years.filter((y) => y.status === 'short').length, 0);
+    o.values(r, 2, [[scenarioLabel(sc.name, sc.submission, t), t.verdict[sc.verdict], sc.lines.length, shorts]]);
+    if (sc.submission) o.format(r, 2, r, 2, { font: { bold: true } });
     r++;
   }
   if (r > scenarioTop) {
@@ -130,17 +134,21 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   o.values(r, 1, [t.summaryLineColumns(BAR_FULL)]);
   o.format(r, 1, r, last, HEADER_FORMAT);
   r++;
-  const targets = e.lines.flatMap((l) => l.years.filter((y) => y.target).map((y) => ({ l, y })));
+  // One row per target point of each target group (its lines' forecasts summed), submission scenario first; a group
+  // of several lines says which rows and sites it adds up.
+  const groupOrder = [...e.groups].sort((a, b) => Number(b.scenario === e.submissionScenario) - Number(a.scenario === e.submissionScenario) || a.index - b.index);
+  const targets = groupOrder.flatMap((gr) => gr.years.filter((y) => y.target).map((y, i) => ({ gr, y, first: i === 0 })));
   const shown = targets.slice(0, SUMMARY_TARGETS_CAP);
   const lineTop = r;
-  const lineRows: CellInput[][] = shown.map(({ l, y }) => {
-    const id = itemId(l.item);
+  const rowsOf = (gr: (typeof e.groups)[number]) => gr.lines.map((i) => s.lineRow(i) ?? i + 1);
+  const lineRows: CellInput[][] = shown.map(({ gr, y }) => {
+    const id = itemId(gr.item);
     const achieved = achievedRate(y.capacity, y.requiredCapacity);
     return [
-      s.lineRow(l.index) ?? l.index + 1,
-      l.scenario,
-      id ? itemName(id, lang) : l.item,
-      useName(l.use, lang),
+      rowsOf(gr).join(', '),
+      scenarioLabel(gr.scenario, gr.scenario === e.submissionScenario, t),
+      id ? itemName(id, lang) : gr.item,
+      useName(gr.use, lang),
       y.year,
       null,
       // Written as text with separators: a report to read (and print), where 4332.9 must not show as 4,333.
@@ -150,6 +158,11 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
       t.status[y.status],
       achieved,
     ];
+  });
+  const groupNotes = new Map<number, string>();
+  shown.forEach(({ gr, first }, i) => {
+    if (!first || gr.lines.length < 2) return;
+    groupNotes.set(i, t.summaryGroupLines(gr.lines.map((li) => ({ row: s.lineRow(li) ?? li + 1, site: e.lines[li].site ?? '', forecast: '' }))));
   });
   if (lineRows.length) {
     o.values(lineTop, 1, lineRows);
@@ -178,6 +191,13 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
     o.cf(lineTop, 10, bottom, 10, `=LEFT($J${lineTop},1)=${lit('✖')}`, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } });
     o.cf(lineTop, 10, bottom, 10, `=LEFT($J${lineTop},1)=${lit('✔')}`, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont } });
     r = bottom + 1;
+    // Which lines (rows, sites) each group of several lines adds up, below the table.
+    // One write and one format for all of them: the op count must not grow with the plan.
+    const notes = [...new Set(groupNotes.values())];
+    if (notes.length) {
+      o.column(r, 2, notes).format(r, 2, r + notes.length - 1, 2, MUTED_FORMAT);
+      r += notes.length;
+    }
   }
   if (targets.length > shown.length) {
     o.cell(r, 1, t.summaryLinesMore(targets.length - shown.length)).format(r, 1, r, 1, MUTED_FORMAT);
@@ -211,6 +231,8 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
       heads.push(r + rowsOut.length);
       rowsOut.push([i + 1, t.severity[f.severity], sectionIn(f.section, lang), f.code, s.where(f)]);
       for (const chunk of chunks(f.messages[lang], MESSAGE_WIDTH)) rowsOut.push([null, chunk]);
+      const note = f.severity === 'warning' ? s.acknowledged?.(f) : undefined;
+      if (note) for (const chunk of chunks(t.acknowledged(note), MESSAGE_WIDTH)) rowsOut.push([null, chunk]);
     });
     o.values(r, 1, rowsOut);
     r += rowsOut.length;
@@ -282,6 +304,26 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   o.format(infoTop, 3, infoTop + rows.length - 1, 3, { horizontal: 'left' });
   o.push({ kind: 'pageSetup', sheet: s.sheet, landscape: true, paper: 'A4', fitToWidth: true, printArea: `A1:${col(last)}${printBottom}` });
   return o.ops;
+}
+
+/** A scenario as the summary names it: "base" as 基本ケース, the submission scenario marked （提出案）. */
+function scenarioLabel(name: string, submission: boolean, t: ReturnType<typeof workbookText>): string {
+  const shown = name === 'base' ? t.baseScenario : name;
+  return submission ? t.submissionLabel(shown) : shown;
+}
+
+/** One row per activity: its kind (and name), its period and full years. */
+function activityRows(s: SummaryInput, t: ReturnType<typeof workbookText>): [string, CellInput][] {
+  const info = t.summaryInfo;
+  const acts = s.evaluation.activities;
+  if (!acts.length) return [[info.activity, t.notEntered]];
+  return acts.map((a, i) => {
+    const name = s.plan.activities?.[i]?.name;
+    return [
+      acts.length > 1 ? `${info.activity} ${i + 1}` : info.activity,
+      `${t.kind[a.kind]}${name ? `「${name}」` : ''}${t.kindPeriodSeparator}${t.summaryPeriod({ start: a.start, end: a.end, years: a.fullYears })}`,
+    ];
+  });
 }
 
 function fmt(n: number | null): string | null {

@@ -632,6 +632,9 @@ export class OfficePort implements WorkbookPort {
           if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
           if (op.printArea) layout.setPrintArea(ws.getRange(op.printArea));
           if (op.printTitleRows) layout.setPrintTitleRows(ws.getRange(op.printTitleRows));
+          // ExcelApi 1.9: the same centred text on every page (&P, &N are Excel's page codes there too).
+          if (op.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = op.header;
+          if (op.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
         });
       case 'table': {
         const key = op.name.toLowerCase();

@@ -271,6 +271,9 @@ export class XlsxPort implements WorkbookPort {
         }
         if (op.printTitleRows) setup.printTitlesRow = op.printTitleRows.replace(/\$/g, '');
         ws.pageSetup = setup;
+        // &C: centred (the port's header is one centred text, as Office's centerHeader).
+        if (op.header !== undefined) ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${op.header}` };
+        if (op.footer !== undefined) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${op.footer}` };
         return;
       }
       case 'table':
