@@ -81,13 +81,15 @@ async function checkWorkbook(input) {
   const { evaluate } = require('../dist/evaluate/evaluate.js');
   const { loadWorkbook, saveWorkbook } = require('../dist/workbook/xlsx/io.js');
   const { XlsxPort } = require('../dist/workbook/xlsx/xlsx-port.js');
+  const { CHECK_REWRITES_WHOLE } = require('../dist/cli/workbook-commands.js');
   const output = input.replace(/\.xlsx$/, '.checked.xlsx');
   let peak = 0;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const timer = setInterval(sample, 25);
   try {
     let t = process.hrtime.bigint();
-    const wb = await loadWorkbook(input);
+    // As `supply-plan check` loads it: the sheets it rewrites whole without their cells.
+    const wb = await loadWorkbook(input, undefined, { rewriteWhole: CHECK_REWRITES_WHOLE });
     const load = ms(t);
     t = process.hrtime.bigint();
     const port = new XlsxPort(wb);

@@ -19,12 +19,12 @@ import path from 'path';
 import { toReport } from '../evaluate/report';
 import type { Evaluation, Finding } from '../evaluate/types';
 import type { Lang } from '../i18n/format';
-import { workbookCliText, type WorkbookCliTexts } from '../i18n/workbook';
+import { SHEET_NAMES, workbookCliText, type WorkbookCliTexts } from '../i18n/workbook';
 import { parsePlan, parsePlanText } from '../plan/parse';
 import { TOOL_VERSION } from '../version';
 import { columnLetters } from '../workbook/a1';
 import { NotAPlanWorkbookError, checkWorkbook, createPlanWorkbook, readPlan, writeSubmissionCopy, type ReadPlanResult } from '../workbook/layout';
-import { createWorkbook, isXlsxError, loadWorkbook, packageKind, saveWorkbook, writeFileAtomic, type PackageKind } from '../workbook/xlsx/io';
+import { createWorkbook, isXlsxError, loadWorkbook, packageKind, saveWorkbook, writeFileAtomic, type PackageKind, type ReadOptions } from '../workbook/xlsx/io';
 import { XlsxPort } from '../workbook/xlsx/xlsx-port';
 import { xlsxText } from '../i18n/xlsx';
 import { UsageError, tokenize } from './args';
@@ -112,9 +112,15 @@ async function writeTextAtomic(file: string, text: string): Promise<void> {
   await writeFileAtomic(file, text);
 }
 
-async function load(file: string, shown: string, t: WorkbookCliTexts, lang: Lang) {
+/**
+ * The sheets a check rewrites whole (cleared, then written) and reads only to learn that they exist: loaded without
+ * their cells, which is most of the load of a large plan's workbook (see stub-sheets.ts).
+ */
+export const CHECK_REWRITES_WHOLE: readonly string[] = [SHEET_NAMES.ja.results, SHEET_NAMES.en.results, SHEET_NAMES.ja.summary, SHEET_NAMES.en.summary];
+
+async function load(file: string, shown: string, t: WorkbookCliTexts, lang: Lang, options: ReadOptions = {}) {
   try {
-    return await loadWorkbook(file);
+    return await loadWorkbook(file, undefined, options);
   } catch (e) {
     // Not a workbook, or over a size limit: the reader says why in both languages.
     if (isXlsxError(e)) {
@@ -207,7 +213,7 @@ async function runCheck(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts):
   const input = oneFile(args, t);
   const inPath = path.resolve(io.cwd, input);
   if (args.output && (await sameFile(inPath, path.resolve(io.cwd, args.output)))) throw new InputError(t.sameFile(input));
-  const workbook = await load(inPath, input, t, lang);
+  const workbook = await load(inPath, input, t, lang, { rewriteWhole: CHECK_REWRITES_WHOLE });
   const kind = packageKind(workbook);
   const output = args.output ?? checkedName(input, kind);
   const outPath = path.resolve(io.cwd, output);

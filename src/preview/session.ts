@@ -6,7 +6,7 @@
  */
 import type * as ExcelJS from 'exceljs';
 import type { Lang } from '../i18n/format';
-import { PANE_ACTION_NAMES, type PaneActions } from '../taskpane/actions';
+import { OPTIONAL_ACTION_NAMES, PANE_ACTION_NAMES, type PaneActions } from '../taskpane/actions';
 import { createWorkbookActions } from '../taskpane/workbook-actions';
 import type { WorkbookPort, WriteOp } from '../workbook/port';
 import { XlsxPort } from '../workbook/xlsx/xlsx-port';
@@ -61,7 +61,11 @@ export function createSession(workbook: ExcelJS.Workbook, fileName: string, lang
   // The commands queue; the pane's subscription to evaluations (its own, and those after a sheet edit) does not.
   const actions = {
     ...Object.fromEntries(
-      PANE_ACTION_NAMES.map((name) => [name, (...args: unknown[]) => exclusive(() => (raw[name] as (...a: unknown[]) => Promise<unknown>)(...args))]),
+      // The optional commands only where the workbook actions have them (the pane hides what is missing).
+      [...PANE_ACTION_NAMES, ...OPTIONAL_ACTION_NAMES.filter((name) => typeof raw[name] === 'function')].map((name) => [
+        name,
+        (...args: unknown[]) => exclusive(() => (raw[name] as (...a: unknown[]) => Promise<unknown>)(...args)),
+      ]),
     ),
     onEvaluated: (listener) => raw.onEvaluated(listener),
   } as PaneActions;

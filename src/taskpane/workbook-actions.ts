@@ -8,16 +8,25 @@
 import { evaluate as evaluatePlan, type EvaluablePlan } from '../evaluate';
 import type { Lang } from '../i18n/format';
 import type { WorkbookPort } from '../workbook/port';
+import { FINDING_RULES, type FindingCode } from '../policy/findings';
+import type { PlanLine } from '../plan/schema';
 import {
   NotAPlanWorkbookError,
   appendLines,
   createPlanWorkbook,
   readPlan,
+  removeLines,
+  replaceLines,
   selectCell as selectLayoutCell,
+  writeAcknowledgement,
+  writeActivities,
   writeChecklist,
+  writeCoreTechnologies,
   writePlanHeader,
   writeResults,
   writeSummary,
+  writeTransfers,
+  type ReadPlanResult,
 } from '../workbook/layout';
 import { ActionError, EvaluatedListeners, type DetectResult, type EvaluateResult, type EvaluateStage, type PaneActions } from './actions';
 
@@ -69,6 +78,16 @@ export function completePlan(plan: EvaluablePlan): EvaluablePlan {
   return out;
 }
 
+/** The line at `index` as read equals the line the pane saw (same figures and names). */
+function sameLine(read: ReadPlanResult, index: number, expected: PlanLine): boolean {
+  const now = read.plan.lines[index];
+  return now !== undefined && JSON.stringify(canonicalLine(now)) === JSON.stringify(canonicalLine(expected));
+}
+
+function canonicalLine(l: PlanLine): unknown {
+  return [l.scenario, l.item, l.use, l.site ?? '', l.activity ?? '', l.baseline2021, l.unit, Object.entries(l.capacity).sort(), [...(l.targetYears ?? [])].sort()];
+}
+
 export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsOptions): PaneActions {
   const now = opts.now ?? (() => new Date());
   const evaluated = new EvaluatedListeners();
@@ -90,7 +109,7 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
   return {
     async detect(): Promise<DetectResult> {
       const read = await readPlan(port);
-      return { hasPlan: read.hasPlan, lang: read.lang, plan: completePlan(read.plan), inputFindings: read.inputFindings };
+      return { hasPlan: read.hasPlan, lang: read.lang, plan: completePlan(read.plan), inputFindings: read.inputFindings, acknowledgements: read.acknowledgements };
     },
 
     async createPlan(lang) {
@@ -103,38 +122,49 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
     },
 
     async editLines(edit) {
-      // The layout can append lines; replacing and removing rows needs a layout writer that does not exist yet
-      // (the workbook side is moving to rules v2). Refuse before writing anything rather than half an edit.
-      if ((edit.update?.length ?? 0) > 0 || (edit.remove?.length ?? 0) > 0) throw new ActionError('not-available', 'editLines: update/remove');
-      const read = await readPlan(port);
-      if (edit.add?.length) await needsPlan(() => appendLines(port, read, edit.add!));
+      const read = await readExistingPlan();
+      // The rows the pane saw must still be there: the planner may have sorted or edited the sheet since.
+      const same = (index: number, expected?: PlanLine) => expected === undefined || sameLine(read, index, expected);
+      for (const u of edit.update ?? []) if (!same(u.index, u.expected)) throw new ActionError('changed', `lines[${u.index}]`);
+      for (const r of edit.remove ?? []) if (!same(r.index, r.expected)) throw new ActionError('changed', `lines[${r.index}]`);
+      await needsPlan(async () => {
+        if (edit.update?.length) await replaceLines(port, read, edit.update);
+        if (edit.remove?.length) await removeLines(port, read, edit.remove.map((r) => r.index));
+        if (edit.add?.length) await appendLines(port, edit.update?.length || edit.remove?.length ? await readPlan(port) : read, edit.add);
+      });
     },
 
     async saveHeader(header) {
       const read = await readPlan(port);
-      // Until the v2 layout writes them, the fields the v1 activity sheet has cells for are written, and the
-      // planner is told which were not (nothing is dropped silently).
-      const first = header.activities?.[0];
       const c = header.considerations;
-      await needsPlan(() =>
-        writePlanHeader(port, read, {
+      // Only the fields given are written (the pane sends the ones the planner changed).
+      await needsPlan(async () => {
+        await writePlanHeader(port, read, {
           ...(header.applicant ? { applicant: { name: header.applicant.name, joint: header.applicant.joint } } : {}),
           ...(header.yearBasis ? { yearBasis: header.yearBasis } : {}),
-          ...(first ? { activity: { kind: first.kind, start: first.start, end: first.end } } : {}),
-          ...(c && (c.regionalContribution !== undefined || c.jobsCreated !== undefined)
-            ? { regional: { ...(c.regionalContribution !== undefined ? { contribution: c.regionalContribution } : {}), ...(c.jobsCreated !== undefined ? { jobsCreated: c.jobsCreated } : {}) } }
-            : {}),
-        }),
-      );
-      const unwritten = [
-        header.applicationDate !== undefined && 'applicationDate',
-        header.submissionScenario !== undefined && 'submissionScenario',
-        (header.activities?.length ?? 0) > 1 && 'activities',
-        header.coreTechnologies !== undefined && 'coreTechnologies',
-        header.transfers !== undefined && 'transfers',
-        c && (c.humanRights !== undefined || c.cybersecurity !== undefined) && 'considerations',
-      ].filter(Boolean);
-      if (unwritten.length > 0) throw new ActionError('not-available', unwritten.join(', '));
+          ...(header.submissionScenario !== undefined ? { submissionScenario: header.submissionScenario } : {}),
+          ...(header.applicationDate !== undefined ? { applicationDate: header.applicationDate } : {}),
+          ...(c ? { considerations: c } : {}),
+        });
+        if (header.activities) await writeActivities(port, read, header.activities);
+        if (header.coreTechnologies) await writeCoreTechnologies(port, read, header.coreTechnologies);
+        if (header.transfers) await writeTransfers(port, read, header.transfers);
+      });
+    },
+
+    async acknowledge(path, code, note) {
+      const read = await readExistingPlan();
+      const rule = FINDING_RULES[code as FindingCode];
+      if (!rule) throw new ActionError('other', `unknown finding code ${code}`);
+      await needsPlan(() => writeAcknowledgement(port, read, { path, code: code as FindingCode, severity: rule.severity }, note));
+    },
+
+    async prepareSubmission() {
+      // In the workbook the planner has open, the summary is the reviewer's page: written in the self-check's words,
+      // submission scenario first. The clean copy without internal sheets is `supply-plan submit` (and its PDF).
+      const { read, evaluation } = await readAndEvaluate();
+      await needsPlan(() => writeSummary(port, read, evaluation, { lang: opts.lang(), evaluatedAt: now(), version: opts.version }));
+      return { sheet: read.sheets.summary, address: 'A1' };
     },
 
     async saveChecklist(checklist) {

@@ -54,7 +54,7 @@ import {
 } from './geometry';
 import { readLogSheet, logSheetOps, type LogRead } from './log-sheet';
 import { SheetOps } from './ops';
-import { lineRowsOps, planLiveOps, planTemplateOps, readPlanSheet, templateGeometry, type PlanRead } from './plan-sheet';
+import { clearLineRowOps, lineRowsOps, planLiveOps, planTemplateOps, readPlanSheet, templateGeometry, type PlanRead } from './plan-sheet';
 import { policySheetOps, scenarioListOps } from './policy-sheet';
 import { blockFills, resultsCache, resultsSheetOps, type RowStatic } from './results-sheet';
 import { submissionOps } from './submission';
@@ -365,6 +365,21 @@ export async function appendLines(port: WorkbookPort, read: ReadPlanResult, line
   }
   ops.push(...scenarioListOps(read.sheets.policy, read.policy ? new Grid(read.policy) : undefined, lines.map((l) => l.scenario)));
   await port.apply(ops);
+}
+
+/** Write lines over the rows they were read from (index = plan.lines index, as read). */
+export async function replaceLines(port: WorkbookPort, read: ReadPlanResult, updates: readonly { index: number; line: PlanLine }[]): Promise<void> {
+  const g = requirePlan(read);
+  const ops = updates.flatMap((u) => lineRowsOps(g.sheet, g, [u.line], read.lineRows[u.index], read.lang));
+  ops.push(...scenarioListOps(read.sheets.policy, read.policy ? new Grid(read.policy) : undefined, updates.map((u) => u.line.scenario)));
+  if (ops.length) await port.apply(ops);
+}
+
+/** Remove lines: their rows' input cells are cleared (the row stays, blank; the reader passes it by). */
+export async function removeLines(port: WorkbookPort, read: ReadPlanResult, indexes: readonly number[]): Promise<void> {
+  const g = requirePlan(read);
+  const ops = indexes.flatMap((i) => clearLineRowOps(g.sheet, g, read.lineRows[i]));
+  if (ops.length) await port.apply(ops);
 }
 
 /**

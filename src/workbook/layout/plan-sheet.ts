@@ -430,6 +430,14 @@ export function lineRowsOps(sheet: string, g: PlanGeometry, lines: readonly Plan
   return ops;
 }
 
+/**
+ * Clear the tool's input cells of one plan row (a line the planner removed from the pane): the row stays, blank, and
+ * the reader passes blank rows by; a planner's own columns inside the table are left alone.
+ */
+export function clearLineRowOps(sheet: string, g: PlanGeometry, row: number): WriteOp[] {
+  return [...new Set(rowsColumns(g))].sort((a, b) => a - b).map((c) => ({ kind: 'values' as const, sheet, at: `${col(c)}${row}`, rows: [[null]] }));
+}
+
 function rowsColumns(g: PlanGeometry): number[] {
   return [...(Object.values(g.cols) as number[]), ...g.years.map((y) => y.col)];
 }

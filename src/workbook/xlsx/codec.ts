@@ -6,7 +6,8 @@ import { xlsxText } from '../../i18n/xlsx';
 import { TOOL_NAME } from '../../version';
 import { XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 import type { CellStore } from './xlsx-port';
-import { journalOf, originOf, setOrigin, type PackageKind } from './journal';
+import { journalOf, originOf, setOrigin, setStubbed, type PackageKind } from './journal';
+import { withStubbedSheets } from './stub-sheets';
 import { contentTypeOf, CONTENT_TYPE } from './ooxml';
 import { patchPackage } from './package-patch';
 import { ZipDamage, ZipOverLimit, canUnpack, readEntry, readZipDirectory, scanZip, type ZipEntry } from './zip-scan';
@@ -36,7 +37,16 @@ function toBuffer(data: ArrayBuffer | Uint8Array): Buffer {
  * parser stack trace, and a file over a limit (limits.ts: size, zip bomb, rows, cells) is refused before ExcelJS
  * builds it in memory. `label` names the source in the message (a file name).
  */
-export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input', limits: XlsxLimits = XLSX_LIMITS): Promise<ExcelJS.Workbook> {
+export interface ReadOptions {
+  /**
+   * Sheets (names, case-insensitive) the caller will clear whole before writing to them, such as a check's results
+   * and summary: loaded without their cells, which saves most of a check's load (stub-sheets.ts). Reading one gives
+   * no cells; writing one before clearing it whole is refused. Ignored where the original package cannot be kept.
+   */
+  rewriteWhole?: readonly string[];
+}
+
+export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input', limits: XlsxLimits = XLSX_LIMITS, options: ReadOptions = {}): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new XlsxError('empty', xlsxText.empty(label));
   if (startsWith(bytes, OLE2_MAGIC)) throw new XlsxError('legacy', xlsxText.legacy(label));
@@ -50,9 +60,12 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input', 
   const entries = readZipDirectory(bytes, limits.maxEntries);
   const kind = await spreadsheetKind(bytes, entries, label);
   const workbook = new ExcelJS.Workbook();
+  let stubbed: string[] = [];
   try {
+    let toLoad = bytes;
+    if (options.rewriteWhole?.length && canUnpack()) ({ bytes: toLoad, stubbed } = await withStubbedSheets(bytes, entries, options.rewriteWhole));
     // ExcelJS's typings name an older Buffer type; any Buffer/Uint8Array works at run time.
-    await workbook.xlsx.load(toBuffer(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(toBuffer(toLoad) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (e) {
     // ExcelJS tripping over content it did not expect (a TypeError inside it) says nothing a user can act on; an
     // XML parser's "3:15: disallowed character" does.
@@ -62,7 +75,10 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input', 
   if (workbook.worksheets.length === 0) throw new XlsxError('no-worksheets', xlsxText.noWorksheets(label));
   for (const ws of workbook.worksheets) absolutePrintArea(ws);
   // Kept so a save can patch the file instead of rewriting it (runtimes that cannot unpack get ExcelJS's rewrite).
-  if (canUnpack()) setOrigin(workbook, { bytes, entries, kind });
+  if (canUnpack()) {
+    setOrigin(workbook, { bytes, entries, kind });
+    setStubbed(workbook, stubbed);
+  }
   return workbook;
 }
 

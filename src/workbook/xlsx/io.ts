@@ -6,21 +6,21 @@ import * as fsSync from 'fs';
 import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
 import { xlsxText } from '../../i18n/xlsx';
-import { XLSX_LIMITS, XlsxError, readXlsx, writeXlsx, type XlsxLimits } from './codec';
+import { XLSX_LIMITS, XlsxError, readXlsx, writeXlsx, type ReadOptions, type XlsxLimits } from './codec';
 import { installXmlChunks } from './xml-chunks';
 
 // Saving a large workbook takes a fraction of the memory with this (see xml-chunks.ts).
 installXmlChunks();
 
-export { XLSX_LIMITS, XlsxError, createWorkbook, forgetOrigin, isXlsxError, packageKind, readXlsx, writeXlsx, type PackageKind, type XlsxErrorCode, type XlsxLimits } from './codec';
+export { XLSX_LIMITS, XlsxError, createWorkbook, forgetOrigin, isXlsxError, packageKind, readXlsx, writeXlsx, type PackageKind, type ReadOptions, type XlsxErrorCode, type XlsxLimits } from './codec';
 
 /**
  * Load a workbook from a file path or from bytes. A missing/unreadable file, a file that is not an .xlsx workbook
  * and a file over a limit (limits.ts) reject with an XlsxError whose message says which (never a zip/XML stack
- * trace). A file over the size limit is refused before it is read.
+ * trace). A file over the size limit is refused before it is read. `options.rewriteWhole`: see ReadOptions.
  */
-export async function loadWorkbook(source: string | ArrayBuffer | Uint8Array, limits: XlsxLimits = XLSX_LIMITS): Promise<ExcelJS.Workbook> {
-  if (typeof source !== 'string') return readXlsx(source, undefined, limits);
+export async function loadWorkbook(source: string | ArrayBuffer | Uint8Array, limits: XlsxLimits = XLSX_LIMITS, options: ReadOptions = {}): Promise<ExcelJS.Workbook> {
+  if (typeof source !== 'string') return readXlsx(source, undefined, limits, options);
   let bytes: Uint8Array;
   try {
     const stat = await fs.stat(source);
@@ -34,7 +34,7 @@ export async function loadWorkbook(source: string | ArrayBuffer | Uint8Array, li
     const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : code === 'EACCES' ? 'permission' : String(code ?? e);
     throw new XlsxError('cannot-read', xlsxText.cannotRead(source, why), { cause: e });
   }
-  return readXlsx(bytes, path.basename(source), limits);
+  return readXlsx(bytes, path.basename(source), limits, options);
 }
 
 /**

@@ -63,6 +63,18 @@ export function setOrigin(workbook: ExcelJS.Workbook, origin: Origin): void {
   journals.set(workbook, { sheets: new Map(), names: new Map(), formulas: false });
 }
 
+/** Sheets loaded without their cells (stub-sheets.ts), lower case: to be cleared whole before anything is written. */
+const stubs = new WeakMap<ExcelJS.Workbook, Set<string>>();
+
+export function setStubbed(workbook: ExcelJS.Workbook, sheets: readonly string[]): void {
+  if (sheets.length) stubs.set(workbook, new Set(sheets.map((s) => s.toLowerCase())));
+}
+
+/** The sheets of `workbook` still without their cells (none once each has been cleared whole). */
+export function stubbedOf(workbook: ExcelJS.Workbook): Set<string> | undefined {
+  return stubs.get(workbook);
+}
+
 export function originOf(workbook: ExcelJS.Workbook): Origin | undefined {
   return origins.get(workbook);
 }
@@ -175,6 +187,8 @@ function listSourceText(source: { formula: string } | { values: string[] }): str
  * such edits are not in the journal, so a patch would not carry them.
  */
 export function forgetOrigin(workbook: ExcelJS.Workbook): void {
+  // A sheet loaded without its cells and not rewritten would be saved empty: only the patch keeps it.
+  if (stubs.get(workbook)?.size) throw new Error('forgetOrigin: the workbook was loaded without the cells of some sheets; it can only be saved as a patch');
   origins.delete(workbook);
   journals.delete(workbook);
 }

@@ -43,7 +43,7 @@ import {
   removeNote,
   tablesOf,
 } from './exceljs-internals';
-import { record } from './journal';
+import { record, stubbedOf } from './journal';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -94,10 +94,29 @@ export class XlsxPort implements WorkbookPort {
         throw new XlsxError('too-many-rows', xlsxText.sheetWouldGrow(op.sheet, bottom, this.limits.maxSheetRows));
       }
     }
+    this.checkStubbed(ops);
     for (const op of ops) {
       // What each op touched is remembered, so a save patches the planner's file rather than rewriting it.
       if (this.applyOne(op) !== SKIPPED) record(this.workbook, op);
     }
+  }
+
+  /**
+   * A sheet loaded without its cells (ReadOptions.rewriteWhole) takes writes only once cleared whole; a batch that
+   * would write to one before is refused before anything changes (the save would lose the cells it never loaded).
+   */
+  private checkStubbed(ops: WriteOp[]): void {
+    const stubbed = stubbedOf(this.workbook);
+    if (!stubbed?.size) return;
+    const cleared = new Set<string>();
+    for (const op of ops) {
+      if (!('sheet' in op) || op.kind === 'addSheet' || op.kind === 'activate') continue;
+      const key = op.sheet.toLowerCase();
+      if (!stubbed.has(key) || cleared.has(key)) continue;
+      if (op.kind === 'clear' && op.range === undefined) cleared.add(key);
+      else throw new Error(`XlsxPort: sheet "${op.sheet}" was loaded without its cells; clear it whole before writing to it`);
+    }
+    for (const key of cleared) stubbed.delete(key);
   }
 
   // -------------------------------------------------------------------------------------------------------------
