@@ -174,6 +174,7 @@ export interface WorkbookTexts {
     exact: string;
     live: string;
     groupUnit: string;
+    scenarioUse: string;
   };
   blocks: { status: string; multiplier: string; required: string; shortfall: string; groupForecast: string; ratio: string; forecast: string; named: string; last: string };
 
@@ -405,6 +406,7 @@ const ja: WorkbookTexts = {
     exact: '自動計算の範囲内',
     live: 'グループが自動計算',
     groupUnit: 'グループと単位（照合用）',
+    scenarioUse: 'シナリオと使途（照合用）',
   },
   blocks: {
     status: '状況（目標グループ）',
@@ -656,6 +658,7 @@ const en: WorkbookTexts = {
     exact: 'Within exact range',
     live: 'Group computed live',
     groupUnit: 'Group and unit (lookup)',
+    scenarioUse: 'Scenario and use (lookup)',
   },
   blocks: {
     status: 'Status (target group)',

@@ -72,7 +72,10 @@ test('LibreOffice’s recalculated statuses, marks and verdicts equal the engine
   engine.lines.forEach((line, i) => {
     const row = read.lineRows[i];
     const rr = RESULTS.firstRow + (row - g.firstRow);
-    const verdict = t.verdict[line.verdict];
+    // A line the formulas cannot judge exactly (an item spelt as only the engine knows it, 6 decimals …) shows the
+    // statuses of the last evaluation, and its verdict says so.
+    const live = results.cell(rr, RESULTS.cols.live) !== '0';
+    const verdict = t.verdict[line.verdict] + (live ? '' : t.fromLastEvaluation);
     if (results.cell(rr, RESULTS.cols.verdict) !== verdict) wrong.push(`line ${i}: verdict "${results.cell(rr, RESULTS.cols.verdict)}" ≠ "${verdict}"`);
     if (planSheet.cell(row, g.computedLeft) !== verdict) wrong.push(`line ${i}: plan verdict "${planSheet.cell(row, g.computedLeft)}" ≠ "${verdict}"`);
     g.years.forEach(({ year }, k) => {

@@ -135,8 +135,9 @@ function groupPlan(): Plan {
       line({ item: 'reducer', use: 'robots', unit: 'kg/年', baseline2021: 50, capacity: { '2025': 70 } }),
       line({ item: 'plc', use: 'robots', baseline2021: 0, capacity: { '2025': 10 } }),
       line({ scenario: 'alt', item: 'servo', use: 'machine-tools', baseline2021: 100, capacity: { '2025': 119.99999 } }),
-      // Six decimals: outside the range the formulas are exact for — the statuses of the last evaluation are shown.
-      line({ item: 'linear-guide', use: 'machine-tools', baseline2021: 10.123456, capacity: { '2025': 12.1481472 } }),
+      // Six decimals: outside the range the formulas are exact for — the statuses of the last evaluation are shown, for
+      // every line of its scenario and use (a scenario of its own here, so the other groups stay live).
+      line({ scenario: 'precise', item: 'linear-guide', use: 'machine-tools', baseline2021: 10.123456, capacity: { '2025': 12.1481472 } }),
     ],
     checklist: {},
     coreTechnologies: [],

@@ -606,7 +606,7 @@ export function templateCounts(plan?: Partial<Plan>): TemplateCounts {
     targets: room(targets, 8),
     coreTech: room(plan?.coreTechnologies?.length ?? 0, 6),
     transfers: room(plan?.transfers?.length ?? 0, 8),
-    acks: 20,
+    acks: 15,
   };
 }
 

@@ -60,6 +60,7 @@ export interface LiveFormulas {
   exact: string;
   live: string;
   groupUnit: string;
+  scenarioUse: string;
   /** Results blocks: the formula of block's cell at year index k (written for the results' first row). */
   multiplier(k: number): string;
   required(k: number): string;
@@ -158,6 +159,7 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
   const itemKey = `IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.items},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemOther},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemIds},0)),${item})))`;
   const itemKnown = `OR(ISNUMBER(MATCH(${item},${policy.items},0)),ISNUMBER(MATCH(${item},${policy.itemOther},0)),ISNUMBER(MATCH(${item},${policy.itemIds},0)))`;
   const scenario = `IF(${text('scenario')}="",${lit(DEFAULT_SCENARIO)},${text('scenario')})`;
+  const scenarioRaw = planCell('scenario') ? `(${planCell('scenario')}&"")` : '""';
   const baselineCell = planCell('baseline');
   const verdict = `IF(${shorts}N(${H})>0,${V.ineligible},IF(N(${I})>0,${V.attention},IF(ISNUMBER(${H}),${V.eligible},${lit(t.notChecked)})))`;
   const groupStatus = (k: number) => {
@@ -184,8 +186,12 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     group: `=IF(OR(${blank},${item}="",${J}=0,${L}=""),"","#"&${scenario}&"|"&${itemKey}&"|"&${J})`,
     groupBaseline: `=IF(${G}="","",SUMIFS(${all(c.baseline)},${all(c.group)},${G}))`,
     named: `=IF(${K}="",0,1)`,
-    exact: `=IF(${G}="",1,IF(AND(${itemKnown},LEN(${G})=LEN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${G},"*",""),"?",""),"~","")),${outsideDomain(L)}=0${forecastRow ? `,${outsideDomain(forecastRow)}=0` : ''}),1,0))`,
-    live: `=IF(${G}="",1,IF(COUNTIFS(${all(c.group)},${G},${all(c.exact)},0)=0,1,0))`,
+    // The scenario as typed must be what the engine keys on: SUMIFS ignores case and TRIM collapses inner spaces.
+    exact: `=IF(${G}="",1,IF(AND(${itemKnown},EXACT(${scenarioRaw},TRIM(${scenarioRaw})),EXACT(${scenarioRaw},LOWER(${scenarioRaw})),LEN(${G})=LEN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${G},"*",""),"?",""),"~","")),${outsideDomain(L)}=0${forecastRow ? `,${outsideDomain(forecastRow)}=0` : ''}),1,0))`,
+    // Live only when every line of the same scenario and use is exact: a line whose item the formulas cannot name
+    // (an alias the engine knows) may belong to any group of its scenario and use.
+    live: `=IF(${G}="",1,IF(COUNTIFS(${all(c.scenarioUse)},$${col(c.scenarioUse)}${rr},${all(c.exact)},0)=0,1,0))`,
+    scenarioUse: `=IF(${G}="","","#"&${scenario}&"|"&${J})`,
     groupUnit: `=IF(${G}="","",${G}&"|"&$${col(c.unit)}${rr})`,
     multiplier: (k) => {
       const Y = yearOf('multiplier', k);

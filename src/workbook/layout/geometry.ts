@@ -331,8 +331,9 @@ export const RESULTS = {
     exact: 16,
     live: 17,
     groupUnit: 18,
+    scenarioUse: 19,
   },
-  firstBlockCol: 19,
+  firstBlockCol: 20,
   /**
    * Blocks, left to right. `forecast` holds the plan's forecasts as the engine reads them (the group sums add them
    * up), `groupForecast` the group's sum, `named` 1 where the line names the year, `last` the status of the last

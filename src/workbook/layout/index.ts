@@ -394,7 +394,7 @@ function resultsExtendOps(read: ReadPlanResult, _old: PlanGeometry, grown: PlanG
   const to = resultsRow(grown, grown.lastRow);
   const o = new SheetOps(read.sheets.results);
   const c = RESULTS.cols;
-  for (const k of ['row', 'scenario', 'item', 'use', 'unit', 'verdict', 'useIndex', 'targets', 'baseline', 'group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit'] as const) {
+  for (const k of ['row', 'scenario', 'item', 'use', 'unit', 'verdict', 'useIndex', 'targets', 'baseline', 'group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit', 'scenarioUse'] as const) {
     o.fill(from, c[k], to, c[k], formulas[k]);
   }
   for (const b of blockFills(grown, formulas)) o.fill(from, b.c1, to, b.c2, b.formula);

@@ -23,7 +23,7 @@ export interface RowStatic {
 
 /** What each formula evaluates to at check time (from the engine), stored as cached values for viewers. */
 type FixedKey = Exclude<keyof typeof RESULTS.cols, 'findings' | 'errors' | 'warnings'>;
-const FIXED_KEYS: readonly FixedKey[] = ['row', 'scenario', 'item', 'use', 'unit', 'verdict', 'useIndex', 'targets', 'baseline', 'group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit'];
+const FIXED_KEYS: readonly FixedKey[] = ['row', 'scenario', 'item', 'use', 'unit', 'verdict', 'useIndex', 'targets', 'baseline', 'group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit', 'scenarioUse'];
 
 export interface RowCache {
   fixed: Record<FixedKey, CellInput>;
@@ -46,6 +46,7 @@ function inDomain(v: number): boolean {
 function exactInSheet(info: PlanRowInfo): boolean {
   if (!ITEM_NAMES.has(info.item.trim().toLowerCase())) return false;
   if (/[*?~]/.test(info.scenario + info.item)) return false;
+  if (info.scenario !== info.scenario.trim() || info.scenario !== info.scenario.toLowerCase() || /\s{2}/.test(info.scenario)) return false;
   if (info.baseline !== null && !inDomain(info.baseline)) return false;
   for (const v of info.forecasts.values()) if (!inDomain(v)) return false;
   return true;
@@ -66,8 +67,10 @@ export function resultsCache(g: PlanGeometry, rows: readonly PlanRowInfo[], eval
   const t = workbookText(lang);
   const byRow = new Map(rows.map((r) => [r.row, r]));
   const blocks = resultsBlocks(g);
-  const inexactGroups = new Set<number>();
-  for (const r of rows) if (r.line !== undefined && !exactInSheet(r)) inexactGroups.add(evaluation.lines[r.line].group);
+  // As the `live` column: a row outside the exact range makes every line of its scenario and use show the last status.
+  const inexact = new Set<string>();
+  for (const r of rows) if (r.line !== undefined && !exactInSheet(r)) inexact.add(`${evaluation.lines[r.line].scenario}|${evaluation.lines[r.line].use}`);
+  const inexactGroups = new Set<number>(evaluation.groups.filter((gr) => inexact.has(`${gr.scenario}|${gr.use}`)).map((gr) => gr.index));
   const out: RowCache[] = [];
   for (let planRow = g.firstRow; planRow <= g.lastRow; planRow++) {
     const c = blank();
@@ -96,6 +99,7 @@ export function resultsCache(g: PlanGeometry, rows: readonly PlanRowInfo[], eval
       c.fixed.group = `#${info.scenario}|${itemId(info.item) ?? info.item}|${info.useIndex}`;
       c.fixed.groupBaseline = group.baseline2021;
       c.fixed.groupUnit = `${c.fixed.group}|${info.unit}`;
+      c.fixed.scenarioUse = `#${info.scenario}|${info.useIndex}`;
     }
     const groupYears = new Map<number, YearResult>((group?.years ?? []).map((y) => [y.year, y]));
     const named = new Set(normalisedTargets(info?.targetsText ?? '').split(',').filter(Boolean).map(Number));
@@ -224,10 +228,10 @@ export function resultsSheetOps(p: {
   o.cell(RESULTS.legendRow, 1, t.resultsLegend).format(RESULTS.legendRow, 1, RESULTS.legendRow, 1, MUTED_FORMAT);
 
   const rc = t.resultsColumns;
-  o.values(RESULTS.headerRow, 1, [[rc.row, rc.scenario, rc.item, rc.use, rc.unit, rc.verdict, rc.findings, rc.errors, rc.warnings, rc.useIndex, rc.targets, rc.baseline, rc.group, rc.groupBaseline, rc.named, rc.exact, rc.live, rc.groupUnit]]);
-  o.format(RESULTS.headerRow, 1, RESULTS.headerRow, c.groupUnit, HEADER_FORMAT);
+  o.values(RESULTS.headerRow, 1, [[rc.row, rc.scenario, rc.item, rc.use, rc.unit, rc.verdict, rc.findings, rc.errors, rc.warnings, rc.useIndex, rc.targets, rc.baseline, rc.group, rc.groupBaseline, rc.named, rc.exact, rc.live, rc.groupUnit, rc.scenarioUse]]);
+  o.format(RESULTS.headerRow, 1, RESULTS.headerRow, c.scenarioUse, HEADER_FORMAT);
   o.format(RESULTS.headerRow, c.errors, RESULTS.headerRow, c.baseline, { fill: { color: '#7F7F7F' } });
-  o.format(RESULTS.headerRow, c.named, RESULTS.headerRow, c.groupUnit, { fill: { color: '#7F7F7F' } });
+  o.format(RESULTS.headerRow, c.named, RESULTS.headerRow, c.scenarioUse, { fill: { color: '#7F7F7F' } });
   const blocks = resultsBlocks(g);
   for (const block of RESULTS.blocks) {
     const ks = blocks.years(block);
@@ -250,7 +254,7 @@ export function resultsSheetOps(p: {
   o.fill(top, c.useIndex, bottom, c.useIndex, f.useIndex, fixed('useIndex'));
   o.fill(top, c.targets, bottom, c.targets, f.targets, fixed('targets'));
   o.fill(top, c.baseline, bottom, c.baseline, f.baseline, fixed('baseline'));
-  for (const k of ['group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit'] as const) o.fill(top, c[k], bottom, c[k], f[k], fixed(k));
+  for (const k of ['group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit', 'scenarioUse'] as const) o.fill(top, c[k], bottom, c[k], f[k], fixed(k));
   if (p.statics) {
     o.values(top, c.findings, p.statics.map((s) => [s.text || null, s.errors, s.warnings]));
   }
@@ -287,7 +291,7 @@ export function resultsSheetOps(p: {
   o.cf(top, c.verdict, bottom, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.eligible))}`, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont, bold: true } });
   o.cf(top, c.verdict, bottom, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.attention))}`, { font: { color: COLORS.warnFont, bold: true } });
   o.format(top, c.errors, bottom, c.baseline, { font: { color: COLORS.muted } });
-  o.format(top, c.named, bottom, c.groupUnit, { font: { color: COLORS.muted } });
+  o.format(top, c.named, bottom, c.scenarioUse, { font: { color: COLORS.muted } });
   o.format(top, c.groupBaseline, bottom, c.groupBaseline, { numberFormat: '#,##0.#####' });
   // The use number is 0 on empty rows: shown blank.
   o.format(top, c.useIndex, bottom, c.useIndex, { numberFormat: '0;-0;;@' });
