@@ -34,7 +34,7 @@ const FORMAT_VALUES = ['json', 'table'] as const;
 type Format = (typeof FORMAT_VALUES)[number];
 
 const OWN_COMMANDS = ['evaluate', 'rules', 'schema'] as const;
-const WORKBOOK_COMMANDS = ['template', 'check', 'export'] as const;
+const WORKBOOK_COMMANDS = ['template', 'check', 'export', 'submit'] as const;
 type OwnCommand = (typeof OWN_COMMANDS)[number];
 type WorkbookCommand = (typeof WORKBOOK_COMMANDS)[number];
 

@@ -16,6 +16,8 @@ import {
   toNumber,
   toText,
   Unsupported,
+  VALUE_ERROR,
+  isRange,
   type Scalar,
   type Value,
 } from './values';
@@ -119,7 +121,69 @@ function argumentsOf(nodes: FormulaNode[], at: Evaluation): Arguments {
       if (row === undefined || col === undefined) throw new Unsupported('ROW/COLUMN of a whole row or column');
       return { row, col };
     },
+    array: (i) => arrayOf(nodes[i], at),
   };
+}
+
+/** Functions that SUMPRODUCT applies element by element over arrays (what the layout's formulas use in it). */
+const ELEMENTWISE = new Set(['ROUND', 'ABS', 'INT', 'N']);
+
+/** A value or a grid of values: a node as SUMPRODUCT evaluates it (array context). */
+function arrayOf(node: FormulaNode, at: Evaluation): Scalar[][] {
+  const v = arrayValue(node, at);
+  return Array.isArray(v) ? v : [[v]];
+}
+
+function arrayValue(node: FormulaNode, at: Evaluation): Scalar | Scalar[][] {
+  switch (node.kind) {
+    case 'reference': {
+      const v = evaluateReference(node, at);
+      return isRange(v) ? v.range : v;
+    }
+    case 'negate':
+      return mapGrid([arrayValue(node.operand, at)], ([x]) => -toNumber(x));
+    case 'binary':
+      return mapGrid([arrayValue(node.left, at), arrayValue(node.right, at)], ([x, y]) => binary(node.operator, x, y));
+    case 'call': {
+      if (!ELEMENTWISE.has(node.name)) break;
+      const definition = FUNCTIONS[node.name];
+      if (node.args.length < definition.minArgs || node.args.length > definition.maxArgs) {
+        throw new Unsupported(`${node.name} with ${node.args.length} argument(s)`);
+      }
+      return mapGrid(
+        node.args.map((arg) => arrayValue(arg, at)),
+        (scalars) => singleValue(definition.call(argumentsOf(scalars.map((value) => ({ kind: 'literal', value }) as FormulaNode), at))),
+      );
+    }
+  }
+  return singleValue(evaluateNode(node, at));
+}
+
+/** f over grids element by element; a single value stands for every element. Grids of different sizes: #VALUE!. */
+function mapGrid(parts: (Scalar | Scalar[][])[], f: (scalars: Scalar[]) => Scalar): Scalar | Scalar[][] {
+  const grid = parts.find((p): p is Scalar[][] => Array.isArray(p));
+  if (!grid) return f(parts as Scalar[]);
+  const rows = grid.length;
+  const cols = grid[0]?.length ?? 0;
+  const out: Scalar[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: Scalar[] = [];
+    for (let c = 0; c < cols; c++) {
+      const scalars = parts.map((p) => {
+        if (!Array.isArray(p)) return p;
+        if (p.length !== rows || (p[0]?.length ?? 0) !== cols) fail(VALUE_ERROR);
+        return p[r][c];
+      });
+      try {
+        row.push(f(scalars));
+      } catch (e) {
+        if (e instanceof ErrorSignal) row.push(e.value);
+        else throw e;
+      }
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 function binary(operator: string, left: Scalar, right: Scalar): Scalar {

@@ -37,6 +37,11 @@ export interface Arguments {
   all(): Value[];
   /** The top-left cell of a reference argument, or the formula's own cell without the argument. */
   position(index: number): { row: number; col: number };
+  /**
+   * The argument evaluated as an array, as SUMPRODUCT evaluates its arguments: ranges and the operators and
+   * element-wise functions over them give a grid of values (a single value is a 1×1 grid).
+   */
+  array(index: number): Scalar[][];
 }
 
 export interface FunctionDefinition {
@@ -319,6 +324,40 @@ export const FUNCTIONS: Record<string, FunctionDefinition> = {
   COUNT: define(1, ANY, (a) => cellsOf(a.all()).filter(({ value }) => typeof value === 'number').length),
   COUNTA: define(1, ANY, (a) => cellsOf(a.all()).filter(({ value }) => value !== null).length),
   COUNTBLANK: define(1, 1, (a) => cellsOf([a.value(0)]).filter(({ value }) => value === null || value === '').length),
+  SUMIFS: define(3, ANY, (a) => {
+    if ((a.count - 1) % 2 !== 0) fail(VALUE_ERROR);
+    const sums = cellsOf([a.value(0)]);
+    const pairs: { cells: { value: Scalar }[]; test: (v: Scalar) => boolean }[] = [];
+    for (let i = 1; i < a.count; i += 2) pairs.push({ cells: cellsOf([a.value(i)]), test: criterionTest(a.scalar(i + 1)) });
+    if (pairs.some((p) => p.cells.length !== sums.length)) fail(VALUE_ERROR);
+    let total = 0;
+    for (let i = 0; i < sums.length; i++) {
+      const v = sums[i].value;
+      if (typeof v === 'number' && pairs.every((p) => p.test(p.cells[i].value))) total += v;
+    }
+    return total;
+  }),
+  // Arguments of the same size multiplied element by element and summed; what is not a number counts as 0 (as in
+  // Excel: a TRUE from a comparison counts only once arithmetic such as + made it 1).
+  SUMPRODUCT: define(1, ANY, (a) => {
+    const grids = Array.from({ length: a.count }, (_, i) => a.array(i));
+    const rows = grids[0].length;
+    const cols = grids[0][0]?.length ?? 0;
+    if (grids.some((g) => g.length !== rows || g.some((r) => r.length !== cols))) fail(VALUE_ERROR);
+    let total = 0;
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        let product = 1;
+        for (const g of grids) {
+          const v = g[r][c];
+          if (isError(v)) fail(v);
+          product *= typeof v === 'number' ? v : 0;
+        }
+        total += product;
+      }
+    }
+    return total;
+  }),
   COUNTIF: define(2, 2, (a) => {
     const test = criterionTest(a.scalar(1));
     return cellsOf([a.value(0)]).filter(({ value }) => test(value)).length;

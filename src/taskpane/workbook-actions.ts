@@ -102,7 +102,7 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
 
   async function readAndEvaluate() {
     const read = await readExistingPlan();
-    const evaluation = evaluatePlan(read.plan, { inputFindings: read.inputFindings });
+    const evaluation = evaluatePlan(read.plan, { inputFindings: read.inputFindings, legacy: read.legacy });
     return { read, evaluation };
   }
 
@@ -177,7 +177,7 @@ export function createWorkbookActions(port: WorkbookPort, opts: WorkbookActionsO
       const read = await readExistingPlan();
       onProgress?.('evaluating');
       await nextTick();
-      const evaluation = evaluatePlan(read.plan, { inputFindings: read.inputFindings });
+      const evaluation = evaluatePlan(read.plan, { inputFindings: read.inputFindings, legacy: read.legacy });
       onProgress?.('writing');
       await nextTick();
       await needsPlan(() => writeResults(port, read, evaluation, { lang: opts.lang(), evaluatedAt: now(), version: opts.version }));

@@ -187,10 +187,13 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     groupBaseline: `=IF(${G}="","",SUMIFS(${all(c.baseline)},${all(c.group)},${G}))`,
     named: `=IF(${K}="",0,1)`,
     // The scenario as typed must be what the engine keys on: SUMIFS ignores case and TRIM collapses inner spaces.
-    exact: `=IF(${G}="",1,IF(AND(${itemKnown},EXACT(${scenarioRaw},TRIM(${scenarioRaw})),EXACT(${scenarioRaw},LOWER(${scenarioRaw})),LEN(${G})=LEN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${G},"*",""),"?",""),"~","")),${outsideDomain(L)}=0${forecastRow ? `,${outsideDomain(forecastRow)}=0` : ''}),1,0))`,
+    exact: `=IFERROR(IF(${G}="",1,IF(AND(${itemKnown},EXACT(${scenarioRaw},TRIM(${scenarioRaw})),EXACT(${scenarioRaw},LOWER(${scenarioRaw})),LEN(${G})=LEN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${G},"*",""),"?",""),"~","")),${outsideDomain(L)}=0${forecastRow ? `,${outsideDomain(forecastRow)}=0` : ''}),1,0)),0)`,
+    // An error on the way (a cell holding #REF! or the like) is not exact: COUNTIFS below would not count it.
     // Live only when every line of the same scenario and use is exact: a line whose item the formulas cannot name
     // (an alias the engine knows) may belong to any group of its scenario and use.
-    live: `=IF(${G}="",1,IF(COUNTIFS(${all(c.scenarioUse)},$${col(c.scenarioUse)}${rr},${all(c.exact)},0)=0,1,0))`,
+    // The scenario-and-use key as a criterion with its wildcards escaped (~ * ?): a scenario typed with them must
+    // still find its own rows, or a group the formulas cannot judge would show as live.
+    live: `=IF(${G}="",1,IF(COUNTIFS(${all(c.scenarioUse)},SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($${col(c.scenarioUse)}${rr},"~","~~"),"*","~*"),"?","~?"),${all(c.exact)},0)=0,1,0))`,
     scenarioUse: `=IF(${G}="","","#"&${scenario}&"|"&${J})`,
     groupUnit: `=IF(${G}="","",${G}&"|"&$${col(c.unit)}${rr})`,
     multiplier: (k) => {

@@ -292,7 +292,7 @@ export function resultsSheetOps(p: {
   o.cf(top, c.verdict, bottom, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.attention))}`, { font: { color: COLORS.warnFont, bold: true } });
   o.format(top, c.errors, bottom, c.baseline, { font: { color: COLORS.muted } });
   o.format(top, c.named, bottom, c.scenarioUse, { font: { color: COLORS.muted } });
-  o.format(top, c.groupBaseline, bottom, c.groupBaseline, { numberFormat: '#,##0.#####' });
+  // The group's baseline is a lookup helper: shown as General, as every program shows it alike.
   // The use number is 0 on empty rows: shown blank.
   o.format(top, c.useIndex, bottom, c.useIndex, { numberFormat: '0;-0;;@' });
 
