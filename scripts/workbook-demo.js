@@ -3,7 +3,7 @@
  * planner gets from `supply-plan template --from`), and that workbook checked, out/sample-plan.checked.xlsx (what
  * `supply-plan check` writes: results, highlights, notes, summary and log), through the real bin.
  *
- * The sample is ineligible on purpose, so `check` exiting 1 is the expected outcome; anything above 1 fails.
+ * `check` exits 0 (the submission scenario needs attention) or 1 (it has errors); anything above 1 fails.
  */
 const fs = require('fs');
 const path = require('path');
@@ -32,7 +32,7 @@ if (made !== 0) {
   if (checked === 0 || checked === 1) {
     console.log(`\n${path.relative(ROOT, PLAN)}: the sample plan as a workbook (type in 計画 and 取組・チェックリスト)`);
     console.log(`${path.relative(ROOT, CHECKED)}: checked — see サマリー for the summary, 結果 for every line and year`);
-    if (checked === 1) console.log('(exit code 1: the sample plan has error findings on purpose)');
+    if (checked === 1) console.log('(exit code 1: the submission scenario has error findings)');
   } else {
     process.exitCode = checked || 1;
   }
