@@ -46,7 +46,13 @@ export function parsePlan(data: unknown): ParseResult {
     return { ok: true, ...migrateV1(v1.data) };
   }
   const r = PlanSchema.safeParse(data);
-  return r.success ? { ok: true, plan: r.data } : { ok: false, errors: zodErrors(r.error) };
+  if (r.success) return { ok: true, plan: r.data };
+  const errors = zodErrors(r.error);
+  // A v1 body under the v2 tag (the tag bumped by hand): name the tag first, it is the one change that fixes it.
+  if (d && 'activity' in d && !('activities' in d)) {
+    errors.unshift({ path: 'format', message: `the plan is in the shape of "${PLAN_FORMAT_V1}" (one "activity", not "activities"): set format to "${PLAN_FORMAT_V1}", or write it as "${PLAN_FORMAT}"` });
+  }
+  return { ok: false, errors };
 }
 
 /** Parse plan file text: JSON syntax errors become an input error too, never an exception. */

@@ -50,7 +50,7 @@ test('valid plans typed as people type them: the CLI prints exactly the engineâ€
       if (!canonical.ok) throw new Error(`generator made an invalid plan: ${JSON.stringify(canonical.errors)}`);
       const asTyped = parsePlan(typed);
       expect(asTyped.ok && asTyped.plan).toEqual(canonical.plan);
-      const engine = evaluate(canonical.plan);
+      const engine = evaluate(canonical.plan, { legacy: canonical.legacy });
       const file = await writePlan(typed);
       const r = await cli(dir, 'evaluate', file, '--lang', lg, '--format', 'json');
       expect(r.stderr).toBe('');

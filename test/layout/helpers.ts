@@ -9,7 +9,8 @@ import type { ReadOptions, SheetSnapshot, WorkbookPort, WriteOp } from '../../sr
 import { createWorkbook, readXlsx, writeXlsx } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 
-export const SAMPLE_PLAN_FILE = path.join(__dirname, '../../examples/sample-plan.json');
+/** The sample as W's layout tests know it: the published v1 sample (read and migrated), five lines, one activity. */
+export const SAMPLE_PLAN_FILE = path.join(__dirname, '../cli/fixtures/sample-plan-v1.json');
 
 export async function samplePlan(): Promise<Plan> {
   const r = parsePlan(JSON.parse(await fs.readFile(SAMPLE_PLAN_FILE, 'utf8')));

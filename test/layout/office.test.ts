@@ -23,14 +23,12 @@ test.each(PROFILES.map((p) => [p.name, p] as const))('the sample through Office 
   expect(excel.sheetNames()).toEqual(['計画', '取組・チェックリスト', '基準', '結果']);
   const { read, evaluation } = await checkWorkbook(port, { evaluatedAt: new Date('2025-06-30T01:02:03Z'), version: '0.1.0' });
   expect(read.inputFindings).toEqual([]);
-  expect(read.plan.lines).toHaveLength(6);
-  // The submission scenario (基本ケース) needs attention; the conservative one falls short beside it.
-  expect(evaluation.verdict).toBe('attention');
+  expect(read.plan.lines).toHaveLength(5);
+  expect(evaluation.verdict).toBe('ineligible');
   expect(excel.sheetNames()).toEqual(['計画', '取組・チェックリスト', '基準', '結果', 'サマリー', '履歴']);
-  expect(excel.sheet('計画').cell('J9').value).toBe(140000);
-  // U is the site column right of the years, V the activity ID (the sample has several activities); the line's
-  // verdict follows a gap column, in X.
-  expect(excel.sheet('計画').cell('X5').formula).toBe("='結果'!F7&\"\"");
+  expect(excel.sheet('計画').cell('J8').value).toBe(140000);
+  // U is the site column right of the years; the line's verdict follows it in W.
+  expect(excel.sheet('計画').cell('W5').formula).toBe("='結果'!F7&\"\"");
   // Again: the layout reads once and writes once each time, and Excel sees 2 syncs to read and 2 to write.
   port.reset();
   const before = excel.syncCount;
