@@ -176,7 +176,7 @@ async function scenarioEditClosesGap({ harness }) {
   assert(shorts.length > 0, 'the sample has no short target point');
   // The smallest gap: the conservative reducer's 2025 forecast (4,332.8 of 4,332.9).
   const s = shorts.find((x) => x.message.includes('4,332.8')) ?? shorts[0];
-  const required = Number(/required ([\d,.]+)/.exec(s.message)[1].replace(/,/g, ''));
+  const required = Number(/required ([\d,.]+)/.exec(s.message)[1].replace(/,/g, '').replace(/\.$/, ''));
   await showCellSheet(page, s.cell.sheet);
   assert(await h.isHighlighted(page, s.cell.address), `${s.cell.address} is not highlighted before the edit`);
   const rowBefore = await planRowText(page, s.cell.address);
@@ -188,7 +188,7 @@ async function scenarioEditClosesGap({ harness }) {
   await eventually(async () => !(await h.isHighlighted(page, s.cell.address)) || /^#c6/i.test(await h.cell(page, s.cell.address).getAttribute('data-highlight')),
     `${s.cell.address} still shows the short highlight after the gap closed`);
   const text = await h.cellText(page, s.cell.address);
-  assert(text.replace(/,/g, '') === String(required), `the edited cell shows "${text}"`);
+  assert(text.replace(/,/g, '').replace(/\.$/, '') === String(required), `the edited cell shows "${text}"`);
   const rowAfter = await planRowText(page, s.cell.address);
   assert(rowAfter !== rowBefore, 'the plan row did not change after the edit');
   // The pane follows the evaluation the edit set off, without its button: the gap is gone from its list, it says
@@ -506,7 +506,7 @@ async function scenarioKeyboardOnly({ harness }) {
   await page.keyboard.press('ArrowUp');
   await page.keyboard.type('9');
   await page.keyboard.press('Escape');
-  assert((await h.cellText(page, s.cell.address)).replace(/,/g, '') === '1250', 'Esc did not cancel the edit');
+  assert((await h.cellText(page, s.cell.address)).replace(/,/g, '').replace(/\.$/, '') === '1250', 'Esc did not cancel the edit');
   // Tab stays in the grid, as in Excel: it moves right.
   const beforeTab = await page.evaluate(() => document.activeElement.getAttribute('data-address'));
   await page.keyboard.press('Tab');
@@ -524,7 +524,7 @@ async function scenarioBadInput({ harness }) {
   const t = uiText(lang);
   const page = await harness.openPreview({ lang });
   await P.evaluateInPane(page, lang);
-  const lines = (await P.panel(page, 'evaluate').getByText(/^Lines evaluated: \d+$/).innerText()).match(/\d+/)[0];
+  const lines = (await P.panel(page, 'evaluate').getByText(/^Lines evaluated: \d+/).innerText()).match(/\d+/)[0];
   const shorts = await shortFindings(page, lang);
   const planSheet = SHEET_NAMES[lang].plan;
   // A forecast cell of the first short point takes text; the item of another line becomes unknown.
@@ -549,7 +549,7 @@ async function scenarioBadInput({ harness }) {
   const unknown = all.find((f) => f.message.includes('flux capacitor'));
   assert(unknown, 'no finding for the unknown item');
   assert(unknown.cell && unknown.cell.address === itemCell, `the unknown item's finding points at ${JSON.stringify(unknown.cell)}, not ${itemCell}`);
-  const after = (await P.panel(page, 'evaluate').getByText(/^Lines evaluated: \d+$/).innerText()).match(/\d+/)[0];
+  const after = (await P.panel(page, 'evaluate').getByText(/^Lines evaluated: \d+/).innerText()).match(/\d+/)[0];
   assert(after === lines, `lines evaluated went from ${lines} to ${after}: a line was lost`);
   // The other lines' results are still there: some other short point is still listed.
   const otherShorts = (await shortFindings(page, lang)).filter((f) => f.cell.address !== forecast.address);
@@ -634,7 +634,7 @@ async function scenarioPlannerTypesInTheSheet({ harness }) {
   await eventually(async () => (await editor.count()) === 1 && (await editor.inputValue()) === '４３３３', 'the IME input did not reach the cell editor');
   const before = await h.evaluationCount(page);
   await page.keyboard.press('Enter');
-  await eventually(async () => (await h.cellText(page, s.cell.address)).replace(/,/g, '') === '4333', 'the typed value was not stored');
+  await eventually(async () => (await h.cellText(page, s.cell.address)).replace(/,/g, '').replace(/\.$/, '') === '4333', 'the typed value was not stored');
   await h.waitForReevaluation(page, before);
 
   // Ctrl+Z puts the old value back.
@@ -655,8 +655,8 @@ async function scenarioPlannerTypesInTheSheet({ harness }) {
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   const next = rightOf(s.cell.address);
-  await eventually(async () => (await h.cellText(page, s.cell.address)).replace(/,/g, '') === '5000', 'the pasted block did not land in the active cell');
-  assert((await h.cellText(page, next)).replace(/,/g, '') === '5100', `the pasted block's second cell is not in ${next}`);
+  await eventually(async () => (await h.cellText(page, s.cell.address)).replace(/,/g, '').replace(/\.$/, '') === '5000', 'the pasted block did not land in the active cell');
+  assert((await h.cellText(page, next)).replace(/,/g, '').replace(/\.$/, '') === '5100', `the pasted block's second cell is not in ${next}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -210,7 +210,7 @@ function targets(plan: Obj): { path: string; get: (p: Obj) => Obj; key: string; 
     const at = (k: string, bad: unknown[]) => out.push({ path: `lines[${i}].${k}`, get: (p) => lines(p)[i], key: k, bad });
     at('item', [...BAD_TEXTS, '', '   ', undefined]);
     at('use', ['boats', '', null, 1, undefined]);
-    at('baseline2021', [...BAD_NUMBERS, 0, 1e-12, undefined]);
+    at('baseline2021', [...BAD_NUMBERS, -1, 1e-12, undefined]); // 0 is a new entrant (v2), not bad input
     at('unit', BAD_TEXTS);
     at('scenario', [...BAD_TEXTS, '', '  ']);
     at('targetYears', ['all', null, {}]);
