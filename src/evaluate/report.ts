@@ -41,22 +41,10 @@ export interface ReportLineV2 extends ReportLine {
   group: number;
 }
 
-/** A target group: its lines' figures summed (the applicant's capacity of an item for a use). */
-export interface ReportGroup {
-  index: number;
-  scenario: string;
-  item: string;
-  itemName: string;
-  eligibleItem: boolean;
-  use: string;
-  useName: string;
-  unit: string;
-  baseline2021: number;
+/** A target group: its lines' figures summed (the applicant's capacity of an item for a use); `index` is its own. */
+export interface ReportGroup extends ReportLine {
   lines: number[];
-  targetYears: number[];
   activity?: string;
-  verdict: Verdict;
-  years: ReportYear[];
 }
 
 export interface ReportFinding {
