@@ -234,7 +234,8 @@ async function runCheck(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts):
   else writeEvaluationTable(shown, lang, { width: tableWidth(io.env) }, (text) => io.stdout(text));
   if (read.inputFindings.length) io.stderr(`${PROGRAM}: ${t.badCells(input, read.inputFindings.length)}\n${cellList(read.inputFindings, lang)}`);
   io.stderr(`${PROGRAM}: ${t.wrote(output)}\n`);
-  return evaluation.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  // As `evaluate`: the plan's verdict is the submission scenario's; another scenario falling short does not fail it.
+  return evaluation.verdict === 'ineligible' ? 1 : 0;
 }
 
 function tableWidth(env: Record<string, string | undefined>): number | undefined {
