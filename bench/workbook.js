@@ -92,7 +92,7 @@ async function checkWorkbook(input) {
     const wb = await loadWorkbook(input, undefined, { rewriteWhole: CHECK_REWRITES_WHOLE });
     const load = ms(t);
     t = process.hrtime.bigint();
-    const port = new XlsxPort(wb);
+    const port = new XlsxPort(wb, undefined, { direct: true });
     const read = await layout.readPlan(port);
     const tRead = ms(t);
     t = process.hrtime.bigint();

@@ -219,7 +219,8 @@ async function runCheck(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts):
   const outPath = path.resolve(io.cwd, output);
   if (await sameFile(inPath, outPath)) throw new InputError(t.sameFile(input));
   checkExtension(output, kind, t);
-  const port = new XlsxPort(workbook);
+  // The results and summary are rendered straight from the write ops at the save (XlsxPortOptions.direct).
+  const port = new XlsxPort(workbook, undefined, { direct: true });
   let result;
   try {
     result = await checkWorkbook(port, { lang: args.lang, evaluatedAt: new Date(), version: TOOL_VERSION });

@@ -63,6 +63,18 @@ export function setOrigin(workbook: ExcelJS.Workbook, origin: Origin): void {
   journals.set(workbook, { sheets: new Map(), names: new Map(), formulas: false });
 }
 
+/**
+ * Cell ops on sheets the tool writes whole, kept as ops rather than applied to ExcelJS cells, by sheet (lower case):
+ * the save renders them straight to the sheet's XML (direct-sheet.ts). See XlsxPort's `direct` option.
+ */
+const deferred = new WeakMap<ExcelJS.Workbook, Map<string, WriteOp[]>>();
+
+export function deferredOf(workbook: ExcelJS.Workbook): Map<string, WriteOp[]> {
+  let m = deferred.get(workbook);
+  if (!m) deferred.set(workbook, (m = new Map()));
+  return m;
+}
+
 /** Sheets loaded without their cells (stub-sheets.ts), lower case: to be cleared whole before anything is written. */
 const stubs = new WeakMap<ExcelJS.Workbook, Set<string>>();
 
@@ -189,6 +201,7 @@ function listSourceText(source: { formula: string } | { values: string[] }): str
 export function forgetOrigin(workbook: ExcelJS.Workbook): void {
   // A sheet loaded without its cells and not rewritten would be saved empty: only the patch keeps it.
   if (stubs.get(workbook)?.size) throw new Error('forgetOrigin: the workbook was loaded without the cells of some sheets; it can only be saved as a patch');
+  if (deferred.get(workbook)?.size) throw new Error('forgetOrigin: some sheets were written as deferred ops (XlsxPort direct); they can only be saved as a patch');
   origins.delete(workbook);
   journals.delete(workbook);
 }

@@ -14,7 +14,8 @@
  */
 import type * as ExcelJS from 'exceljs';
 import { TOOL_NAME } from '../../version';
-import { type SheetJournal, type WorkbookJournal, type Origin, sheetWrites } from './journal';
+import { DirectSheet } from './direct-sheet';
+import { deferredOf, type SheetJournal, type WorkbookJournal, type Origin, sheetWrites } from './journal';
 import { patchComments, patchVml } from './notes-patch';
 import {
   CONTENT_TYPE,
@@ -49,6 +50,7 @@ import {
 } from './ooxml';
 import { patchCells, patchColumnWidths, patchConditionalFormats, patchValidations, remapWholeSheet, replaceElement, type Remap } from './sheet-patch';
 import { SharedStringMerge, StyleMerge } from './styles-merge';
+import { fitText } from './xlsx-port';
 import { readEntry, readZipDirectory, type ZipEntry } from './zip-scan';
 import { utf8, writeZip, type ZipOut } from './zip-write';
 
@@ -124,7 +126,7 @@ export async function patchPackage(workbook: ExcelJS.Workbook, origin: Origin, j
 
 class Patch {
   /** New text of changed parts, by name as written in the package. */
-  private readonly edits = new Map<string, string | Uint8Array>();
+  private readonly edits = new Map<string, string | Uint8Array | Uint8Array[]>();
   private readonly removed = new Set<string>();
   /** Parts that are new, in the order they were added. */
   private readonly added: string[] = [];
@@ -154,13 +156,13 @@ class Patch {
     const key = [...this.edits.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     if (key !== undefined) {
       const v = this.edits.get(key)!;
-      return typeof v === 'string' ? v : decoder.decode(v);
+      return typeof v === 'string' ? v : decoder.decode(Array.isArray(v) ? joinBytes(v) : v);
     }
     if ([...this.removed].some((r) => r.toLowerCase() === name.toLowerCase())) return undefined;
     return this.orig.textIfAny(name);
   }
 
-  private put(name: string, content: string | Uint8Array): void {
+  private put(name: string, content: string | Uint8Array | Uint8Array[]): void {
     const existing = this.orig.entry(name);
     const key = existing ? existing.name.replace(/^\//, '') : name;
     if (!existing && !this.added.some((a) => a.toLowerCase() === name.toLowerCase())) this.added.push(name);
@@ -217,7 +219,7 @@ class Patch {
         await this.addSheet(ws.name, g, remap);
         finalNames.push(ws.name);
       } else if (j?.whole) {
-        await this.replaceSheet(o.part, g.part, remap);
+        await this.replaceSheet(ws.name, o.part, g.part, remap);
       } else if (j && hasWrites(j)) {
         await this.patchSheet(ws, o.part, g.part, j, remap);
       }
@@ -259,7 +261,7 @@ class Patch {
 
   private async addSheet(name: string, g: SheetEntry, remap: Remap): Promise<void> {
     const part = this.freeName('xl/worksheets/sheet', '.xml');
-    const xml = unselected(remapWholeSheet(await this.gen.text(g.part!), remap));
+    const xml = await this.wholeSheet(name, g.part!, remap);
     this.put(part, xml);
     await this.copySheetRelations(g.part!, part);
     this.types = setOverride(this.types, part, CONTENT_TYPE.worksheet);
@@ -279,9 +281,27 @@ class Patch {
     this.wbXml = splice(this.wbXml, sheets.start, sheets.end, withInner(sheets.text, 'sheets', innerXml(sheets.text) + tag));
   }
 
+  /**
+   * A sheet the tool writes whole, from ExcelJS's rendering with the planner's indexes; its cells rendered straight
+   * from the ops XlsxPort kept for it, when it kept them (direct-sheet.ts).
+   */
+  private async wholeSheet(name: string, genPart: string, remap: Remap): Promise<string | Uint8Array[]> {
+    let xml = unselected(remapWholeSheet(await this.gen.text(genPart), remap));
+    const ops = deferredOf(this.workbook).get(name.toLowerCase());
+    if (!ops) return xml;
+    const sheet = new DirectSheet(fitText);
+    for (const op of ops) sheet.apply(op);
+    const { sheetData, dimension } = sheet.render({ xf: (style) => this.styles.xfOf(style), sharedString: (text) => this.strings.text(text) });
+    const dim = findElement(xml, 'dimension');
+    if (dim) xml = splice(xml, dim.start, dim.end, `<dimension ref="${dimension ?? 'A1'}"/>`);
+    const data = findElement(xml, 'sheetData');
+    if (!data) throw new Error(`rendering of sheet "${name}" without sheetData`);
+    return [utf8(xml.slice(0, data.start)), ...sheetData, utf8(xml.slice(data.end))];
+  }
+
   /** A sheet of the tool's (results, summary …) written anew: its old tables, notes and their drawing go with it. */
-  private async replaceSheet(part: string, genPart: string, remap: Remap): Promise<void> {
-    const xml = unselected(remapWholeSheet(await this.gen.text(genPart), remap));
+  private async replaceSheet(name: string, part: string, genPart: string, remap: Remap): Promise<void> {
+    const xml = await this.wholeSheet(name, genPart, remap);
     const relsPath = relsPathOf(part);
     const old = await this.orig.textIfAny(relsPath);
     for (const r of old ? relationships(old) : []) {
@@ -544,6 +564,16 @@ class Patch {
     }
     return writeZip(out);
   }
+}
+
+function joinBytes(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 function colSpan(a: string, b: string): number {

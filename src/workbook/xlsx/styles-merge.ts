@@ -6,7 +6,24 @@
  * fill, border, number format or cell format (xf) already there with the same XML is reused, anything else is
  * appended. Existing entries keep their index and bytes — cell styles, named styles and the default font included.
  */
+import type { CellStyle } from './direct-sheet';
 import { escapeXml, getAttr, setAttr, splice } from './ooxml';
+
+/** Excel's built-in number formats that ExcelJS writes by id (its defaultnumformats.js), by format code. */
+const BUILT_IN_NUMFMTS = new Map<string, number>([
+  ['General', 0], ['0', 1], ['0.00', 2], ['#,##0', 3], ['#,##0.00', 4], ['0%', 9], ['0.00%', 10], ['0.00E+00', 11],
+  ['# ?/?', 12], ['# ??/??', 13], ['mm-dd-yy', 14], ['d-mmm-yy', 15], ['d-mmm', 16], ['mmm-yy', 17], ['h:mm AM/PM', 18],
+  ['h:mm:ss AM/PM', 19], ['h:mm', 20], ['h:mm:ss', 21], ['m/d/yy "h":mm', 22], ['#,##0 ;(#,##0)', 37],
+  ['#,##0 ;[Red](#,##0)', 38], ['#,##0.00 ;(#,##0.00)', 39], ['#,##0.00 ;[Red](#,##0.00)', 40], ['mm:ss', 45],
+  ['[h]:mm:ss', 46], ['mmss.0', 47], ['##0.0E+0', 48], ['@', 49],
+]);
+
+/** "#1F4E78" → "FF1F4E78". */
+function argb(color: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(color.trim());
+  if (!m) throw new Error(`not a colour "#RRGGBB": "${color}"`);
+  return `FF${m[1].toUpperCase()}`;
+}
 
 interface Section {
   /** Where the section's element is in the part (undefined: the part has none). */
@@ -62,6 +79,7 @@ export class StyleMerge {
   private readonly addedNumFmts: string[] = [];
   private nextNumFmt: number;
   private readonly xfMap = new Map<number, number>();
+  private readonly xfByStyle = new Map<string, number>();
 
   constructor(
     private readonly original: string,
@@ -120,6 +138,42 @@ export class StyleMerge {
     return index;
   }
 
+  /**
+   * The planner's cell-format index for a style of a sheet rendered straight from write ops (direct-sheet.ts): its
+   * font, fill, border, number format and cell format written as ExcelJS writes them (so an equal entry ExcelJS's
+   * rendering added is shared), each reused when the planner's part already has it, appended otherwise.
+   */
+  xfOf(style: CellStyle): number {
+    const key = JSON.stringify(style);
+    const known = this.xfByStyle.get(key);
+    if (known !== undefined) return known;
+    const numFmtId = style.numberFormat === undefined ? 0 : this.numFmtOfCode(style.numberFormat);
+    let fontId = 0;
+    const f = style.font;
+    if (f && (f.bold || f.italic || f.color !== undefined || f.size !== undefined)) {
+      fontId = this.fonts.intern(
+        `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}${f.color !== undefined ? `<color rgb="${argb(f.color)}"/>` : ''}${f.size !== undefined ? `<sz val="${f.size}"/>` : ''}</font>`,
+      );
+    }
+    const fillId = style.fill === undefined ? 0 : this.fills.intern(`<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/></patternFill></fill>`);
+    const borderId = style.border ? this.borders.intern('<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>') : 0;
+    const hasAlignment = style.wrap !== undefined || style.horizontal !== undefined || style.vertical !== undefined;
+    let xml = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"`;
+    if (numFmtId) xml += ' applyNumberFormat="1"';
+    if (fontId) xml += ' applyFont="1"';
+    if (fillId) xml += ' applyFill="1"';
+    if (borderId) xml += ' applyBorder="1"';
+    if (hasAlignment) {
+      const attrs = `${style.horizontal ? ` horizontal="${style.horizontal}"` : ''}${style.vertical ? ` vertical="${style.vertical === 'middle' ? 'center' : style.vertical}"` : ''}${style.wrap ? ' wrapText="1"' : ''}`;
+      xml += ` applyAlignment="1"><alignment${attrs}/></xf>`;
+    } else {
+      xml += '/>';
+    }
+    const index = numFmtId || fontId || fillId || borderId || hasAlignment ? this.xfs.intern(xml) : 0;
+    this.xfByStyle.set(key, index);
+    return index;
+  }
+
   /** The planner's index for ExcelJS's differential format `genDxf` (conditional formats of sheets written whole). */
   genDxf(genDxf: number): number {
     const xml = this.gen.dxfs[genDxf];
@@ -135,6 +189,12 @@ export class StyleMerge {
     if (genId < 164) return genId;
     const code = this.gen.numFmts.get(genId);
     if (code === undefined) return 0;
+    return this.numFmtOfCode(code);
+  }
+
+  private numFmtOfCode(code: string): number {
+    const builtIn = BUILT_IN_NUMFMTS.get(code);
+    if (builtIn !== undefined) return builtIn;
     let id = this.numFmtByCode.get(code);
     if (id === undefined) {
       id = this.nextNumFmt++;
@@ -190,6 +250,7 @@ export class SharedStringMerge {
   private readonly added: string[] = [];
   private references = 0;
   private readonly map = new Map<number, number>();
+  private readonly byText = new Map<string, number>();
 
   constructor(
     private readonly original: string | undefined,
@@ -207,23 +268,38 @@ export class SharedStringMerge {
     this.references++;
     const known = this.map.get(genIndex);
     if (known !== undefined) return known;
+    const i = this.internXml(this.genItems[genIndex] ?? '<si><t></t></si>');
+    this.map.set(genIndex, i);
+    return i;
+  }
+
+  /** The planner's index of a text, written as ExcelJS writes a shared string (for sheets rendered from ops). */
+  text(text: string): number {
+    this.references++;
+    let i = this.byText.get(text);
+    if (i === undefined) {
+      i = this.internXml(`<si><t${/^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : ''}>${escapeXml(text)}</t></si>`);
+      this.byText.set(text, i);
+    }
+    return i;
+  }
+
+  private internXml(xml: string): number {
     if (!this.origIndex) {
       this.origIndex = new Map();
-      let i = 0;
+      let n = 0;
       for (const m of (this.original ?? '').matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/g)) {
-        if (!this.origIndex.has(m[0])) this.origIndex.set(m[0], i);
-        i++;
+        if (!this.origIndex.has(m[0])) this.origIndex.set(m[0], n);
+        n++;
       }
-      this.origCount = i;
+      this.origCount = n;
     }
-    const xml = this.genItems[genIndex] ?? '<si><t></t></si>';
     let i = this.origIndex.get(xml);
     if (i === undefined) {
       i = this.origCount + this.added.length;
       this.added.push(xml);
       this.origIndex.set(xml, i);
     }
-    this.map.set(genIndex, i);
     return i;
   }
 

@@ -43,7 +43,8 @@ import {
   removeNote,
   tablesOf,
 } from './exceljs-internals';
-import { record, stubbedOf } from './journal';
+import { DIRECT_OPS } from './direct-sheet';
+import { deferredOf, originOf, record, stubbedOf } from './journal';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -59,10 +60,22 @@ const KNOWN_OPS = WRITE_OP_KINDS;
 const SKIPPED = Symbol('skipped');
 
 
+export interface XlsxPortOptions {
+  /**
+   * Sheets the tool writes whole (cleared whole, or added, in a batch) take their cell ops (clear, values,
+   * fillFormula, format) as ops kept for the save, which renders them straight to XML (direct-sheet.ts) instead of
+   * building ExcelJS cells: what makes `supply-plan check` of a large plan fast and small. Only for a workbook read
+   * from a file (saved as a patch). Reading such a sheet, or a table or note op on it, first applies its kept ops to
+   * ExcelJS as usual, so the port reads and writes exactly as without the option.
+   */
+  direct?: boolean;
+}
+
 export class XlsxPort implements WorkbookPort {
   constructor(
     readonly workbook: ExcelJS.Workbook,
     private readonly limits: Pick<XlsxLimits, 'maxSheetRows'> = XLSX_LIMITS,
+    private readonly options: XlsxPortOptions = {},
   ) {}
 
   async sheetNames(): Promise<string[]> {
@@ -78,9 +91,56 @@ export class XlsxPort implements WorkbookPort {
     const out: Record<string, SheetSnapshot | undefined> = {};
     for (const name of names) {
       const ws = this.findSheet(name);
+      if (ws) this.flush(ws.name);
       out[name] = ws ? this.snapshot(ws) : undefined;
     }
     return out;
+  }
+
+  /** Whether the port keeps cell ops of whole-written sheets for the save (see XlsxPortOptions.direct). */
+  private get directOn(): boolean {
+    return Boolean(this.options.direct) && originOf(this.workbook) !== undefined;
+  }
+
+  /**
+   * Take `op` as a kept op of a sheet written whole, if it is one (true), starting to keep a sheet's cell ops when it
+   * is cleared whole or added (the ExcelJS sheet itself is cleared or added as usual). A table or note op on a kept
+   * sheet first applies what was kept (both read or keep ExcelJS cells).
+   */
+  private defer(op: WriteOp): boolean {
+    if (!this.directOn || !('sheet' in op)) return false;
+    const kept = deferredOf(this.workbook);
+    const key = op.sheet.toLowerCase();
+    if (kept.has(key)) {
+      if (DIRECT_OPS.has(op.kind) && !(op.kind === 'clear' && op.range === undefined)) {
+        if (op.kind === 'values') checkFinite(op.at, op.rows);
+        if (op.kind === 'fillFormula' || (op.kind === 'values' && op.rows.some((r) => r.some(isFormula)))) this.workbook.calcProperties.fullCalcOnLoad = true;
+        kept.get(key)!.push(op);
+        return true;
+      }
+      if (op.kind === 'table' || op.kind === 'note') this.flush(op.sheet);
+      return false;
+    }
+    return false;
+  }
+
+  /** After op was applied to ExcelJS: a sheet cleared whole or newly added (without merged cells) starts keeping its cell ops. */
+  private startDeferring(op: WriteOp, existed: boolean): void {
+    if (!this.directOn) return;
+    const whole = (op.kind === 'clear' && op.range === undefined) || (op.kind === 'addSheet' && !existed);
+    if (!whole) return;
+    const ws = this.findSheet(op.sheet);
+    if (ws && !hasMerges(ws)) deferredOf(this.workbook).set(ws.name.toLowerCase(), []);
+  }
+
+  /** Apply a sheet's kept cell ops to ExcelJS, and stop keeping them. */
+  private flush(sheet: string): void {
+    const kept = deferredOf(this.workbook);
+    const key = sheet.toLowerCase();
+    const ops = kept.get(key);
+    if (!ops) return;
+    kept.delete(key);
+    for (const op of ops) this.applyOne(op);
   }
 
   async apply(ops: WriteOp[]): Promise<void> {
@@ -97,7 +157,13 @@ export class XlsxPort implements WorkbookPort {
     this.checkStubbed(ops);
     for (const op of ops) {
       // What each op touched is remembered, so a save patches the planner's file rather than rewriting it.
+      if (this.defer(op)) {
+        record(this.workbook, op);
+        continue;
+      }
+      const existed = op.kind === 'addSheet' && this.findSheet(op.sheet) !== undefined;
       if (this.applyOne(op) !== SKIPPED) record(this.workbook, op);
+      this.startDeferring(op, existed);
     }
   }
 
@@ -470,6 +536,16 @@ function isFormula(v: CellInput): v is { formula: string } {
   return typeof v === 'object' && v !== null && 'formula' in v;
 }
 
+/** What writeValues refuses (a number a cell cannot hold), refused when its op is kept for the save too. */
+function checkFinite(at: string, rows: CellInput[][]): void {
+  const origin = parseCell(at);
+  rows.forEach((row, i) =>
+    row.forEach((input, j) => {
+      if (typeof input === 'number' && !Number.isFinite(input)) throw new Error(`XlsxPort: cannot write ${input} to ${formatCell({ row: origin.row + i, col: origin.col + j })}`);
+    }),
+  );
+}
+
 function isError(v: CellInput): v is { error: string } {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
@@ -498,7 +574,7 @@ const UNSTORABLE = new RegExp(UNSTORABLE_CHAR.source, 'gu');
  * 32,767 characters ("We found a problem with some content"): longer text is cut, ending with "…". Plan files are
  * held to both rules by the schema, so only generated text (a finding quoting a long input) is ever changed here.
  */
-function fitText(text: string): string {
+export function fitText(text: string): string {
   const clean = text.replace(UNSTORABLE, '\uFFFD');
   if (clean.length <= EXCEL_MAX_TEXT) return clean;
   let cut = EXCEL_MAX_TEXT - 1;

@@ -8,8 +8,8 @@
  */
 import { crc32, entryData, type ZipEntry } from './zip-scan';
 
-/** An entry copied from `source` unchanged, or new content for `name`. */
-export type ZipOut = { name: string; from: { bytes: Uint8Array; entry: ZipEntry } } | { name: string; data: Uint8Array };
+/** An entry copied from `source` unchanged, or new content for `name` (in one piece, or in several written in order). */
+export type ZipOut = { name: string; from: { bytes: Uint8Array; entry: ZipEntry } } | { name: string; data: Uint8Array | Uint8Array[] };
 
 type Compressor = new (format: 'deflate-raw') => TransformStream<Uint8Array, Uint8Array>;
 
@@ -24,13 +24,15 @@ function compressor(): Compressor | undefined {
   }
 }
 
-async function deflateRaw(data: Uint8Array, C: Compressor): Promise<Uint8Array> {
+async function deflateRaw(data: Uint8Array[], C: Compressor): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let next = 0;
+  // Pulled one piece at a time: a large part is never held whole beside its compressed form.
   const source = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(data);
-      controller.close();
+    pull(controller) {
+      if (next < data.length) controller.enqueue(data[next++]);
+      else controller.close();
     },
   });
   const reader = source.pipeThrough(new C('deflate-raw')).getReader();
@@ -106,14 +108,15 @@ export async function writeZip(entries: ZipOut[], now = new Date()): Promise<Uin
       size = e.from.entry.unpackedSize;
       body = entryData(e.from.bytes, e.from.entry);
     } else {
-      crc = crc32(e.data);
-      size = e.data.length;
+      const pieces = Array.isArray(e.data) ? e.data : [e.data];
+      crc = pieces.reduce((c, piece) => crc32(piece, c), 0);
+      size = pieces.reduce((n, piece) => n + piece.length, 0);
       if (C && size > 0) {
         method = 8;
-        body = await deflateRaw(e.data, C);
+        body = await deflateRaw(pieces, C);
       } else {
         method = 0;
-        body = e.data;
+        body = pieces.length === 1 ? pieces[0] : concat(pieces, size);
       }
     }
     if (offset > U32_MAX || body.length > U32_MAX || size > U32_MAX) throw new RangeError('zip: an entry over 4 GB');
