@@ -45,120 +45,112 @@ interface Cell {
   value?: CellValue;
   /** A formula of the cell's own (without "="). */
   formula?: string;
-  /** The shared formula this cell belongs to (index into the groups). */
+  /** The shared formula this cell belongs to (index into the ops: the fillFormula that made it). */
   group?: number;
   /** Index into the style table (0: no style). */
   style: number;
 }
 
-interface Group {
-  range: RangeRef;
-  formula: string;
+/** An op with the rectangle it writes. */
+interface Placed {
+  op: WriteOp;
+  rect: RangeRef;
 }
 
 const NO_STYLE: CellStyle = {};
 
 /**
- * Cells built from write ops. `text` makes a string storable (the port's rule for text a cell can hold); numbers that
- * are not finite are refused, as XlsxPort refuses them.
+ * Cells built from write ops, rendered row by row: each row is built from the ops that cover it, in their order,
+ * rendered and let go, so a sheet of 600,000 cells never exists as 600,000 objects. `text` makes a string storable
+ * (the port's rule for text a cell can hold); numbers that are not finite are refused, as XlsxPort refuses them.
  */
 export class DirectSheet {
-  private rows: Array<Array<Cell | undefined> | undefined> = [];
-  private readonly groups: Group[] = [];
+  private placed: Placed[] = [];
   private readonly styles: CellStyle[] = [NO_STYLE];
   private readonly styleIndex = new Map<string, number>([[JSON.stringify(NO_STYLE), 0]]);
+  /** Style after format op i, by style before: each distinct style is merged once per op. */
+  private readonly merged = new Map<number, Map<number, number>>();
 
   constructor(private readonly text: (s: string) => string) {}
 
   apply(op: WriteOp): void {
     switch (op.kind) {
       case 'clear':
-        return this.clear(op.range);
-      case 'values':
-        return this.values(op.at, op.rows);
+        // A whole-sheet clear drops everything before it.
+        if (op.range === undefined) this.placed = [];
+        else this.placed.push({ op, rect: parseRange(op.range) });
+        return;
+      case 'values': {
+        const at = parseCell(op.at);
+        const width = Math.max(0, ...op.rows.map((r) => r.length));
+        op.rows.forEach((row, i) =>
+          row.forEach((input, j) => {
+            if (typeof input === 'number' && !Number.isFinite(input)) throw new Error(`XlsxPort: cannot write ${input} to ${formatCell({ row: at.row + i, col: at.col + j })}`);
+          }),
+        );
+        if (op.rows.length && width) this.placed.push({ op, rect: { top: at.row, left: at.col, bottom: at.row + op.rows.length - 1, right: at.col + width - 1 } });
+        return;
+      }
       case 'fillFormula':
-        return this.fill(op.range, op.formula, op.results);
       case 'format':
-        return this.format(op.range, op.format);
+        this.placed.push({ op, rect: parseRange(op.range) });
+        return;
       default:
         throw new Error(`DirectSheet: ${op.kind} is not a cell op`);
     }
   }
 
-  private cell(row: number, col: number): Cell {
-    let r = this.rows[row];
-    if (!r) r = this.rows[row] = [];
-    let c = r[col];
-    if (!c) c = r[col] = { style: 0 };
-    return c;
-  }
-
-  private clear(range: string | undefined): void {
-    if (range === undefined) {
-      this.rows = [];
-      return;
-    }
-    const r = parseRange(range);
-    for (let row = r.top; row <= r.bottom && row < this.rows.length; row++) {
-      const cells = this.rows[row];
-      if (!cells) continue;
-      for (let col = r.left; col <= r.right && col < cells.length; col++) cells[col] = undefined;
-    }
-  }
-
-  private values(at: string, rows: CellInput[][]): void {
-    const origin = parseCell(at);
-    rows.forEach((row, i) => {
-      row.forEach((input, j) => {
-        const c = this.cell(origin.row + i, origin.col + j);
-        c.group = undefined;
-        c.formula = undefined;
-        if (input !== null && typeof input === 'object' && 'formula' in input) {
-          c.formula = stripEquals(input.formula);
-          c.value = this.stored(input.result);
-        } else {
-          if (typeof input === 'number' && !Number.isFinite(input)) throw new Error(`XlsxPort: cannot write ${input} to ${formatCell({ row: origin.row + i, col: origin.col + j })}`);
-          c.value = this.stored(input);
-        }
-      });
-    });
-  }
-
-  private fill(range: string, formula: string, results: CellValue[][] | undefined): void {
-    const r = parseRange(range);
-    const f = stripEquals(formula);
-    const single = r.top === r.bottom && r.left === r.right;
-    const group = single ? -1 : this.groups.push({ range: r, formula: f }) - 1;
-    for (let row = r.top; row <= r.bottom; row++) {
-      const values = results?.[row - r.top];
-      for (let col = r.left; col <= r.right; col++) {
-        const c = this.cell(row, col);
-        c.value = this.stored(values?.[col - r.left]);
-        if (single) {
-          c.formula = f;
+  /** Apply op `index` to one row's cells. */
+  private applyToRow(index: number, row: number, cells: Array<Cell | undefined>): void {
+    const { op, rect } = this.placed[index];
+    switch (op.kind) {
+      case 'clear':
+        for (let col = rect.left; col <= rect.right; col++) cells[col] = undefined;
+        return;
+      case 'values': {
+        const inputs = op.rows[row - rect.top];
+        for (let j = 0; j < inputs.length; j++) {
+          const input = inputs[j];
+          const col = rect.left + j;
+          const c = (cells[col] ??= { style: 0 });
           c.group = undefined;
-        } else {
           c.formula = undefined;
-          c.group = group;
+          if (input !== null && typeof input === 'object' && 'formula' in input) {
+            c.formula = stripEquals(input.formula);
+            c.value = this.stored(input.result);
+          } else {
+            c.value = this.stored(input);
+          }
         }
+        return;
       }
-    }
-  }
-
-  private format(range: string, format: CellFormat): void {
-    const r = parseRange(range);
-    // Cells with the same style before have the same style after: each distinct style is merged once.
-    const merged = new Map<number, number>();
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) {
-        const c = this.cell(row, col);
-        let next = merged.get(c.style);
-        if (next === undefined) {
-          next = this.styleId(mergeStyle(this.styles[c.style], format));
-          merged.set(c.style, next);
+      case 'fillFormula': {
+        const single = rect.top === rect.bottom && rect.left === rect.right;
+        const results = op.results?.[row - rect.top];
+        for (let col = rect.left; col <= rect.right; col++) {
+          const c = (cells[col] ??= { style: 0 });
+          c.value = this.stored(results?.[col - rect.left]);
+          c.formula = single ? stripEquals(op.formula) : undefined;
+          c.group = single ? undefined : index;
         }
-        c.style = next;
+        return;
       }
+      case 'format': {
+        let byStyle = this.merged.get(index);
+        if (!byStyle) this.merged.set(index, (byStyle = new Map()));
+        for (let col = rect.left; col <= rect.right; col++) {
+          const c = (cells[col] ??= { style: 0 });
+          let next = byStyle.get(c.style);
+          if (next === undefined) {
+            next = this.styleId(mergeStyle(this.styles[c.style], op.format));
+            byStyle.set(c.style, next);
+          }
+          c.style = next;
+        }
+        return;
+      }
+      default:
+        return;
     }
   }
 
@@ -185,8 +177,14 @@ export class DirectSheet {
    */
   render(indexes: CellIndexes): { sheetData: Uint8Array[]; dimension?: string } {
     const encoder = new TextEncoder();
-    const xfs = this.styles.map((s, i) => (i === 0 ? 0 : indexes.xf(s)));
-    const masters = this.groups.map((g, i) => this.rows[g.range.top]?.[g.range.left]?.group === i);
+    const xfs: number[] = [];
+    const xfOf = (style: number): number => (xfs[style] ??= style === 0 ? 0 : indexes.xf(this.styles[style]));
+    // Ops by first row; those covering the current row, in their order.
+    const byTop = this.placed.map((_, i) => i).sort((a, b) => this.placed[a].rect.top - this.placed[b].rect.top || a - b);
+    let nextOp = 0;
+    let active: number[] = [];
+    /** Whether a fill's top-left cell still holds it (known once its first row is built). */
+    const masterKept = new Map<number, boolean>();
     const si = new Map<number, number>();
     const out: Uint8Array[] = [];
     let text = '<sheetData>';
@@ -194,25 +192,42 @@ export class DirectSheet {
     let bottom = 0;
     let left = Infinity;
     let right = 0;
-    for (let row = 1; row < this.rows.length; row++) {
-      const cells = this.rows[row];
-      if (!cells) continue;
+    for (let row = byTop.length ? this.placed[byTop[0]].rect.top : 1; nextOp < byTop.length || active.length; row++) {
+      active = active.filter((i) => this.placed[i].rect.bottom >= row);
+      let added = false;
+      while (nextOp < byTop.length && this.placed[byTop[nextOp]].rect.top === row) {
+        active.push(byTop[nextOp++]);
+        added = true;
+      }
+      if (added) active.sort((a, b) => a - b);
+      if (!active.length) {
+        // Jump to the next op's first row.
+        if (nextOp < byTop.length) row = this.placed[byTop[nextOp]].rect.top - 1;
+        continue;
+      }
+      const cells: Array<Cell | undefined> = [];
+      for (const i of active) this.applyToRow(i, row, cells);
+      for (const i of active) {
+        const { op, rect } = this.placed[i];
+        if (op.kind === 'fillFormula' && rect.top === row && !masterKept.has(i)) masterKept.set(i, cells[rect.left]?.group === i);
+      }
       let rowXml = '';
       for (let col = 1; col < cells.length; col++) {
         const c = cells[col];
         if (!c) continue;
         const ref = `${columnName(col)}${row}`;
-        const s = xfs[c.style];
+        const s = xfOf(c.style);
         const style = s ? ` s="${s}"` : '';
         let formula = '';
         if (c.group !== undefined) {
-          const g = this.groups[c.group];
-          if (!masters[c.group]) {
-            formula = `<f>${escapeXml(shiftFormula(g.formula, row - g.range.top, col - g.range.left))}</f>`;
+          const { op, rect } = this.placed[c.group] as { op: Extract<WriteOp, { kind: 'fillFormula' }>; rect: RangeRef };
+          const f = stripEquals(op.formula);
+          if (!masterKept.get(c.group)) {
+            formula = `<f>${escapeXml(shiftFormula(f, row - rect.top, col - rect.left))}</f>`;
           } else {
             let n = si.get(c.group);
             if (n === undefined) si.set(c.group, (n = si.size));
-            formula = row === g.range.top && col === g.range.left ? `<f t="shared" ref="${formatRange(g.range)}" si="${n}">${escapeXml(g.formula)}</f>` : `<f t="shared" si="${n}"/>`;
+            formula = row === rect.top && col === rect.left ? `<f t="shared" ref="${formatRange(rect)}" si="${n}">${escapeXml(f)}</f>` : `<f t="shared" si="${n}"/>`;
           }
         } else if (c.formula !== undefined) {
           formula = `<f>${escapeXml(c.formula)}</f>`;
