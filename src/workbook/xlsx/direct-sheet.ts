@@ -15,7 +15,7 @@
  * null blanks a value and keeps the style, a filled range is one shared formula whose top-left cell holds the text.
  */
 import { formatCell, formatRange, parseCell, parseRange, shiftFormula, type RangeRef } from '../a1';
-import type { CellFormat, CellInput, CellValue, FontStyle, WriteOp } from '../port';
+import type { CellFormat, CellValue, FontStyle, WriteOp } from '../port';
 import { escapeXml } from './ooxml';
 
 /** The ops rendered here (every other op on such a sheet goes to ExcelJS as before). */
