@@ -6,7 +6,14 @@
  * In the same run, LibreOffice converts the same file to .xlsx (`soffice --headless --convert-to xlsx`, a profile
  * warmed up by a small conversion first, as a planner's installation is): what opening and saving the workbook in
  * another program costs on this machine at this moment. The check should take at most a quarter of that — the
- * ratio is the figure that means something on a shared machine whose speed changes from minute to minute.
+ * ratio is the figure that means something on a shared machine whose speed changes from minute to minute. Read it
+ * knowing what LibreOffice does here: the file asks for a full recalculation on open (fullCalcOnLoad), and the plan
+ * sheet's group formulas (SUMIFS/COUNTIFS over every line, per line and year) cost it time growing with the square
+ * of the lines — minutes at 5,000 lines, where the v1 workbook took ~20 s. The check's own time and memory (and the
+ * 10 s / 500 MB targets) are the figures to watch; the ratio flatters it.
+ *
+ * The check runs as `supply-plan check` does: the results and summary sheets loaded without their cells and rendered
+ * straight from the write ops at the save (XlsxPortOptions.direct).
  *
  * Also the size of the write batch the layout hands to a port for that check (what the Office adapter would send
  * to Excel, cached values left out): Excel on the web takes at most 5 MB per request.
