@@ -41,6 +41,28 @@ export const LEGACY_FIELD_KEYS: readonly LegacyFieldKey[] = ['kind', 'start', 'e
 export const FIELD_KEYS: readonly FieldKey[] = [...APPLICANT_FIELD_KEYS, ...CONSIDERATION_FIELD_KEYS, ...LEGACY_FIELD_KEYS];
 
 /** The tables of the activity sheet (v2), each found by its header row. */
+/** The results sheet's fixed columns (one per line), left to right after the row number. */
+export type ResultsColumnKey =
+  | 'row'
+  | 'scenario'
+  | 'item'
+  | 'use'
+  | 'unit'
+  | 'verdict'
+  | 'findings'
+  | 'errors'
+  | 'warnings'
+  | 'useIndex'
+  | 'targets'
+  | 'baseline'
+  | 'group'
+  | 'groupBaseline'
+  | 'named'
+  | 'exact'
+  | 'live'
+  | 'groupUnit'
+  | 'scenarioUse';
+
 export type ActivityColumnKey = 'id' | 'kind' | 'name' | 'start' | 'end' | 'capitalInvestment' | 'investment' | 'followOn' | 'result';
 export const ACTIVITY_COLUMN_KEYS: readonly ActivityColumnKey[] = ['id', 'kind', 'name', 'start', 'end', 'capitalInvestment', 'investment', 'followOn', 'result'];
 export type TargetColumnKey = 'activity' | 'metric' | 'unit' | 'target' | 'current' | 'currentDate';
@@ -155,27 +177,7 @@ export interface WorkbookTexts {
   resultsTitle: string;
   resultsAsOf(when: string, version: string): string;
   resultsLegend: string;
-  resultsColumns: {
-    row: string;
-    scenario: string;
-    item: string;
-    use: string;
-    unit: string;
-    verdict: string;
-    findings: string;
-    errors: string;
-    warnings: string;
-    useIndex: string;
-    targets: string;
-    baseline: string;
-    group: string;
-    groupBaseline: string;
-    named: string;
-    exact: string;
-    live: string;
-    groupUnit: string;
-    scenarioUse: string;
-  };
+  resultsColumns: Record<ResultsColumnKey, string>;
   blocks: { status: string; multiplier: string; required: string; shortfall: string; groupForecast: string; ratio: string; forecast: string; named: string; last: string };
 
   summaryTitle: string;

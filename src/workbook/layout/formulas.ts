@@ -18,7 +18,7 @@
  * SUMPRODUCT, LEN, N, LEFT, ROW, REPT (no LET, LAMBDA, XLOOKUP, TEXTJOIN, FILTER, IFS or dynamic arrays).
  */
 import type { Lang } from '../../i18n/format';
-import { workbookText } from '../../i18n/workbook';
+import { workbookText, type ResultsColumnKey } from '../../i18n/workbook';
 import { quoteSheetName } from '../a1';
 import { DEFAULT_SCENARIO, RESULTS, ROUND_DIGITS, SIGNIFICANT_DIGITS, col, resultsBlocks, resultsRow, type BlockKey, type PlanGeometry, type PolicyRefs } from './geometry';
 
@@ -43,24 +43,10 @@ function digits(x: string): string {
   return `MIN(${ROUND_DIGITS},${SIGNIFICANT_DIGITS}-INT(LOG10(MAX(1,ABS(${x})))))`;
 }
 
-export interface LiveFormulas {
-  /** Results sheet, fixed columns, for row RESULTS.firstRow. */
-  row: string;
-  scenario: string;
-  item: string;
-  use: string;
-  unit: string;
-  verdict: string;
-  useIndex: string;
-  targets: string;
-  baseline: string;
-  group: string;
-  groupBaseline: string;
-  named: string;
-  exact: string;
-  live: string;
-  groupUnit: string;
-  scenarioUse: string;
+/** The results sheet's fixed columns that hold a formula (the counts of findings are the engine's values). */
+type FormulaColumn = Exclude<ResultsColumnKey, 'findings' | 'errors' | 'warnings'>;
+
+export interface LiveFormulas extends Record<FormulaColumn, string> {
   /** Results blocks: the formula of block's cell at year index k (written for the results' first row). */
   multiplier(k: number): string;
   required(k: number): string;
