@@ -62,7 +62,7 @@ const NO_STYLE: CellStyle = {};
 /**
  * Cells built from write ops, rendered row by row: each row is built from the ops that cover it, in their order,
  * rendered and let go, so a sheet of 600,000 cells never exists as 600,000 objects. `text` makes a string storable
- * (the port's rule for text a cell can hold); numbers that are not finite are refused, as XlsxPort refuses them.
+ * (the port's rule for text a cell can hold). The port has already refused what a cell cannot hold (NaN, ∞).
  */
 export class DirectSheet {
   private placed: Placed[] = [];
@@ -83,11 +83,6 @@ export class DirectSheet {
       case 'values': {
         const at = parseCell(op.at);
         const width = Math.max(0, ...op.rows.map((r) => r.length));
-        op.rows.forEach((row, i) =>
-          row.forEach((input, j) => {
-            if (typeof input === 'number' && !Number.isFinite(input)) throw new Error(`XlsxPort: cannot write ${input} to ${formatCell({ row: at.row + i, col: at.col + j })}`);
-          }),
-        );
         if (op.rows.length && width) this.placed.push({ op, rect: { top: at.row, left: at.col, bottom: at.row + op.rows.length - 1, right: at.col + width - 1 } });
         return;
       }
