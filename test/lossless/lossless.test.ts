@@ -216,7 +216,14 @@ test('LibreOffice opens every output: the planner’s sheets and the plan with i
     const plan = await readCsvSheet(out, base, 'Plan');
     const rows = plan.rows.map((r) => r.join(','));
     expect([f, rows.some((r) => r.includes('ball screw') || r.includes('ボールねじ'))]).toEqual([f, true]);
-    if (f.includes('.checked.')) expect([f, rows.some((r) => r.includes('✖'))]).toEqual([f, true]);
+    if (f.includes('.checked.')) {
+      expect([f, rows.some((r) => r.includes('✖'))]).toEqual([f, true]);
+      // The results and summary, rendered straight from the check's write ops: one row per line, with statuses.
+      const results = (await readCsvSheet(out, base, 'Results')).rows.map((r) => r.join(','));
+      expect([f, results.filter((r) => r.includes('ball screw')).length]).toEqual([f, plan.rows.filter((r) => r.join(',').includes('ball screw')).length]);
+      expect([f, results.some((r) => r.includes('✖ short'))]).toEqual([f, true]);
+      expect([f, (await readCsvSheet(out, base, 'Summary')).rows.length > 5]).toEqual([f, true]);
+    }
     const first = f.startsWith('excel') ? 'Sheet1' : 'Data';
     const sheet = await readCsvSheet(out, base, first);
     expect([f, sheet.rows.length > 0]).toEqual([f, true]);
