@@ -7,7 +7,7 @@ import * as path from 'path';
 import { createPlanWorkbook, checkWorkbook } from '../../src/workbook/layout';
 import { createWorkbook, forgetOrigin, readXlsx, writeXlsx } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
-import { stubSheetXml } from '../../src/workbook/xlsx/stub-sheets';
+import { stubSheetBytes, stubSheetXml } from '../../src/workbook/xlsx/stub-sheets';
 import { readEntry, readZipDirectory } from '../../src/workbook/xlsx/zip-scan';
 import { CHECK_REWRITES_WHOLE } from '../../src/cli/workbook-commands';
 
@@ -46,6 +46,25 @@ test('stubSheetXml keeps rows (attributes) and noted cells, drops the other cell
   expect(stubSheetXml('<worksheet><sheetData><row><c r="A1"/></row></sheetData></worksheet>', new Set())).toBeUndefined();
   expect(stubSheetXml('<worksheet><sheetData><x:row r="1"/></sheetData></worksheet>', new Set())).toBeUndefined();
   expect(stubSheetXml('<worksheet><sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData></worksheet>', new Set(['A1']))).toBeUndefined();
+});
+
+test('stubbing on the bytes (sheets without notes) gives what stubbing the text gives, or leaves the form it does not read to the text', async () => {
+  const enc = (x: string) => new TextEncoder().encode(x);
+  const dec = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : undefined);
+  const samples = [
+    '<worksheet><sheetData>\n<row r="1" ht="20" customHeight="1"><c r="A1" s="3" t="s"><v>0</v></c></row>\n<row r="2" /><row r="3"><c r="C3"><f>"</row>"</f></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
+    '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>計画</t></is></c></row></sheetData></worksheet>',
+  ];
+  // The sample's checked results sheet, as the check reads it.
+  const bytes = await checkedOnce();
+  const entry = readZipDirectory(bytes, 1000).find((e) => e.name === 'xl/worksheets/sheet4.xml')!;
+  samples.push(Buffer.from(await readEntry(bytes, entry)).toString('utf8'));
+  for (const xml of samples) expect(dec(stubSheetBytes(enc(xml)))).toBe(stubSheetXml(xml, new Set()));
+  expect(samples[2].length).toBeGreaterThan(5000);
+  // Not the plain form: the text path decides.
+  expect(stubSheetBytes(enc('<worksheet><sheetData><row><c r="A1"/></row></sheetData></worksheet>'))).toBeUndefined();
+  expect(stubSheetBytes(enc('<worksheet><sheetData><x:row r="1"/></sheetData></worksheet>'))).toBeUndefined();
+  expect(stubSheetBytes(enc('<worksheet><sheetData/></worksheet>'))).toBeUndefined();
 });
 
 test('a check of a workbook loaded without its results and summary cells saves the same workbook as with a full load', async () => {

@@ -55,6 +55,72 @@ export function stubSheetXml(xml: string, noted: ReadonlySet<string>): string | 
   return xml.slice(0, start) + parts.join('') + xml.slice(end);
 }
 
+const GT = 0x3e;
+const SLASH = 0x2f;
+const ASCII = (text: string): number[] => [...text].map((ch) => ch.charCodeAt(0));
+const SHEET_DATA_OPEN = ASCII('<sheetData');
+const SHEET_DATA_CLOSE = ASCII('</sheetData>');
+const ROW_OPEN = ASCII('<row');
+const ROW_CLOSE = ASCII('</row>');
+
+function indexOfBytes(bytes: Uint8Array, needle: number[], from: number): number {
+  const first = needle[0];
+  const last = bytes.length - needle.length;
+  outer: for (let i = bytes.indexOf(first, from); i >= 0 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+
+/**
+ * stubSheetXml for a sheet without notes, on the part's bytes: a results sheet of a large plan is tens of MB, and
+ * decoding it to text only to drop its cells was most of the stubbing's cost. Undefined where the bytes are not in
+ * the plain form this reads (the text path then decides).
+ */
+export function stubSheetBytes(bytes: Uint8Array): Uint8Array | undefined {
+  const open = indexOfBytes(bytes, SHEET_DATA_OPEN, 0);
+  if (open < 0) return undefined;
+  const openEnd = bytes.indexOf(GT, open);
+  if (openEnd < 0 || bytes[openEnd - 1] === SLASH) return undefined;
+  const close = indexOfBytes(bytes, SHEET_DATA_CLOSE, openEnd);
+  if (close < 0) return undefined;
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let at = openEnd + 1;
+  while (at < close) {
+    const row = indexOfBytes(bytes, ROW_OPEN, at);
+    const next = row < 0 || row > close ? close : row;
+    for (let i = at; i < next; i++) if (!isSpace(bytes[i])) return undefined;
+    if (next === close) break;
+    const after = bytes[row + ROW_OPEN.length];
+    if (!(isSpace(after) || after === GT || after === SLASH)) return undefined;
+    const tagEnd = bytes.indexOf(GT, row);
+    if (tagEnd < 0 || tagEnd > close) return undefined;
+    const selfClosing = bytes[tagEnd - 1] === SLASH;
+    const attrs = decoder.decode(bytes.subarray(row + ROW_OPEN.length, selfClosing ? tagEnd - 1 : tagEnd));
+    if (!/\sr\s*=/.test(attrs)) return undefined;
+    parts.push(`<row${attrs}/>`);
+    if (selfClosing) {
+      at = tagEnd + 1;
+    } else {
+      const end = indexOfBytes(bytes, ROW_CLOSE, tagEnd);
+      if (end < 0 || end > close) return undefined;
+      at = end + ROW_CLOSE.length;
+    }
+  }
+  const middle = new TextEncoder().encode(parts.join(''));
+  const out = new Uint8Array(openEnd + 1 + middle.length + (bytes.length - close));
+  out.set(bytes.subarray(0, openEnd + 1), 0);
+  out.set(middle, openEnd + 1);
+  out.set(bytes.subarray(close), openEnd + 1 + middle.length);
+  return out;
+}
+
 /** Cell addresses with a note on a sheet (from its comments part), upper case. */
 async function notedCells(bytes: Uint8Array, parts: Map<string, ZipEntry>, sheetPart: string): Promise<Set<string>> {
   const out = new Set<string>();
@@ -101,11 +167,17 @@ export async function withStubbedSheets(bytes: Uint8Array, entries: ZipEntry[], 
     const rel = id ? rels.get(id) : undefined;
     if (!rel || rel.external) continue;
     const part = resolveTarget(wbPath, rel.target);
-    const xml = await text(part);
-    if (xml === undefined) continue;
-    const stub = stubSheetXml(xml, await notedCells(bytes, parts, part));
-    if (stub === undefined) continue;
-    replaced.set(part.toLowerCase(), utf8(stub));
+    const entry = parts.get(part.toLowerCase());
+    if (!entry) continue;
+    const data = await readEntry(bytes, entry);
+    const noted = await notedCells(bytes, parts, part);
+    let stub = noted.size === 0 ? stubSheetBytes(data) : undefined;
+    if (!stub) {
+      const xml = stubSheetXml(decoder.decode(data), noted);
+      if (xml === undefined) continue;
+      stub = utf8(xml);
+    }
+    replaced.set(part.toLowerCase(), stub);
     stubbed.push(name);
   }
   if (replaced.size === 0) return none;
