@@ -5,8 +5,12 @@
  *   - navigation → interactive task pane: from the start of navigation to the pane having read the workbook and
  *     painted it (the page sets a `pane-interactive` performance mark then). Cold = a fresh browser profile; warm =
  *     the median of further loads with the HTTP cache filled. Target 500 ms: Microsoft's add-in load guidance.
+ *     The pane paints from the build-time start read (src/preview/start-reads.ts); ExcelJS and the workbook load
+ *     after that, and the mark does not wait for them (a command given meanwhile waits for the workbook, visibly).
  *   - evaluation of the sample: from the click on Evaluate to the result shown in the pane with the results
- *     written to the workbook and the sheet view redrawn, median of 5.
+ *     written to the workbook and the sheet view redrawn, median of 5 (once the workbook has loaded).
+ *   - JavaScript: what the page's own scripts weigh (all the pane needs to be interactive), and all it has loaded
+ *     once the workbook and the sheet view are there.
  */
 'use strict';
 const path = require('path');
@@ -24,12 +28,31 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * Load the page and read the `pane-interactive` mark. Waited for from inside the page (a PerformanceObserver), not
+ * with a selector query: Playwright answers those with a script it injects into the page, whose compilation (about
+ * 100 ms in a fresh browser) would run on the page's main thread during the very load being timed.
+ */
 async function loadTime(context, url) {
   const page = await context.newPage();
   try {
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'commit' });
+    const ms = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const timeout = setTimeout(() => reject(new Error('no pane-interactive mark within 60 s')), 60_000);
+          const seen = (entries) => {
+            const mark = entries.find((e) => e.name === 'pane-interactive');
+            if (!mark) return false;
+            clearTimeout(timeout);
+            resolve(mark.startTime);
+            return true;
+          };
+          const observer = new PerformanceObserver((list) => seen(list.getEntries()) && observer.disconnect());
+          observer.observe({ type: 'mark', buffered: true });
+        }),
+    );
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    const ms = await page.evaluate(() => performance.getEntriesByName('pane-interactive')[0].startTime);
     return { page, ms };
   } catch (e) {
     await page.close();
@@ -80,9 +103,17 @@ async function run() {
     // Cold: a fresh profile, nothing cached.
     const cold = await launchBrowser();
     let coldMs;
+    let allBytes;
     try {
       const { page, ms } = await loadTime(cold.context, url);
       coldMs = ms;
+      await page.locator('table[role="grid"]').waitFor({ timeout: 60_000 });
+      allBytes = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((r) => /\.js$/.test(new URL(r.name).pathname))
+          .reduce((sum, r) => sum + r.decodedBodySize, 0),
+      );
       await page.close();
     } finally {
       await cold.close();
@@ -99,6 +130,8 @@ async function run() {
         await page.close();
       }
       const { page } = await loadTime(warm.context, url);
+      // The evaluation itself: the workbook (which loads after the pane's first paint) is there, the grid drawn.
+      await page.locator('table[role="grid"]').waitFor({ timeout: 60_000 });
       await page.locator('#tab-evaluate').click();
       await page.locator('#panel-evaluate button').first().waitFor();
       for (let i = 0; i < EVAL_RUNS; i++) evalTimes.push(await evaluationTime(page));
@@ -107,10 +140,11 @@ async function run() {
       await warm.close();
     }
 
-    const jsBytes = fs
-      .readdirSync(DIST)
-      .filter((f) => f.endsWith('.js') && /^(runtime|preview|vendor-[^.]*preview)/.test(f))
-      .reduce((sum, f) => sum + fs.statSync(path.join(DIST, f)).size, 0);
+    // The scripts preview.html loads (all the pane needs to be interactive), and everything the page has loaded once the sheet view
+    // is drawn (the workbook chunk with ExcelJS included).
+    const html = fs.readFileSync(path.join(DIST, 'preview.html'), 'utf8');
+    const pageScripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1].replace(/^\.?\//, ''));
+    const firstPaintBytes = pageScripts.reduce((sum, f) => sum + fs.statSync(path.join(DIST, f)).size, 0);
 
     const target = `< ${LOAD_TARGET_MS} ms`;
     rows.push({ name: 'preview: navigation → interactive task pane (cold)', value: Math.round(coldMs), unit: 'ms', target, ok: coldMs < LOAD_TARGET_MS });
@@ -123,7 +157,8 @@ async function run() {
       ok: warmMedian < LOAD_TARGET_MS,
     });
     rows.push({ name: `preview: evaluate the sample, click → result shown (median of ${EVAL_RUNS})`, value: Math.round(median(evalTimes)), unit: 'ms' });
-    rows.push({ name: 'preview: JavaScript of the preview page (uncompressed)', value: Math.round(jsBytes / 1024), unit: 'KiB' });
+    rows.push({ name: 'preview: JavaScript the pane needs to be interactive (the page’s scripts, uncompressed)', value: Math.round(firstPaintBytes / 1024), unit: 'KiB' });
+    rows.push({ name: 'preview: JavaScript with the workbook and sheet view loaded (uncompressed)', value: Math.round(allBytes / 1024), unit: 'KiB' });
   } finally {
     await server.close();
   }

@@ -3,21 +3,22 @@
  * works on, which lives in memory as an ExcelJS workbook behind the .xlsx port. What Excel would do around the pane
  * — show the sheets, let the user type into cells, open and save files — this page does, with no network at all.
  */
-import { startTransition, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Toolbar, ToolbarDivider, Tooltip, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../i18n/format';
 import { App } from '../taskpane/App';
 import { describeError } from '../taskpane/describe-error';
-import { formatCell, parseCell } from '../workbook/a1';
 import type { WriteOp } from '../workbook/port';
-import { parseCellInput } from './cell-input';
-import { EditHistory } from './edit-history';
-import { isDateNumberFormat } from '../number-format';
-import type { Session } from './session';
-import { activeSheetName, formulaContext, visibleSheets } from './sheet-model';
-import { SheetView, type SelectRequest } from './SheetView';
+import type { LoadedWorkbook, Session } from './session';
+import type { SelectRequest } from './SheetView';
 import { previewText, type PreviewText } from './texts';
-import { blankSession, loadXlsxCodec, openSession, sampleSession } from './workbooks';
+import { blankSession, fileSession, sampleSession } from './workbooks';
+
+/**
+ * The sheet view comes with the workbook chunk (ExcelJS, the formula engine, the number formats): it is drawn once
+ * the workbook is loaded, after the pane's first paint.
+ */
+const SheetView = lazy(() => import(/* webpackChunkName: "preview-workbook" */ './SheetView').then((m) => ({ default: m.SheetView })));
 
 /** A message in whatever language the page shows when it is drawn. */
 type Message = (t: PreviewText, lang: Lang) => string;
@@ -34,15 +35,9 @@ export interface PreviewAppProps {
   onReady?: () => void;
 }
 
-function findSheetName(session: Session, name: string): string | undefined {
+function findSheetName(book: LoadedWorkbook, name: string): string | undefined {
   const lower = name.toLowerCase();
-  return session.workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower)?.name;
-}
-
-function initialSheet(session: Session): string {
-  const sheets = visibleSheets(session.workbook);
-  const active = activeSheetName(session.workbook);
-  return active && sheets.includes(active) ? active : (sheets[0] ?? '');
+  return book.workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower)?.name;
 }
 
 const Icon = ({ d }: { d: string }) => (
@@ -64,8 +59,10 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   // half-typed forms and its last result.
   const [paneKey, setPaneKey] = useState(0);
   const [version, setVersion] = useState(0);
-  const [sheets, setSheets] = useState(() => visibleSheets(initialSession.workbook));
-  const [sheet, setSheet] = useState(() => initialSheet(initialSession));
+  // The workbook behind the session, once its chunk has loaded it (the pane does not wait for it: session.ts).
+  const [book, setBook] = useState<LoadedWorkbook | undefined>(() => initialSession.loaded());
+  const [sheets, setSheets] = useState<string[]>(() => book?.visibleSheets() ?? []);
+  const [sheet, setSheet] = useState(() => book?.initialSheet() ?? '');
   const [selectRequest, setSelectRequest] = useState<SelectRequest | null>(null);
   // Status and error messages are kept as functions of the language, so they follow a language switch.
   const [status, setStatus] = useState<Message>(() => (tt: PreviewText) => tt.status.ready);
@@ -79,25 +76,41 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   const scheduled = useRef(0);
   const sessionRef = useRef(session);
   sessionRef.current = session;
-  /** Edits made in the grid, for Ctrl+Z; another workbook starts an empty history. */
-  const history = useRef(new EditHistory());
-  // The grid stands for Excel's own window: it is drawn after the pane's first paint, and redrawn at low priority
-  // after writes, so the pane answers first (as an add-in in Excel does not wait for the grid).
-  // The grid calculates the workbook's formulas as it is drawn, so it waits for the pane to have read the workbook
-  // (and painted that): the pane is usable first, then the sheet appears with every mark and highlight.
-  const [gridShown, setGridShown] = useState(false);
+  // The grid stands for Excel's own window: redrawn at low priority after writes, so the pane answers first (as an
+  // add-in in Excel does not wait for the grid).
   const gridVersion = useDeferredValue(version);
+
+  // The workbook is loaded once the pane has painted what it read (the start read, for the workbooks the page
+  // starts with): ExcelJS and the sheet view then load and run without delaying the pane's first paint. A command
+  // given before that loads it at once (session.ts).
   useEffect(() => {
     let live = true;
     let frame = 0;
-    void initialSession.firstRead.then(() => {
-      frame = requestAnimationFrame(() => setTimeout(() => live && startTransition(() => setGridShown(true)), 0));
+    void session.firstRead.then(() => {
+      frame = requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (!live) return;
+          session.load().then(
+            (loaded) => {
+              if (performance.getEntriesByName('preview:workbook').length === 0) performance.mark('preview:workbook');
+              if (!live) return;
+              setBook(loaded);
+              const names = loaded.visibleSheets();
+              setSheets(names);
+              setSheet((current) => (names.includes(current) ? current : loaded.initialSheet()));
+            },
+            (e: unknown) => live && setFileError(() => (tt: PreviewText, l: Lang) => tt.status.openFailed(describeError(e, l))),
+          );
+        }, 0),
+      );
     });
+    // Never expected (session.ts): the loaded workbook reads otherwise than the pane was shown, so the pane reads it.
+    void session.stale.then((stale) => live && stale && setPaneKey((k) => k + 1));
     return () => {
       live = false;
       cancelAnimationFrame(frame);
     };
-  }, [initialSession]);
+  }, [session]);
 
   const setLang = useCallback(
     (next: Lang) => {
@@ -112,14 +125,16 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   useEffect(
     () =>
       session.onWrite((ops: WriteOp[]) => {
+        const loaded = session.loaded();
+        if (!loaded) return;
         setVersion((v) => v + 1);
-        const names = visibleSheets(session.workbook);
+        const names = loaded.visibleSheets();
         setSheets(names);
         setSheet((current) => (names.includes(current) ? current : (names[0] ?? '')));
         if (autoEvaluating.current) return;
         for (const op of ops) {
           if (op.kind !== 'activate') continue;
-          const name = findSheetName(session, op.sheet);
+          const name = findSheetName(loaded, op.sheet);
           if (!name) continue;
           setSheet(name);
           if (op.select) setSelectRequest({ sheet: name, address: op.select, seq: ++seq.current });
@@ -128,14 +143,16 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     [session],
   );
 
+  /** Another workbook, loaded already (New, Sample, Open). */
   const replaceSession = useCallback((next: Session, message: Message) => {
     window.clearTimeout(timer.current);
     scheduled.current++;
     setPending(false);
     setSession(next);
-    history.current = new EditHistory();
-    setSheets(visibleSheets(next.workbook));
-    setSheet(initialSheet(next));
+    const loaded = next.loaded();
+    setBook(loaded);
+    setSheets(loaded?.visibleSheets() ?? []);
+    setSheet(loaded?.initialSheet() ?? '');
     setSelectRequest(null);
     setPaneKey((k) => k + 1);
     setVersion((v) => v + 1);
@@ -182,30 +199,11 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   const commitCells = useCallback(
     async (sheetName: string, address: string, typed: string[][]) => {
       const current = sessionRef.current;
-      const ws = current.workbook.getWorksheet(sheetName);
-      if (!ws || typed.length === 0) return;
-      const start = parseCell(address);
-      const context = formulaContext(current.workbook, ws);
-      const ops: WriteOp[] = [];
-      const rows = typed.map((row, r) =>
-        row.map((text, c) => {
-          const at = { row: start.row + r, col: start.col + c };
-          const parsed = parseCellInput(text, context, at);
-          if (parsed.date && !isDateNumberFormat(ws.findRow(at.row)?.findCell(at.col)?.numFmt)) {
-            ops.push({ kind: 'format', sheet: sheetName, range: formatCell(at), format: { numberFormat: 'yyyy-mm-dd' } });
-          }
-          return parsed.value;
-        }),
-      );
-      const width = Math.max(...rows.map((r) => r.length));
-      const block = rows.map((r) => [...r, ...Array<null>(width - r.length).fill(null)]);
+      const loaded = current.loaded();
+      if (!loaded) return;
       try {
-        await current.exclusive(async () => {
-          history.current.record(current.workbook, sheetName, address, block.length, width);
-          await current.port.apply([{ kind: 'values', sheet: sheetName, at: address, rows: block }, ...ops]);
-        });
-        const last = formatCell({ row: start.row + block.length - 1, col: start.col + width - 1 });
-        const range = last === address ? address : `${address}:${last}`;
+        const range = await loaded.editCells(sheetName, address, typed, current.exclusive);
+        if (range === null) return;
         setStatus(() => (tt: PreviewText) => tt.status.saved(range));
         evaluateSoon();
       } catch (e) {
@@ -217,13 +215,13 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   const undoLastEdit = useCallback(async () => {
     const current = sessionRef.current;
-    const ops = history.current.takeUndo();
-    if (!ops) {
-      setStatus(() => (tt: PreviewText) => tt.status.nothingToUndo);
-      return;
-    }
+    const loaded = current.loaded();
+    if (!loaded) return;
     try {
-      await current.exclusive(() => current.port.apply(ops));
+      if (!(await loaded.undo(current.exclusive))) {
+        setStatus(() => (tt: PreviewText) => tt.status.nothingToUndo);
+        return;
+      }
       setStatus(() => (tt: PreviewText) => tt.status.undone);
       evaluateSoon();
     } catch (e) {
@@ -231,21 +229,24 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     }
   }, [evaluateSoon]);
 
-  const newWorkbook = async () => replaceSession(await blankSession(() => langRef.current, t.blankSheet), (tt) => tt.status.ready);
-
-  const openSample = async () => {
+  /** A workbook of the toolbar's, shown once it is loaded (as Excel shows a workbook once it has opened it). */
+  const openSession = async (next: Session, message: Message) => {
     try {
-      replaceSession(await sampleSession(() => langRef.current, langRef.current), (tt) => tt.status.ready);
+      await next.load();
+      replaceSession(next, message);
     } catch (e) {
       setFileError(() => (tt: PreviewText, l: Lang) => tt.status.openFailed(describeError(e, l)));
     }
   };
 
+  const newWorkbook = () => openSession(blankSession(() => langRef.current, t.blankSheet), (tt) => tt.status.ready);
+
+  const openSample = () => openSession(sampleSession(() => langRef.current, langRef.current), (tt) => tt.status.ready);
+
   const openFile = async (file: File) => {
     try {
-      const { readXlsx, packageKind } = await loadXlsxCodec();
-      const workbook = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
-      replaceSession(openSession(workbook, file.name, () => langRef.current, packageKind(workbook)), (tt) => tt.status.opened(file.name));
+      const next = await fileSession(new Uint8Array(await file.arrayBuffer()), file.name, () => langRef.current);
+      replaceSession(next, (tt) => tt.status.opened(file.name));
     } catch (e) {
       const message: Message = (tt) => tt.status.openFailed(e instanceof Error ? e.message : String(e));
       setFileError(() => message);
@@ -255,10 +256,9 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
 
   const download = async () => {
     const current = sessionRef.current;
-    const { writeXlsx, packageKind } = await loadXlsxCodec();
-    const bytes = await current.exclusive(() => writeXlsx(current.workbook));
-    // writeXlsx patches the file that was opened (its charts, macros … kept): a macro workbook keeps its type.
-    const type = packageKind(current.workbook) === 'xlsm' ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const loaded = await current.load();
+    const { bytes, kind } = await current.exclusive(() => loaded.save());
+    const type = kind === 'xlsm' ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -357,25 +357,27 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
         )}
         <main className="pv-main">
           <section className="pv-workbook" aria-label={t.workbookLabel}>
-            {gridShown ? (
-              <SheetView
-                workbook={session.workbook}
-                version={gridVersion}
-                sheets={sheets}
-                sheet={sheet}
-                onSheetChange={setSheet}
-                selectRequest={selectRequest}
-                onCommit={(s, a, typed) => void commitCells(s, a, typed)}
-                onUndo={() => void undoLastEdit()}
-                onStatus={(message) => setStatus(() => message)}
-                lang={lang}
-              />
+            {book ? (
+              <Suspense fallback={<div className="sv sv-loading" aria-busy="true" />}>
+                <SheetView
+                  workbook={book.workbook}
+                  version={gridVersion}
+                  sheets={sheets}
+                  sheet={sheet}
+                  onSheetChange={setSheet}
+                  selectRequest={selectRequest}
+                  onCommit={(s, a, typed) => void commitCells(s, a, typed)}
+                  onUndo={() => void undoLastEdit()}
+                  onStatus={(message) => setStatus(() => message)}
+                  lang={lang}
+                />
+              </Suspense>
             ) : (
               <div className="sv sv-loading" aria-busy="true" />
             )}
             <footer className="pv-status">
               <span role="status" data-testid="status" data-evaluations={evaluations} data-pending={pending ? 'true' : 'false'}>
-                {status(t, lang)}
+                {book ? status(t, lang) : t.status.loading}
               </span>
               <span className="pv-keys">{t.keysHint}</span>
             </footer>

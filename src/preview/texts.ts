@@ -35,6 +35,8 @@ export interface PreviewText {
   workbookLabel: string;
   status: {
     ready: string;
+    /** While the workbook (and ExcelJS) loads; commands given meanwhile run once it is there. */
+    loading: string;
     editing: (address: string) => string;
     saved: (address: string) => string;
     undone: string;
@@ -83,6 +85,7 @@ const ja: PreviewText = {
   workbookLabel: 'ブック',
   status: {
     ready: '準備完了',
+    loading: 'ブックを読み込んでいます…',
     editing: (address) => `編集中：${address}（Enter で確定、Esc で取り消し）`,
     saved: (address) => `${address} を更新しました`,
     undone: '直前の編集を元に戻しました',
@@ -131,6 +134,7 @@ const en: PreviewText = {
   workbookLabel: 'Workbook',
   status: {
     ready: 'Ready',
+    loading: 'Loading the workbook…',
     editing: (address) => `Editing ${address} (Enter to confirm, Esc to cancel)`,
     saved: (address) => `Updated ${address}`,
     undone: 'Undid the last edit',
