@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { createWorkbook, loadWorkbook, readXlsx, saveWorkbook, writeXlsx } from '../../src/workbook/xlsx/io';
+import { createWorkbook, forgetOrigin, loadWorkbook, readXlsx, saveWorkbook, writeXlsx } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 import type { WriteOp } from '../../src/workbook/port';
 
@@ -518,4 +518,13 @@ describe('conditional formats with a number format (the status mark in the cell)
     expect(sheet).toMatch(/<conditionalFormatting sqref="F3:F9">[\s\S]*?dxfId="\d+"/);
     expect(sheet).toContain('<formula>C3&lt;130000</formula>');
   });
+});
+
+test('a workbook loaded and saved whole keeps its rules\u2019 number formats (ExcelJS reads them as objects)', async () => {
+  const wb = userWorkbook();
+  await new XlsxPort(wb).apply([{ kind: 'conditionalFormat', sheet: PLAN, range: 'C3:C5', formula: '=C3<0', format: { numberFormat: '"✖ "#,##0' } }]);
+  const loaded = await readXlsx(await writeXlsx(wb));
+  forgetOrigin(loaded);
+  const styles = await (await JSZip.loadAsync(await writeXlsx(loaded))).file('xl/styles.xml')!.async('string');
+  expect(styles).toMatch(/<dxf>(?:(?!<\/dxf>)[\s\S])*<numFmt numFmtId="\d+" formatCode="&quot;✖ &quot;#,##0"\/>/);
 });
