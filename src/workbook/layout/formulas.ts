@@ -258,7 +258,7 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
    * that is what the engine says: the row is a line (an item and a use the policy sheet names, a baseline typed as a
    * number, the scenario typed as the engine keys it); no results row has its group key, and it is the only inserted
    * line (so its group is itself); its baseline and the year's forecast are numbers in the range the formulas are exact
-   * for; and the column's header is the year as a number. Anything else: "" (no mark) — never a mark the engine
+   * for; and the column's header reads as the year. Anything else: "" (no mark) — never a mark the engine
    * would not give. Same-sheet references are relative (they move with the row); the results and policy sheets are
    * read through whole fixed ranges only, which an insert on the plan sheet does not move.
    */
@@ -269,7 +269,8 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     const useCell = at('use');
     if (!B || !itemCell || !useCell) return '""';
     const F = `${col(g.years[k].col)}${pr}`;
-    const Y = `${col(g.years[k].col)}$${g.headerRow}`;
+    // The column's year from its header (text in a table's header row: VALUE reads "2025" in both programs).
+    const Y = `VALUE(${col(g.years[k].col)}$${g.headerRow}&"")`;
     const item = `TRIM(${itemCell}&"")`;
     const U = `INDEX(${policy.useIndex},MATCH(TRIM(${useCell}&""),${policy.useNames},0))`;
     // An unknown item or use is an error here, and the IFERROR round the whole gives no mark.
@@ -284,7 +285,7 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     const insertedLines = `SUMPRODUCT(ISBLANK(${tableCol(statusMirrorCol(g, k))})*(LEN(TRIM(${tableCol(g.cols.item!)}&""))>0))`;
     const exact = (x: string) => `AND(ROUND(${x},5)=${x},${x}<1E+13,OR(${x}<1E+9,${x}=INT(${x})))`;
     const isLine = `AND(ISNUMBER(${B}),OR(${B}=0,${B}>=1E-9),EXACT(${scenarioRaw},TRIM(${scenarioRaw})),EXACT(${scenarioRaw},LOWER(${scenarioRaw})),${U}>0)`;
-    const inputs = `AND(ISNUMBER(${Y}),${exact(B)},OR(ISBLANK(${F}),AND(ISNUMBER(${F}),${F}>=0,${exact(F)})))`;
+    const inputs = `AND(${exact(B)},OR(ISBLANK(${F}),AND(ISNUMBER(${F}),${F}>=0,${exact(F)})))`;
     const alone = `AND(COUNTIF(${R}!${all(c.group)},${criterion})=0,${insertedLines}=1)`;
     const targetsCell = at('targets');
     // The target points: the years the line names, or (naming none) each year with a forecast, from the first column on.
