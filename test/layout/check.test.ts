@@ -70,8 +70,8 @@ describe('a check', () => {
     const rulesPerSheet: Record<string, number> = {};
     for (const op of big.ops) if (op.kind === 'conditionalFormat') rulesPerSheet[op.sheet] = (rulesPerSheet[op.sheet] ?? 0) + 1;
     // 計画: per run of forecast columns, a rule per mark for fractions and one for the rest, and one for whole numbers
-    // (9); the marks' two and the verdict's one.
-    expect(rulesPerSheet).toEqual({ 計画: 12, 結果: 5, サマリー: 12 });
+    // (9); whole baselines (1); the marks' two and the verdict's one.
+    expect(rulesPerSheet).toEqual({ 計画: 13, 結果: 5, サマリー: 12 });
     expect(big.count.fillFormula).toBeLessThanOrEqual(30);
     // Notes are per target cell, but capped.
     expect(big.count.note).toBeLessThanOrEqual(2000);
@@ -191,6 +191,7 @@ describe('what a check writes', () => {
       'G5:T29 AND(X5="？",IFERROR(ROUND(G5,5)<>ROUND(G5,0),FALSE))',
       'G5:T29 X5="？"',
       'G5:T29 NOT(IFERROR(ROUND(G5,5)<>ROUND(G5,0),FALSE))',
+      'D5:D29 NOT(IFERROR(ROUND(D5,5)<>ROUND(D5,0),FALSE))',
       'X5:AK29 X5="✖"',
       'X5:AK29 X5="✔"',
       'W5:W29 LEFT(W5,1)="✖"',

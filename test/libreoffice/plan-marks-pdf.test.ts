@@ -69,7 +69,7 @@ test('each forecast shows its mark before the number, with thousands separators:
   const reducer = lineOf('checked', '減速機');
   expect(reducer).toContain('✔ 4,332.9');
   expect(reducer).toContain('· 5,000.25');
-  // The baseline keeps its own format (no rule): 100,000 and 3,333, whole, with no point.
+  // The baselines: whole, with no point.
   expect(servo).toMatch(/100,000 /);
   expect(reducer).toMatch(/3,333 /);
   // No whole number anywhere ends in a decimal point (the old "#,##0.#####" showed "120,000.").

@@ -513,12 +513,17 @@ export function forecastRules(formulas: LiveFormulas, g: PlanGeometry, k: number
     [m.info, markCell, {}],
     [m.notJudged, markCell, {}],
   ];
-  const rules = marks.flatMap(([symbol, mark, style]) => [
+  const rules: { formula: string; format: ConditionalStyle }[] = marks.flatMap(([symbol, mark, style]) => [
     { formula: `=AND(${mark}=${lit(symbol)},${fraction})`, format: { ...style, numberFormat: `${lit(`${symbol} `)}${FORECAST_FORMAT.fraction}` } },
     { formula: `=${mark}=${lit(symbol)}`, format: { ...style, numberFormat: `${lit(`${symbol} `)}${FORECAST_FORMAT.whole}` } },
   ]);
-  rules.push({ formula: `=NOT(${fraction})`, format: { numberFormat: FORECAST_FORMAT.whole } });
+  rules.push(wholeNumberRule(cell));
   return rules;
+}
+
+/** A whole number shown without the trailing point `#,##0.#####` would give it (Excel shows "120,000."). */
+function wholeNumberRule(cell: string): { formula: string; format: ConditionalStyle } {
+  return { formula: `=NOT(IFERROR(ROUND(${cell},5)<>ROUND(${cell},0),FALSE))`, format: { numberFormat: FORECAST_FORMAT.whole } };
 }
 
 /**
@@ -554,7 +559,7 @@ export function planLiveOps(
   if (inputStyleFrom <= last) {
     o.format(inputStyleFrom, g.inputLeft, last, g.inputRight, { fill: { color: COLORS.input }, border: true });
     // Thousands separators on forecasts and the baseline, decimals as typed (up to the 5 the formulas are exact for).
-    // Whole forecasts drop the trailing point by a rule (below); the baseline has no rule, so its format stays this.
+    // Whole numbers drop the trailing point by a rule (below).
     for (const run of yearRuns(g)) o.format(inputStyleFrom, g.years[run.from].col, last, g.years[run.to].col, { numberFormat: FORECAST_FORMAT.fraction });
     if (g.cols.baseline) o.format(inputStyleFrom, g.cols.baseline, last, g.cols.baseline, { numberFormat: FORECAST_FORMAT.fraction });
   }
@@ -590,6 +595,10 @@ export function planLiveOps(
     const c1 = g.years[run.from].col;
     const c2 = g.years[run.to].col;
     for (const rule of forecastRules(formulas, g, run.from)) o.cf(g.firstRow, c1, last, c2, rule.formula, rule.format);
+  }
+  if (g.cols.baseline) {
+    const rule = wholeNumberRule(`${col(g.cols.baseline)}${g.firstRow}`);
+    o.cf(g.firstRow, g.cols.baseline, last, g.cols.baseline, rule.formula, rule.format);
   }
   if (n > 0) {
     const first = `${col(vc + 1)}${g.firstRow}`;
