@@ -84,6 +84,27 @@ export const EXCEL_CHECKS: ExcelCheck[] = [
       }),
   },
   {
+    name: 'a conditional format carries its number format (the status mark before the number)',
+    run: (excelRun, supports) =>
+      withSheet(excelRun, supports, async (port, sheet) => {
+        await port.apply([
+          { kind: 'values', sheet, at: 'B2', rows: [[120000]] },
+          { kind: 'conditionalFormat', sheet, range: 'B2:B50', formula: '=B2<130000', format: { fill: { color: '#FFC7CE' }, numberFormat: '"✖ "#,##0' } },
+        ]);
+        const shown = await excelRun(async (ctx) => {
+          const range = ctx.workbook.worksheets.getItem(sheet).getRange('B2');
+          const cfs = range.conditionalFormats.load('items/id');
+          range.load('text,values');
+          await ctx.sync();
+          const format = cfs.getItem(cfs.items[0].id).custom.format.load('numberFormat');
+          await ctx.sync();
+          return { numberFormat: format.numberFormat as string, text: range.text[0][0], value: range.values[0][0] as number };
+        });
+        assertEqual(shown.numberFormat, '"✖ "#,##0', 'the rule\u2019s number format');
+        assertEqual(shown.value, 120000, 'the value, unchanged');
+      }),
+  },
+  {
     name: 'the table is created once and resized; a formula with a structured reference keeps it',
     run: (excelRun, supports) =>
       withSheet(excelRun, supports, async (port, sheet) => {
