@@ -59,8 +59,12 @@ beforeAll(async () => {
   await insertRowWithLibreOffice(profile, checked, alone, '計画', 6, { A6: 'base', B6: 'ボールねじ', C6: '工作機械のみ', D6: 100000, E6: '本/年', J6: 110000, K6: 130000 });
   const joins = path.join(dir, 'inserted-joins.xlsx');
   await insertRowWithLibreOffice(profile, checked, joins, '計画', 6, { A6: 'base', B6: 'サーボ機構', C6: '工作機械のみ', D6: 50000, E6: '台/年', J6: 40000 });
-  await toPdf(await freshProfile(), [checked, alone, joins], dir);
-  for (const name of ['checked', 'inserted-alone', 'inserted-joins']) text[name] = await pdfText(path.join(dir, `${name}.pdf`));
+  // At the decimal boundaries, the item and use typed as other names the policy sheet knows: 3 × 1.2 = 3.6 against
+  // 3.59999 (short by 0.00001), 3 × 1.3 = 3.9 against 3.9, 3 × 1.4 = 4.2 against 4.2 (met exactly).
+  const boundary = path.join(dir, 'inserted-boundary.xlsx');
+  await insertRowWithLibreOffice(profile, checked, boundary, '計画', 6, { B6: 'linear guide', C6: '工作機械', D6: 3, E6: 't', J6: 3.59999, K6: 3.9, L6: 4.2 });
+  await toPdf(await freshProfile(), [checked, alone, joins, boundary], dir);
+  for (const name of ['checked', 'inserted-alone', 'inserted-joins', 'inserted-boundary']) text[name] = await pdfText(path.join(dir, `${name}.pdf`));
 });
 
 test('each forecast shows its mark before the number, with thousands separators: ✔ 130,000, ✖ 120,000, ✔ 4,332.9, · 5,000.25', () => {
@@ -90,6 +94,15 @@ test('a line typed into a row inserted inside the table with LibreOffice gets it
   expect(read.lineRows[index]).toBe(6);
   const status = (year: number) => evaluation.lines[index].years.find((y) => y.year === year)?.status;
   expect([status(2025), status(2026)]).toEqual(['short', 'met']);
+});
+
+test('an inserted line at the decimal boundaries, item and use typed as other names: ✖ 3.59999, ✔ 3.9, ✔ 4.2 — as the engine says', async () => {
+  expect(lineOf('inserted-boundary', 'linear guide')).toMatch(/✖ 3\.59999\s+✔ 3\.9\s+✔ 4\.2/);
+  const read = await readPlan(new XlsxPort(await loadWorkbook(path.join(dir, 'inserted-boundary.xlsx'))));
+  const evaluation = evaluate(read.plan, { inputFindings: read.inputFindings });
+  const index = read.lineRows.indexOf(6);
+  const status = (year: number) => evaluation.lines[index].years.find((y) => y.year === year)?.status;
+  expect([status(2025), status(2026), status(2027)]).toEqual(['short', 'met', 'met']);
 });
 
 test('a line inserted into another line\u2019s group gets no mark (its group\u2019s sum is not on the sheet until the tool runs)', () => {
