@@ -126,7 +126,7 @@ function argumentsOf(nodes: FormulaNode[], at: Evaluation): Arguments {
 }
 
 /** Functions that SUMPRODUCT applies element by element over arrays (what the layout's formulas use in it). */
-const ELEMENTWISE = new Set(['ROUND', 'ABS', 'INT', 'N']);
+const ELEMENTWISE = new Set(['ROUND', 'ABS', 'INT', 'N', 'ISBLANK', 'LEN', 'TRIM']);
 
 /** A value or a grid of values: a node as SUMPRODUCT evaluates it (array context). */
 function arrayOf(node: FormulaNode, at: Evaluation): Scalar[][] {

@@ -7,7 +7,7 @@
 import type * as ExcelJS from 'exceljs';
 import { compareValues, evaluateFormula, isTruthy, Unsupported, type FormulaContext, type Scalar } from '../formula/evaluate';
 import { parseRange, type RangeRef } from '../workbook/a1';
-import { conditionalFormattingsOf, type ConditionalRuleModel } from '../workbook/xlsx/exceljs-internals';
+import { conditionalFormattingsOf, ruleNumberFormatOf, type ConditionalRuleModel } from '../workbook/xlsx/exceljs-internals';
 import { cssColor, fillColor, type ColorSpec, type CellStyleView } from './sheet-styles';
 
 interface PlacedRule {
@@ -99,6 +99,8 @@ export function ruleMatches(placed: PlacedRule, context: FormulaContext, row: nu
 export interface ConditionalOutcome {
   background?: string;
   style: Pick<CellStyleView, 'color' | 'bold' | 'italic' | 'strike'>;
+  /** The number format the cell is shown in instead of its own (a status mark before the number). */
+  numberFormat?: string;
 }
 
 /** A function giving each cell's conditional-format outcome on this sheet (the rules read once). */
@@ -107,6 +109,7 @@ export function conditionalFormatter(ws: ExcelJS.Worksheet, context: FormulaCont
   return (row, col, value) => {
     let fill: string | undefined;
     let font: Partial<ExcelJS.Font> | undefined;
+    let numberFormat: string | undefined;
     let matched = false;
     for (const placed of rules) {
       if (!placed.ranges.some((g) => g.top <= row && row <= g.bottom && g.left <= col && col <= g.right)) continue;
@@ -121,6 +124,7 @@ export function conditionalFormatter(ws: ExcelJS.Worksheet, context: FormulaCont
       const st = placed.rule.style ?? {};
       fill ??= fillColor(st.fill as ExcelJS.Fill | undefined, true);
       if (st.font) font = { ...(st.font as Partial<ExcelJS.Font>), ...(font ?? {}) };
+      numberFormat ??= ruleNumberFormatOf(placed.rule);
       if (placed.rule.stopIfTrue) break;
     }
     if (!matched) return null;
@@ -132,6 +136,6 @@ export function conditionalFormatter(ws: ExcelJS.Worksheet, context: FormulaCont
       if (font.italic !== undefined) style.italic = font.italic;
       if (font.strike !== undefined) style.strike = font.strike;
     }
-    return { background: fill, style };
+    return numberFormat === undefined ? { background: fill, style } : { background: fill, style, numberFormat };
   };
 }

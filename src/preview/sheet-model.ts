@@ -191,7 +191,7 @@ function readCells(ws: ExcelJS.Worksheet, frame: Frame, env: CellEnvironment): C
   return cells;
 }
 
-function applyConditionalFormats(ws: ExcelJS.Worksheet, cells: CellView[][], frame: Frame, calculation: WorkbookCalculation): void {
+function applyConditionalFormats(ws: ExcelJS.Worksheet, cells: CellView[][], frame: Frame, calculation: WorkbookCalculation, date1904: boolean): void {
   const outcomeOf = conditionalFormatter(ws, calculation.contextFor(ws));
   for (let r = 1; r <= frame.rowCount; r++) {
     for (let c = 1; c <= frame.colCount; c++) {
@@ -201,6 +201,12 @@ function applyConditionalFormats(ws: ExcelJS.Worksheet, cells: CellView[][], fra
       view.highlighted = true;
       if (outcome.background) view.style.background = outcome.background;
       Object.assign(view.style, outcome.style);
+      // A rule's number format shows the value another way (a status mark before the number); the value is the same.
+      if (outcome.numberFormat !== undefined && typeof view.value === 'number' && !view.isDate) {
+        const formatted = formatValue(view.value, outcome.numberFormat, { date1904 });
+        view.text = formatted.text;
+        if (formatted.color) view.style.color = formatted.color;
+      }
     }
   }
 }
@@ -267,7 +273,7 @@ export function readSheet(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, cal
     choicesOf: listChoicesLookup(workbook, ws, calculation.valueOf),
   };
   const cells = readCells(ws, frame, env);
-  applyConditionalFormats(ws, cells, frame, calculation);
+  applyConditionalFormats(ws, cells, frame, calculation, env.date1904);
   handOverBorders(cells, frame);
   applyMerges(ws, cells, frame);
   const { rowCount, colCount, colWidths, rowHeights, frozenRows, frozenCols, truncated } = frame;

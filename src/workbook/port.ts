@@ -68,6 +68,16 @@ export interface CellFormat {
   border?: boolean;
 }
 
+/**
+ * What a conditional format sets where its rule is true: a fill, a font, and a number format (a status mark shown
+ * before the number, `"✖ "#,##0`): the cell's value is never changed, only how it reads.
+ */
+export interface ConditionalStyle {
+  fill?: Fill;
+  font?: FontStyle;
+  numberFormat?: string;
+}
+
 export type WriteOp =
   /** Add a worksheet if no sheet of that name exists (no-op otherwise). */
   | { kind: 'addSheet'; sheet: string; tabColor?: string }
@@ -96,7 +106,7 @@ export type WriteOp =
    * A conditional format over a whole range: where `formula` (written for the range's top-left cell, relative
    * references shift) is true, apply the style. `stopIfTrue` rules are added in order, first wins.
    */
-  | { kind: 'conditionalFormat'; sheet: string; range: string; formula: string; format: { fill?: Fill; font?: FontStyle } }
+  | { kind: 'conditionalFormat'; sheet: string; range: string; formula: string; format: ConditionalStyle }
   /** An in-cell drop-down list; `source` is a range formula ("=基準!$A$2:$A$10") or a literal list. */
   | { kind: 'listValidation'; sheet: string; range: string; source: { formula: string } | { values: string[] } }
   /** Remove data validation from a range. */

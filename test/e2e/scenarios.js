@@ -30,6 +30,12 @@ function rightOf(address) {
   return out + row;
 }
 
+/**
+ * A forecast cell's number as the sheet shows it, its status mark (✖ ✔ · ？, a conditional number format) and
+ * thousands separators set aside: "✔ 4,332.9" → "4332.9". A whole number never ends in a point.
+ */
+const shownNumber = (text) => text.replace(/^[✖✔·？?] /, '').replace(/,/g, '');
+
 const itemName = (id, lang) => ITEMS.find((i) => i.id === id)[lang];
 const useName = (id, lang) => USES.find((u) => u.id === id)[lang];
 
@@ -188,7 +194,8 @@ async function scenarioEditClosesGap({ harness }) {
   await eventually(async () => !(await h.isHighlighted(page, s.cell.address)) || /^#c6/i.test(await h.cell(page, s.cell.address).getAttribute('data-highlight')),
     `${s.cell.address} still shows the short highlight after the gap closed`);
   const text = await h.cellText(page, s.cell.address);
-  assert(text.replace(/,/g, '').replace(/\.$/, '') === String(required), `the edited cell shows "${text}"`);
+  // The gap closed: the cell shows the met mark before the number, with separators ("✔ 4,332.9").
+  assert(text === `✔ ${required.toLocaleString('en-US', { maximumFractionDigits: 5 })}`, `the edited cell shows "${text}"`);
   const rowAfter = await planRowText(page, s.cell.address);
   assert(rowAfter !== rowBefore, 'the plan row did not change after the edit');
   // The pane follows the evaluation the edit set off, without its button: the gap is gone from its list, it says
@@ -506,7 +513,7 @@ async function scenarioKeyboardOnly({ harness }) {
   await page.keyboard.press('ArrowUp');
   await page.keyboard.type('9');
   await page.keyboard.press('Escape');
-  assert((await h.cellText(page, s.cell.address)).replace(/,/g, '').replace(/\.$/, '') === '1250', 'Esc did not cancel the edit');
+  assert(shownNumber(await h.cellText(page, s.cell.address)) === '1250', 'Esc did not cancel the edit');
   // Tab stays in the grid, as in Excel: it moves right.
   const beforeTab = await page.evaluate(() => document.activeElement.getAttribute('data-address'));
   await page.keyboard.press('Tab');
@@ -634,7 +641,7 @@ async function scenarioPlannerTypesInTheSheet({ harness }) {
   await eventually(async () => (await editor.count()) === 1 && (await editor.inputValue()) === '４３３３', 'the IME input did not reach the cell editor');
   const before = await h.evaluationCount(page);
   await page.keyboard.press('Enter');
-  await eventually(async () => (await h.cellText(page, s.cell.address)).replace(/,/g, '').replace(/\.$/, '') === '4333', 'the typed value was not stored');
+  await eventually(async () => shownNumber(await h.cellText(page, s.cell.address)) === '4333', 'the typed value was not stored');
   await h.waitForReevaluation(page, before);
 
   // Ctrl+Z puts the old value back.
@@ -655,8 +662,8 @@ async function scenarioPlannerTypesInTheSheet({ harness }) {
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   const next = rightOf(s.cell.address);
-  await eventually(async () => (await h.cellText(page, s.cell.address)).replace(/,/g, '').replace(/\.$/, '') === '5000', 'the pasted block did not land in the active cell');
-  assert((await h.cellText(page, next)).replace(/,/g, '').replace(/\.$/, '') === '5100', `the pasted block's second cell is not in ${next}`);
+  await eventually(async () => shownNumber(await h.cellText(page, s.cell.address)) === '5000', 'the pasted block did not land in the active cell');
+  assert(shownNumber(await h.cellText(page, next)) === '5100', `the pasted block's second cell is not in ${next}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

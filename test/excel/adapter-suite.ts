@@ -84,6 +84,29 @@ export const EXCEL_CHECKS: ExcelCheck[] = [
       }),
   },
   {
+    name: 'a conditional format with a number format (the status mark before the number) is added; the value stays',
+    run: (excelRun, supports) =>
+      withSheet(excelRun, supports, async (port, sheet) => {
+        await port.apply([
+          { kind: 'values', sheet, at: 'B2', rows: [[120000]] },
+          { kind: 'conditionalFormat', sheet, range: 'B2:B50', formula: '=B2<130000', format: { fill: { color: '#FFC7CE' }, numberFormat: '"✖ "#,##0' } },
+        ]);
+        // The rule is there and the value is unchanged (its number format only changes how the cell reads; the fake's
+        // test of the Office adapter checks the format it is given).
+        const shown = await excelRun(async (ctx) => {
+          const range = ctx.workbook.worksheets.getItem(sheet).getRange('B2');
+          const cfs = range.conditionalFormats.load('items/id');
+          range.load('values');
+          await ctx.sync();
+          const rule = cfs.getItem(cfs.items[0].id).custom.rule.load('formula');
+          await ctx.sync();
+          return { formula: rule.formula, value: range.values[0][0] as number };
+        });
+        assertEqual(shown.formula, '=B2<130000', 'the rule');
+        assertEqual(shown.value, 120000, 'the value, unchanged');
+      }),
+  },
+  {
     name: 'the table is created once and resized; a formula with a structured reference keeps it',
     run: (excelRun, supports) =>
       withSheet(excelRun, supports, async (port, sheet) => {

@@ -27,7 +27,7 @@ async function checkedSample(lang: 'ja' | 'en' = 'ja') {
 }
 
 /** ExcelJS keeps these on a worksheet without typing them. */
-type Untyped = { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[]; dataValidations: { add(a: string, v: object): void } };
+type Untyped = { conditionalFormattings: { ref: string; rules: { formulae?: string[]; style?: { numFmt?: unknown } }[] }[]; dataValidations: { add(a: string, v: object): void } };
 const raw = (ws: ExcelJS.Worksheet) => ws as unknown as Untyped;
 
 /** A sheet's cells without the timestamps (they change with every run). */
@@ -69,7 +69,9 @@ describe('a check', () => {
     expect(big.count.format).toBeLessThanOrEqual(small.count.format + 2);
     const rulesPerSheet: Record<string, number> = {};
     for (const op of big.ops) if (op.kind === 'conditionalFormat') rulesPerSheet[op.sheet] = (rulesPerSheet[op.sheet] ?? 0) + 1;
-    expect(rulesPerSheet).toEqual({ 計画: 5, 結果: 5, サマリー: 12 });
+    // 計画: per run of forecast columns, a rule per mark for fractions and one for the rest, and one for whole numbers
+    // (9); whole baselines (1); the marks' two and the verdict's one.
+    expect(rulesPerSheet).toEqual({ 計画: 13, 結果: 5, サマリー: 12 });
     expect(big.count.fillFormula).toBeLessThanOrEqual(30);
     // Notes are per target cell, but capped.
     expect(big.count.note).toBeLessThanOrEqual(2000);
@@ -177,9 +179,19 @@ describe('what a check writes', () => {
     expect(plan.getCell('J8').note).toBe('目標時点 2025年：必要能力 144,000本/年（2021年比 1.2倍）');
     expect(plan.getCell('I5').note).toBeUndefined(); // 2024 is not a target point
     const rules = raw(plan).conditionalFormattings.flatMap((c) => c.rules.map((r) => `${c.ref} ${r.formulae?.[0]}`));
-    expect(rules).toEqual([
-      'G5:T29 X5="✖"',
-      'G5:T29 X5="✔"',
+    const shown = raw(plan).conditionalFormattings.filter((c) => c.ref === 'G5:T29').map((c) => c.rules[0].style?.numFmt);
+    // The forecasts: the mark before the number, whole numbers without a trailing point.
+    expect(shown).toEqual(['"✖ "#,##0.#####', '"✖ "#,##0', '"✔ "#,##0.#####', '"✔ "#,##0', '"· "#,##0.#####', '"· "#,##0', '"？ "#,##0.#####', '"？ "#,##0', '#,##0']);
+    // ✖ and ✔ on the mark beside the forecast (X for 2022), or worked out from the row where it has none.
+    expect(rules[0]).toMatch(/^G5:T29 AND\(IF\(ISBLANK\(X5\),IFERROR\(.*\),X5\)="✖",IFERROR\(ROUND\(G5,5\)<>ROUND\(G5,0\),FALSE\)\)$/);
+    expect(rules[1]).toMatch(/^G5:T29 IF\(ISBLANK\(X5\),.*,X5\)="✖"$/);
+    expect(rules.slice(4)).toEqual([
+      'G5:T29 AND(X5="·",IFERROR(ROUND(G5,5)<>ROUND(G5,0),FALSE))',
+      'G5:T29 X5="·"',
+      'G5:T29 AND(X5="？",IFERROR(ROUND(G5,5)<>ROUND(G5,0),FALSE))',
+      'G5:T29 X5="？"',
+      'G5:T29 NOT(IFERROR(ROUND(G5,5)<>ROUND(G5,0),FALSE))',
+      'D5:D29 NOT(IFERROR(ROUND(D5,5)<>ROUND(D5,0),FALSE))',
       'X5:AK29 X5="✖"',
       'X5:AK29 X5="✔"',
       'W5:W29 LEFT(W5,1)="✖"',

@@ -69,6 +69,8 @@ const FORMULAS: string[] = [
   'SUM(A1:A15)', 'SUM(A1,A3)', 'MIN(A1:A15)', 'MAX(A1:A15)', 'AVERAGE(A1,A5)', 'COUNT(A1:A15)', 'COUNTA(A1:A15)', 'COUNTBLANK(A1:A15)',
   'COUNTIF(A1:A15,">1")', 'COUNTIF(A1:A15,"a*")', 'COUNTIF(A1:A15,"a~*b")', 'COUNTIF(A1:A15,"abc")', 'COUNTIF(A1:A15,"<>abc")',
   'COUNTIF(A1:A15,"")', 'COUNTIF(A1:A15,3.9)', 'COUNTIFS(A1:A15,">0",A1:A15,"<4")',
+  // Element by element in SUMPRODUCT: blank cells (A4 only: A11 holds empty text) and cells with text after TRIM.
+  'SUMPRODUCT(ISBLANK(A1:A15)*1)', 'SUMPRODUCT(ISBLANK(A1:A15)*(LEN(TRIM(A1:A15&""))>0))', 'SUMPRODUCT((ISBLANK(A1:A15)=FALSE)*(LEN(TRIM(A1:A15&""))=0))',
   // Lookup and position
   'INDEX(A1:A15,5)', 'INDEX(A1:A15,2,1)', 'MATCH("ABC",A1:A15,0)', 'MATCH("a?c",A1:A15,0)', 'MATCH(4,A13:A14,0)',
   'ROW()', 'ROW(A5)', 'COLUMN(C1)', 'COLUMN()', 'ROW(Data!A7:A9)',

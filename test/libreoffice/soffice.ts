@@ -130,3 +130,53 @@ export async function onlySheet(src: string, dst: string, sheet: string): Promis
   if (m) keep.pageSetup.printArea = `${m[1]}$${m[2]}:${m[3]}$${m[4]}`;
   await wb.xlsx.writeFile(dst);
 }
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const basicString = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * A planner's edit made by LibreOffice itself: open `src`, insert one whole row in `sheet` before the 1-based row
+ * `row` (Sheet ▸ Insert Rows Above: LibreOffice grows the ranges, rules and formulas over it as it does for a person),
+ * type `cells` into it (numbers as numbers, text as text), and save as .xlsx to `dst`. Done by a Basic macro in the
+ * profile, run headless; nothing of ours touches the file in between.
+ */
+export async function insertRowWithLibreOffice(profile: string, src: string, dst: string, sheet: string, row: number, cells: Record<string, string | number>): Promise<void> {
+  const basic = path.join(profile, 'user', 'basic');
+  // A fresh profile puts LibreOffice's own (empty) Standard library in place on its first start: that start first.
+  if (!existsSync(path.join(basic, 'Standard'))) await run(sofficePath(), [`-env:UserInstallation=file://${profile}`, '--headless', '--terminate_after_init']);
+  await fs.mkdir(path.join(basic, 'Standard'), { recursive: true });
+  const typed = Object.entries(cells)
+    .map(([at, v]) => `  sh.getCellRangeByName(${basicString(at)}).${typeof v === 'number' ? `setValue(${v})` : `setString(${basicString(v)})`}`)
+    .join('\n');
+  const macro = `Sub InsertRow
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden"
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(${basicString(src)}), "_blank", 0, args())
+  sh = doc.Sheets.getByName(${basicString(sheet)})
+  sh.Rows.insertByIndex(${row - 1}, 1)
+${typed}
+  doc.calculateAll()
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = "FilterName"
+  out(0).Value = "Calc MS Excel 2007 XML"
+  doc.storeToURL(ConvertToURL(${basicString(dst)}), out())
+  doc.close(True)
+End Sub
+`;
+  const decl = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  await fs.writeFile(
+    path.join(basic, 'Standard', 'Module1.xba'),
+    `${decl}<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">${xmlText(macro)}</script:module>\n`,
+  );
+  const library = (kind: 'script' | 'dialog') =>
+    `${decl}<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">\n<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">${kind === 'script' ? '<library:element library:name="Module1"/>' : ''}</library:library>\n`;
+  await fs.writeFile(path.join(basic, 'Standard', 'script.xlb'), library('script'));
+  await fs.writeFile(path.join(basic, 'Standard', 'dialog.xlb'), library('dialog'));
+  const container = (kind: 'script' | 'dialog') =>
+    `${decl}<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">\n<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink"><library:library library:name="Standard" xlink:href="$(USER)/basic/Standard/${kind}.xlb/" xlink:type="simple" library:link="false"/></library:libraries>\n`;
+  for (const kind of ['script', 'dialog'] as const) await fs.writeFile(path.join(basic, `${kind}.xlc`), container(kind));
+  await fs.rm(dst, { force: true });
+  await run(sofficePath(), [`-env:UserInstallation=file://${profile}`, '--headless', 'macro:///Standard.Module1.InsertRow']);
+  if (!existsSync(dst)) throw new Error(`LibreOffice did not run the row-inserting macro (no ${dst})`);
+}

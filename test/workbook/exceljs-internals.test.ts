@@ -13,6 +13,7 @@ import {
   isSheetProtected,
   mergesOf,
   removeNote,
+  ruleNumberFormatOf,
   tablesOf,
 } from '../../src/workbook/xlsx/exceljs-internals';
 
@@ -34,6 +35,15 @@ describe('ExcelJS internals', () => {
     expect(conditionalFormattingsOf(ws)).toEqual([expect.objectContaining({ ref: 'A1:B2', rules: [expect.objectContaining({ type: 'expression', formulae: ['A1>1'] })] })]);
     const back = (await roundTrip(wb)).getWorksheet('計画')!;
     expect(conditionalFormattingsOf(back)[0].rules[0].formulae).toEqual(['A1>1']);
+  });
+
+  test('a rule\u2019s style.numFmt: the code given (a string), and after a save and load ({ id, formatCode })', async () => {
+    const { wb, ws } = sheet();
+    ws.addConditionalFormatting({ ref: 'A1:B2', rules: [{ type: 'expression', priority: 1, formulae: ['A1>1'], style: { numFmt: '"✖ "#,##0' } }] });
+    expect(ruleNumberFormatOf(conditionalFormattingsOf(ws)[0].rules[0])).toBe('"✖ "#,##0');
+    const back = (await roundTrip(wb)).getWorksheet('計画')!;
+    expect(conditionalFormattingsOf(back)[0].rules[0].style?.numFmt).toEqual(expect.objectContaining({ formatCode: '"✖ "#,##0' }));
+    expect(ruleNumberFormatOf(conditionalFormattingsOf(back)[0].rules[0])).toBe('"✖ "#,##0');
   });
 
   test('worksheet._merges: each merge with its rectangle', () => {

@@ -117,6 +117,8 @@ export interface FakeConditionalFormat {
   formula?: string;
   fill?: string;
   font: { bold?: boolean; italic?: boolean; color?: string };
+  /** The number format the rule shows its cells in where it applies. */
+  numberFormat?: string;
   stopIfTrue?: boolean;
 }
 
@@ -1508,7 +1510,12 @@ class CustomConditionalFormatProxy extends ClientObject<FakeConditionalFormat> {
     this.rule = new ConditionalFormatRuleProxy(ctx, `${label}.rule`, () => this.tryTarget());
   }
 
-  get format(): { fill: { color: string }; font: { bold: boolean; italic: boolean; color: string } } {
+  /**
+   * The rule's format, write-only here: fill.color, font.bold/italic/color, and numberFormat — a number format code
+   * applied to the cells where the rule is true, ExcelApi 1.6, "Cleared if null is passed in"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.conditionalrangeformat#excel-excel-conditionalrangeformat-numberformat-member).
+   */
+  get format(): { fill: { color: string }; font: { bold: boolean; italic: boolean; color: string }; numberFormat: string | null } {
     const setter = (path: string, apply: (cf: FakeConditionalFormat, v: unknown) => void) => ({
       get: () => {
         throw notLoaded(path, this.label);
@@ -1520,7 +1527,17 @@ class CustomConditionalFormatProxy extends ClientObject<FakeConditionalFormat> {
     for (const p of ['bold', 'italic', 'color'] as const) {
       Object.defineProperty(font, p, setter(`font.${p}`, (cf, v) => ((cf.font as Record<string, unknown>)[p] = v)));
     }
-    return { fill, font } as never;
+    const format = { fill, font };
+    Object.defineProperty(
+      format,
+      'numberFormat',
+      setter('numberFormat', (cf, v) => {
+        if (v === null) delete cf.numberFormat;
+        else if (typeof v === 'string') cf.numberFormat = v;
+        else throw new FakeOfficeError('InvalidArgument', `numberFormat must be a string or null, not ${typeof v}`);
+      }),
+    );
+    return format as never;
   }
 
   /** "rule/formula" loads the rule's formula (the only path the fake knows). */

@@ -132,6 +132,21 @@ describe.each(PROFILES.map((p) => [p.name, p] as const))('on %s', (_name, profil
       expect(cfs[1]).toMatchObject({ range: 'C3:C200', fill: '#FFEB9C', font: { bold: true } });
     });
 
+    it('gives a conditional format its number format (the status mark before the number), leaving the cells\u2019 own format and values alone', async () => {
+      const excel = planExcel(profile);
+      const port = new OfficePort(excel.run, { supports: supportsOn(profile) });
+      await port.apply([
+        { kind: 'values', sheet: PLAN, at: 'C3', rows: [[120000], [4332.9]] },
+        { kind: 'format', sheet: PLAN, range: 'C3:C4', format: { numberFormat: '#,##0.#####' } },
+        { kind: 'conditionalFormat', sheet: PLAN, range: 'C3:C4', formula: '=C3<130000', format: { fill: { color: '#FFC7CE' }, numberFormat: '"✖ "#,##0' } },
+      ]);
+      const plan = excel.sheet(PLAN);
+      expect(plan.conditionalFormats).toHaveLength(1);
+      expect(plan.conditionalFormats[0]).toMatchObject({ range: 'C3:C4', formula: '=C3<130000', fill: '#FFC7CE', numberFormat: '"✖ "#,##0' });
+      expect(plan.values('C3:C4')).toEqual([[120000], [4332.9]]);
+      expect(plan.cell('C3').numberFormat).toBe('#,##0.#####');
+    });
+
     it('writes strings as text, never as formulas, numbers or dates', async () => {
       const excel = planExcel(profile);
       excel.sheet(PLAN).setCell('F3', 'old');

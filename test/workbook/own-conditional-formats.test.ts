@@ -11,6 +11,10 @@ import { formulaShape, isOwnedRuleFormula } from '../../src/workbook/a1';
 import type { WriteOp } from '../../src/workbook/port';
 import { forgetOrigin } from '../../src/workbook/xlsx/codec';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
+import { SHEET_NAMES } from '../../src/i18n/workbook';
+import { liveFormulas } from '../../src/workbook/layout/formulas';
+import { policyRefs } from '../../src/workbook/layout/geometry';
+import { forecastRules, templateGeometry } from '../../src/workbook/layout/plan-sheet';
 import { portOver, roundTrip, samplePlan } from '../layout/helpers';
 import { FakeExcel, PROFILES, supportsOn, WEB, type FakeConditionalFormat, type HostProfile } from './fake-excel';
 
@@ -20,7 +24,14 @@ jest.setTimeout(60_000);
 const PLAN = '計画';
 const WHEN = new Date('2025-06-30T01:02:03Z');
 const LATER = new Date('2025-07-01T09:00:00Z');
-const OURS = ['=A1="✖"', '=A1="✔"', '=LEFT(A1,1)="✖"'];
+/** Earlier versions' rules (the mark alone, over the forecasts too), and this version's over the forecasts. */
+const LEGACY = ['=A1="✖"', '=A1="✔"', '=LEFT(A1,1)="✖"'];
+function currentRules(): string[] {
+  const names = SHEET_NAMES.ja;
+  const g = templateGeometry(names.plan, [], 1);
+  return forecastRules(liveFormulas(g, names.results, policyRefs(names.policy), 'ja'), g, 0).map((r) => r.formula);
+}
+const OURS = [...LEGACY, ...currentRules()];
 
 describe('which rules are ours', () => {
   test('a rule reads as ours whatever cells its references point at now (Excel moves them on inserts)', () => {
@@ -29,6 +40,8 @@ describe('which rules are ours', () => {
     expect(formulaShape('=SUM(A1,B2:C3)+A1*$B$2')).toBe('SUM(¤,¤:¤)+¤*¤');
     expect(formulaShape('=LOG10(X1)')).toBe('LOG10(¤)');
     for (const f of ['=W5="✖"', 'X7="✔"', '=LEFT(AK5,1)="✖"', '=#REF!="✖"', '=left($W$5, 1)="✖"']) expect([f, isOwnedRuleFormula(f, OURS)]).toEqual([f, true]);
+    // This version's rules over the forecasts, moved (rows inserted above the table).
+    for (const f of currentRules()) expect(isOwnedRuleFormula(f.replace(/\b([A-Z]+)(\d+)\b(?!\()/g, (_, c: string, n: string) => `${c}${Number(n) + 3}`), OURS)).toBe(true);
   });
 
   test('a planner’s formula is not ours, even when it looks at our marks', () => {
@@ -112,9 +125,10 @@ describe('the .xlsx file', () => {
     const plan = loaded.getWorksheet(PLAN)!;
     const ours = ourRules(plan).length;
     for (const cf of formattings(plan)) {
-      for (const r of cf.rules) if (r.formulae) r.formulae = r.formulae.map((f) => f.replace(/([A-Z]+)(\d+)/g, (_, c: string, n: string) => `$${c}${Number(n) + 3}`));
+      // Cell references, not function names (LOG10).
+      for (const r of cf.rules) if (r.formulae) r.formulae = r.formulae.map((f) => f.replace(/\$?\b([A-Z]+)(\d+)\b(?!\()/g, (_, c: string, n: string) => `$${c}${Number(n) + 3}`));
     }
-    expect(ourRules(plan)[0].formulae?.[0]).toBe('$X8="✖"'); // written as X5="✖"
+    expect(ourRules(plan).map((r) => r.formulae?.[0])).toContain('$X8="✖"'); // written as X5="✖"
     addPlannersRules(plan);
     await checkWorkbook(new XlsxPort(loaded), { evaluatedAt: WHEN, version: '0.1.0' });
     expect(ourRules(loaded.getWorksheet(PLAN)!)).toHaveLength(ours);

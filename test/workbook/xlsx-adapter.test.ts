@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { createWorkbook, loadWorkbook, readXlsx, saveWorkbook, writeXlsx } from '../../src/workbook/xlsx/io';
+import { createWorkbook, forgetOrigin, loadWorkbook, readXlsx, saveWorkbook, writeXlsx } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 import type { WriteOp } from '../../src/workbook/port';
 
@@ -459,4 +459,72 @@ describe('saving large and mixed sheets', () => {
     expect(ws.getCell('B2').value).toBeNull();
     expect(ws.getCell('B2').fill).toBeUndefined();
   });
+});
+
+describe('conditional formats with a number format (the status mark in the cell)', () => {
+  const MARK = '"✖ "#,##0';
+  const op: WriteOp = { kind: 'conditionalFormat', sheet: PLAN, range: 'C3:C5', formula: '=C3<130000', format: { fill: { color: '#FFC7CE' }, numberFormat: MARK } };
+  const items = (xml: string, section: string, item: string): string[] => {
+    const m = new RegExp(`<${section}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${section}>)`).exec(xml);
+    return m?.[1] ? [...m[1].matchAll(new RegExp(`<${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${item}>)`, 'g'))].map((x) => x[0]) : [];
+  };
+  const stylesOf = async (bytes: Uint8Array) => (await JSZip.loadAsync(bytes)).file('xl/styles.xml')!.async('string');
+
+  it('a new workbook: the rule\u2019s differential format carries the number format, the cells keep theirs', async () => {
+    const wb = userWorkbook();
+    await new XlsxPort(wb).apply([
+      { kind: 'values', sheet: PLAN, at: 'C3', rows: [[120000]] },
+      { kind: 'format', sheet: PLAN, range: 'C3:C5', format: { numberFormat: '#,##0.#####' } },
+      op,
+    ]);
+    const bytes = await writeXlsx(wb);
+    const dxfs = items(await stylesOf(bytes), 'dxfs', 'dxf');
+    expect(dxfs.some((d) => d.includes('formatCode="&quot;✖ &quot;#,##0"') && d.includes('FFFFC7CE'))).toBe(true);
+    const back = (await readXlsx(bytes)).getWorksheet(PLAN)!;
+    expect(back.getCell('C3').value).toBe(120000);
+    expect(back.getCell('C3').numFmt).toBe('#,##0.#####');
+  });
+
+  it('a planner\u2019s workbook (patched): the tool\u2019s dxf gets <numFmt> with an id of its own; their dxfs and number formats stay as they were, in place', async () => {
+    // The planner's file: a number format of theirs on a cell, and a rule of theirs with a number format.
+    const planner = userWorkbook();
+    const ws = planner.getWorksheet(PLAN)!;
+    ws.getCell('C3').value = 0.25;
+    ws.getCell('C3').numFmt = '0.0%';
+    ws.addConditionalFormatting({ ref: 'F3:F9', rules: [{ type: 'expression', priority: 1, formulae: ['F3>1'], style: { numFmt: '[Red]0.00', font: { italic: true } } } as ExcelJS.ConditionalFormattingRule] });
+    const before = await writeXlsx(planner);
+    const s0 = await stylesOf(before);
+    const theirDxfs = items(s0, 'dxfs', 'dxf');
+    expect(theirDxfs.some((d) => d.includes('[Red]0.00'))).toBe(true);
+
+    const wb = await readXlsx(before);
+    await new XlsxPort(wb).apply([op]);
+    const after = await writeXlsx(wb);
+    const s1 = await stylesOf(after);
+    const dxfs = items(s1, 'dxfs', 'dxf');
+    // Theirs first, byte for byte; ours after.
+    expect(dxfs.slice(0, theirDxfs.length)).toEqual(theirDxfs);
+    expect(items(s1, 'numFmts', 'numFmt').slice(0, items(s0, 'numFmts', 'numFmt').length)).toEqual(items(s0, 'numFmts', 'numFmt'));
+    const ours = dxfs.slice(theirDxfs.length);
+    expect(ours).toHaveLength(1);
+    // The schema's order inside a dxf: font, numFmt, fill.
+    expect(ours[0]).toMatch(/^<dxf><numFmt numFmtId="(\d+)" formatCode="&quot;✖ &quot;#,##0"\/><fill>/);
+    const id = Number(/numFmtId="(\d+)"/.exec(ours[0])![1]);
+    const taken = [...s0.matchAll(/numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(taken).not.toContain(id);
+    // The sheet's new rule points at our dxf; the planner's rule still at theirs.
+    const sheet = await sheetXml(after, 2);
+    expect(sheet).toContain(`dxfId="${theirDxfs.length}"`);
+    expect(sheet).toMatch(/<conditionalFormatting sqref="F3:F9">[\s\S]*?dxfId="\d+"/);
+    expect(sheet).toContain('<formula>C3&lt;130000</formula>');
+  });
+});
+
+test('a workbook loaded and saved whole keeps its rules\u2019 number formats (ExcelJS reads them as objects)', async () => {
+  const wb = userWorkbook();
+  await new XlsxPort(wb).apply([{ kind: 'conditionalFormat', sheet: PLAN, range: 'C3:C5', formula: '=C3<0', format: { numberFormat: '"✖ "#,##0' } }]);
+  const loaded = await readXlsx(await writeXlsx(wb));
+  forgetOrigin(loaded);
+  const styles = await (await JSZip.loadAsync(await writeXlsx(loaded))).file('xl/styles.xml')!.async('string');
+  expect(styles).toMatch(/<dxf>(?:(?!<\/dxf>)[\s\S])*<numFmt numFmtId="\d+" formatCode="&quot;✖ &quot;#,##0"\/>/);
 });

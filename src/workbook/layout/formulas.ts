@@ -20,7 +20,7 @@
 import type { Lang } from '../../i18n/format';
 import { workbookText, type ResultsColumnKey } from '../../i18n/workbook';
 import { quoteSheetName } from '../a1';
-import { DEFAULT_SCENARIO, RESULTS, ROUND_DIGITS, SIGNIFICANT_DIGITS, col, resultsBlocks, resultsRow, type BlockKey, type PlanGeometry, type PolicyRefs } from './geometry';
+import { DEFAULT_SCENARIO, RESULTS, ROUND_DIGITS, SIGNIFICANT_DIGITS, col, resultsBlocks, resultsRow, statusMirrorCol, type BlockKey, type PlanGeometry, type PolicyRefs } from './geometry';
 
 /** A string literal for a formula. */
 export function lit(s: string): string {
@@ -59,6 +59,14 @@ export interface LiveFormulas extends Record<FormulaColumn, string> {
   /** Plan sheet, for row g.firstRow: the status mark of year k and the line's verdict. */
   planMark(k: number): string;
   planVerdict: string;
+  /**
+   * Plan sheet, for year k's forecast cell in row g.firstRow (relative references: a rule over the forecasts): the
+   * year's mark as an expression — the row's mark cell, or where the row has none (a row inserted inside the table
+   * after the last check) the mark worked out from the row's own inputs, when that is what the engine would say.
+   */
+  forecastMark(k: number): string;
+  /** The first characters of the statuses, as the marks show them (in the formulas' language). */
+  marks: { met: string; short: string; info: string; notJudged: string };
 }
 
 /**
@@ -137,7 +145,16 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     ? `IF(TRIM(${targetsCell}&"")="","",","&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(ASC(SUBSTITUTE(${targetsCell}&"","、",",")),CHAR(10),",")," ",","),"年度",""),"年","")&",")`
     : '""';
 
-  const S = { met: lit(t.status.met), short: lit(t.status.short), info: lit(t.status.info), notJudged: lit(t.status['not-judged']) };
+  const S = {
+    met: lit(t.status.met),
+    short: lit(t.status.short),
+    info: lit(t.status.info),
+    notJudged: lit(t.status['not-judged']),
+    metMark: lit(mark(t.status.met)),
+    shortMark: lit(mark(t.status.short)),
+    infoMark: lit(mark(t.status.info)),
+    notJudgedMark: lit(mark(t.status['not-judged'])),
+  };
   const V = { eligible: lit(t.verdict.eligible), attention: lit(t.verdict.attention), ineligible: lit(t.verdict.ineligible) };
   const shorts = statusRow ? `COUNTIF(${statusRow},${S.short})+` : '';
   const item = text('item');
@@ -213,7 +230,60 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
     },
     planMark: (k) => `=LEFT(${R}!${colOf('status', k)}${rr},1)`,
     planVerdict: `=${R}!${col(c.verdict)}${rr}&""`,
+    forecastMark: (k) => {
+      const markCell = `${col(statusMirrorCol(g, k))}${pr}`;
+      return `IF(ISBLANK(${markCell}),${insertedRowMark(k)},${markCell})`;
+    },
+    marks: { met: mark(t.status.met), short: mark(t.status.short), info: mark(t.status.info), notJudged: mark(t.status['not-judged']) },
   };
+
+  /**
+   * The ✖ or ✔ of year k for a row with no mark cell: a row inserted inside the plan table (both programs grow a
+   * rule's range and the table over it, but no results row reads the new row until the tool runs). Worked out from
+   * the row's own cells as the results formulas would for a line alone in its target group, and given only where
+   * that is what the engine says: the row is a line (an item and a use the policy sheet names, a baseline typed as a
+   * number, the scenario typed as the engine keys it); no results row has its group key, and it is the only inserted
+   * line (so its group is itself); its baseline and the year's forecast are numbers in the range the formulas are exact
+   * for; and the column's header reads as the year. Anything else: "" (no mark) — never a mark the engine
+   * would not give. Same-sheet references are relative (they move with the row); the results and policy sheets are
+   * read through whole fixed ranges only, which an insert on the plan sheet does not move.
+   */
+  function insertedRowMark(k: number): string {
+    const at = (key: keyof PlanGeometry['cols']) => (g.cols[key] ? `$${col(g.cols[key]!)}${pr}` : null);
+    const B = at('baseline');
+    const itemCell = at('item');
+    const useCell = at('use');
+    if (!B || !itemCell || !useCell) return '""';
+    const F = `${col(g.years[k].col)}${pr}`;
+    // The column's year from its header (text in a table's header row: VALUE reads "2025" in both programs).
+    const Y = `VALUE(${col(g.years[k].col)}$${g.headerRow}&"")`;
+    const item = `TRIM(${itemCell}&"")`;
+    const U = `INDEX(${policy.useIndex},MATCH(TRIM(${useCell}&""),${policy.useNames},0))`;
+    // An unknown item or use is an error here, and the IFERROR round the whole gives no mark.
+    const itemId = `IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.items},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemOther},0)),INDEX(${policy.itemIds},MATCH(${item},${policy.itemIds},0))))`;
+    const scenarioCell = at('scenario');
+    const scenarioRaw = scenarioCell ? `(${scenarioCell}&"")` : '""';
+    const scenario = scenarioCell ? `IF(TRIM(${scenarioRaw})="",${lit(DEFAULT_SCENARIO)},${scenarioRaw})` : lit(DEFAULT_SCENARIO);
+    const key = `"#"&${scenario}&"|"&${itemId}&"|"&${U}`;
+    const criterion = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${key},"~","~~"),"*","~*"),"?","~?")`;
+    // The table's rows as whole ranges (absolute: an insert inside them grows them).
+    const tableCol = (cc: number) => `$${col(cc)}$${pr}:$${col(cc)}$${g.lastRow}`;
+    const insertedLines = `SUMPRODUCT(ISBLANK(${tableCol(statusMirrorCol(g, k))})*(LEN(TRIM(${tableCol(g.cols.item!)}&""))>0))`;
+    const exact = (x: string) => `AND(ROUND(${x},5)=${x},${x}<1E+13,OR(${x}<1E+9,${x}=INT(${x})))`;
+    const isLine = `AND(ISNUMBER(${B}),OR(${B}=0,${B}>=1E-9),EXACT(${scenarioRaw},TRIM(${scenarioRaw})),EXACT(${scenarioRaw},LOWER(${scenarioRaw})),${U}>0)`;
+    const inputs = `AND(${exact(B)},OR(ISBLANK(${F}),AND(ISNUMBER(${F}),${F}>=0,${exact(F)})))`;
+    const alone = `AND(COUNTIF(${R}!${all(c.group)},${criterion})=0,${insertedLines}=1)`;
+    const targetsCell = at('targets');
+    // The target points: the years the line names, or (naming none) each year with a forecast, from the first column on.
+    const isTarget = targetsCell
+      ? `IF(TRIM(${targetsCell}&"")<>"",AND(${Y}>${policy.baselineYear},${Y}<=${policy.lastYear},ISNUMBER(SEARCH(","&${Y}&",",","&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(ASC(SUBSTITUTE(${targetsCell}&"","、",",")),CHAR(10),",")," ",","),"年度",""),"年","")&","))),AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},ISNUMBER(${F})))`
+      : `AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},ISNUMBER(${F}))`;
+    const multiple = `INDEX(${policy.multTable},${U},MATCH(MAX(${Y},${policy.firstYear}),${policy.multYears},0))`;
+    const required = `ROUND(${multiple}*${B},${digits(`${multiple}*${B}`)})`;
+    // As the results sheet: met ⇔ the shortfall MAX(0, ROUND(required − forecast, d)) is 0. A baseline of 0: not judged.
+    const status = `IF(AND(${isTarget},${B}>0),IF(ROUND(${required}-N(${F}),${digits(required)})<=0,${S.metMark},${S.shortMark}),"")`;
+    return `IFERROR(IF(AND(${isLine},${inputs},${alone}),${status},""),"")`;
+  }
 }
 
 /** The first character of a status: what the plan sheet's marks and highlights compare. */

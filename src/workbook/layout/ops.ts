@@ -1,5 +1,5 @@
 /** Small builders for write operations, so the sheet modules read as layout rather than plumbing. */
-import type { CellFormat, CellInput, WriteOp } from '../port';
+import type { CellFormat, CellInput, ConditionalStyle, WriteOp } from '../port';
 import { col } from './geometry';
 
 export function cellAddr(row: number, c: number): string {
@@ -53,7 +53,7 @@ export class SheetOps {
     return this;
   }
 
-  cf(r1: number, c1: number, r2: number, c2: number, formula: string, format: { fill?: { color: string }; font?: CellFormat['font'] }): this {
+  cf(r1: number, c1: number, r2: number, c2: number, formula: string, format: ConditionalStyle): this {
     if (r2 >= r1 && c2 >= c1) this.ops.push({ kind: 'conditionalFormat', sheet: this.sheet, range: rangeAddr(r1, c1, r2, c2), formula, format });
     return this;
   }

@@ -22,7 +22,7 @@ import { BASELINE_MIN } from '../../plan/format';
 import { itemId, useId } from '../../plan/normalise';
 import type { PlanLine } from '../../plan/schema';
 import { BASELINE_YEAR, ITEMS, SECTIONS, USES, type UseId } from '../../policy';
-import type { CellInput, SheetSnapshot, WriteOp } from '../port';
+import type { CellInput, ConditionalStyle, SheetSnapshot, WriteOp } from '../port';
 import { Grid, address, cellText, foldHeader, isBlank, isError, labelIndex, parseNumberCell, parseTextCell } from './cells';
 import { lit, type LiveFormulas } from './formulas';
 import {
@@ -474,7 +474,8 @@ export function planTemplateOps(
   const widthOf: Record<PlanColumnKey, number> = { scenario: 12, item: 16, use: 26, site: 16, baseline: 13, unit: 9, targets: 15, activity: 10 };
   const widths: Record<string, number> = {};
   for (const [k, c] of Object.entries(g.cols) as [PlanColumnKey, number][]) widths[col(c)] = widthOf[k];
-  for (const y of g.years) widths[col(y.col)] = 10;
+  // Room for a mark before a forecast of millions ("✖ 12,345,678").
+  for (const y of g.years) widths[col(y.col)] = 12;
   o.widths(widths);
   o.push({ kind: 'freeze', sheet, rows: g.headerRow, columns: 3 });
   return o.ops;
@@ -488,6 +489,42 @@ const markIsShort = (cell: string) => `=${cell}=${lit('✖')}`;
 const markIsMet = (cell: string) => `=${cell}=${lit('✔')}`;
 const verdictIsShort = (cell: string) => `=LEFT(${cell},1)=${lit('✖')}`;
 const PLAN_RULES = [markIsShort, markIsMet, verdictIsShort];
+
+/** Thousands separators; decimals as typed, up to the 5 the formulas are exact for. */
+export const FORECAST_FORMAT = { whole: '#,##0', fraction: '#,##0.#####' } as const;
+
+/**
+ * The rules over a run of forecast cells (formulas for its top-left cell), highest priority first: for each status
+ * mark a rule for fractions and one for the rest (whole numbers, a number typed as text, a blank), each showing the
+ * mark before the number (`"✖ "#,##0`) so the status is never colour alone, short and met with their fills; last, a
+ * whole number without a mark (no trailing point, which `#,##0.#####` would show). Where two apply, the first one's
+ * number format is shown: Excel applies the rule of higher precedence where formats conflict, LibreOffice the first
+ * rule that holds. Only ✖ and ✔ are worked out for a row inserted inside the table (formulas.forecastMark).
+ */
+export function forecastRules(formulas: LiveFormulas, g: PlanGeometry, k: number): { formula: string; format: ConditionalStyle }[] {
+  const cell = `${col(g.years[k].col)}${g.firstRow}`;
+  const markCell = `${col(statusMirrorCol(g, k))}${g.firstRow}`;
+  const worked = formulas.forecastMark(k);
+  const fraction = `IFERROR(ROUND(${cell},5)<>ROUND(${cell},0),FALSE)`;
+  const m = formulas.marks;
+  const marks: [string, string, ConditionalStyle][] = [
+    [m.short, worked, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } }],
+    [m.met, worked, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont } }],
+    [m.info, markCell, {}],
+    [m.notJudged, markCell, {}],
+  ];
+  const rules: { formula: string; format: ConditionalStyle }[] = marks.flatMap(([symbol, mark, style]) => [
+    { formula: `=AND(${mark}=${lit(symbol)},${fraction})`, format: { ...style, numberFormat: `${lit(`${symbol} `)}${FORECAST_FORMAT.fraction}` } },
+    { formula: `=${mark}=${lit(symbol)}`, format: { ...style, numberFormat: `${lit(`${symbol} `)}${FORECAST_FORMAT.whole}` } },
+  ]);
+  rules.push(wholeNumberRule(cell));
+  return rules;
+}
+
+/** A whole number shown without the trailing point `#,##0.#####` would give it (Excel shows "120,000."). */
+function wholeNumberRule(cell: string): { formula: string; format: ConditionalStyle } {
+  return { formula: `=NOT(IFERROR(ROUND(${cell},5)<>ROUND(${cell},0),FALSE))`, format: { numberFormat: FORECAST_FORMAT.whole } };
+}
 
 /**
  * The plan sheet's formats, lists, table and computed columns for a geometry: written by the template and again
@@ -522,8 +559,9 @@ export function planLiveOps(
   if (inputStyleFrom <= last) {
     o.format(inputStyleFrom, g.inputLeft, last, g.inputRight, { fill: { color: COLORS.input }, border: true });
     // Thousands separators on forecasts and the baseline, decimals as typed (up to the 5 the formulas are exact for).
-    for (const run of yearRuns(g)) o.format(inputStyleFrom, g.years[run.from].col, last, g.years[run.to].col, { numberFormat: '#,##0.#####' });
-    if (g.cols.baseline) o.format(inputStyleFrom, g.cols.baseline, last, g.cols.baseline, { numberFormat: '#,##0.#####' });
+    // Whole numbers drop the trailing point by a rule (below).
+    for (const run of yearRuns(g)) o.format(inputStyleFrom, g.years[run.from].col, last, g.years[run.to].col, { numberFormat: FORECAST_FORMAT.fraction });
+    if (g.cols.baseline) o.format(inputStyleFrom, g.cols.baseline, last, g.cols.baseline, { numberFormat: FORECAST_FORMAT.fraction });
   }
   if (g.cols.targets) o.format(g.firstRow, g.cols.targets, last, g.cols.targets, { numberFormat: '@' });
   if (g.cols.scenario) o.list(g.firstRow, g.cols.scenario, last, g.cols.scenario, `=${policy.scenarios}`);
@@ -544,18 +582,23 @@ export function planLiveOps(
   for (let k = 0; k < n; k++) widths[col(vc + 1 + k)] = 6;
   o.widths(widths);
 
-  // Highlights: a handful of rules over whole ranges. Forecast cells key on the mark in the same row, so the rules
-  // need no other sheet (Google Sheets allows no cross-sheet references in rules).
-  // Only our rules go: the planner's own rules on this sheet (a colour scale, a formula of theirs) stay.
-  o.push({ kind: 'clearConditionalFormats', sheet: g.sheet, ownedBy: PLAN_RULES.map((rule) => rule('A1')) });
+  // Highlights: a handful of rules over whole ranges. Forecast cells key on the mark in the same row (a row inserted
+  // inside the table, which has none, on its own inputs) and show it before the number.
+  // Only our rules go: the planner's own rules on this sheet (a colour scale, a formula of theirs) stay. Earlier
+  // versions' rules (the mark alone, over the forecasts too) are recognised and go as well.
+  const runs = yearRuns(g);
+  const ownedBy = [...PLAN_RULES.map((rule) => rule('A1')), ...runs.flatMap((run) => forecastRules(formulas, g, run.from).map((r) => r.formula))];
+  o.push({ kind: 'clearConditionalFormats', sheet: g.sheet, ownedBy: [...new Set(ownedBy)] });
   const short = { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } };
   const met = { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont } };
-  for (const run of yearRuns(g)) {
+  for (const run of runs) {
     const c1 = g.years[run.from].col;
     const c2 = g.years[run.to].col;
-    const markCell = `${col(statusMirrorCol(g, run.from))}${g.firstRow}`;
-    o.cf(g.firstRow, c1, last, c2, markIsShort(markCell), short);
-    o.cf(g.firstRow, c1, last, c2, markIsMet(markCell), met);
+    for (const rule of forecastRules(formulas, g, run.from)) o.cf(g.firstRow, c1, last, c2, rule.formula, rule.format);
+  }
+  if (g.cols.baseline) {
+    const rule = wholeNumberRule(`${col(g.cols.baseline)}${g.firstRow}`);
+    o.cf(g.firstRow, g.cols.baseline, last, g.cols.baseline, rule.formula, rule.format);
   }
   if (n > 0) {
     const first = `${col(vc + 1)}${g.firstRow}`;

@@ -570,6 +570,9 @@ export class OfficePort implements WorkbookPort {
           if (font?.bold !== undefined) cf.custom.format.font.bold = font.bold;
           if (font?.italic !== undefined) cf.custom.format.font.italic = font.italic;
           if (font?.color !== undefined) cf.custom.format.font.color = font.color;
+          // ConditionalRangeFormat.numberFormat (ExcelApi 1.6):
+          // https://learn.microsoft.com/javascript/api/excel/excel.conditionalrangeformat#excel-excel-conditionalrangeformat-numberformat-member
+          if (op.format.numberFormat !== undefined) cf.custom.format.numberFormat = op.format.numberFormat;
           cf.stopIfTrue = true;
           // Last: after a priority change Office wants a fresh proxy for further changes.
           cf.priority = LOWEST_PRIORITY;

@@ -10,7 +10,7 @@
 /**
  * The highest set the code uses without asking first. 1.13: `Range.getMergedAreasOrNullObject` (reading merged
  * labels) and `Table.resize` (the plan table kept, not rebuilt). Below it, and so covered: `dataValidation` 1.8,
- * `pageLayout` 1.9, worksheet `onChanged` 1.7, conditional formats 1.6, `getIntersectionOrNullObject` 1.4.
+ * `pageLayout` 1.9, worksheet `onChanged` 1.7, conditional formats 1.6 (their number format too: ConditionalRangeFormat.numberFormat), `getIntersectionOrNullObject` 1.4.
  * Office 2021 (Windows: Version 2102; Mac: 16.50) and every Microsoft 365 Excel since 2021 have it; Office 2019
  * (ExcelApi 1.8) does not.
  */

@@ -9,6 +9,7 @@ import type { CellStore } from './xlsx-port';
 import { journalOf, originOf, setOrigin, setStubbed, type PackageKind } from './journal';
 import { withStubbedSheets } from './stub-sheets';
 import { contentTypeOf, CONTENT_TYPE } from './ooxml';
+import { conditionalFormattingsOf, ruleNumberFormatOf } from './exceljs-internals';
 import { patchPackage } from './package-patch';
 import { ZipDamage, ZipOverLimit, canUnpack, readEntry, readZipDirectory, scanZip, type ZipEntry } from './zip-scan';
 
@@ -73,7 +74,10 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, label = 'input', 
     throw new XlsxError('damaged', xlsxText.damaged(label, why), { cause: e });
   }
   if (workbook.worksheets.length === 0) throw new XlsxError('no-worksheets', xlsxText.noWorksheets(label));
-  for (const ws of workbook.worksheets) absolutePrintArea(ws);
+  for (const ws of workbook.worksheets) {
+    absolutePrintArea(ws);
+    numberFormatsAsCodes(ws);
+  }
   // Kept so a save can patch the file instead of rewriting it (runtimes that cannot unpack get ExcelJS's rewrite).
   if (canUnpack()) {
     setOrigin(workbook, { bytes, entries, kind });
@@ -123,6 +127,20 @@ function scanError(e: unknown, label: string, limits: XlsxLimits): unknown {
   // A bounds check the scanner did not foresee (a RangeError from a DataView …) is still a damaged file.
   if (e instanceof RangeError) return new XlsxError('damaged', xlsxText.damaged(label, xlsxText.why.badDirectory), { cause: e });
   return e;
+}
+
+/**
+ * ExcelJS reads a conditional format's number format as { id, formatCode } but writes only the code it is given as
+ * a string (an object becomes a broken <numFmt>), so a load → save would spoil the status marks of the forecast
+ * cells: each rule gets its code back as a string, as a rule added through ExcelJS has it.
+ */
+function numberFormatsAsCodes(ws: ExcelJS.Worksheet): void {
+  for (const block of conditionalFormattingsOf(ws)) {
+    for (const rule of block.rules ?? []) {
+      const code = ruleNumberFormatOf(rule);
+      if (code !== undefined && rule.style) rule.style.numFmt = code;
+    }
+  }
 }
 
 /**

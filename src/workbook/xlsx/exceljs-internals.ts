@@ -55,6 +55,17 @@ export function conditionalFormattingsOf(ws: ExcelJS.Worksheet): ConditionalForm
   return blocks;
 }
 
+/**
+ * A rule's number format code: ExcelJS keeps the one a rule was given as a string (style.numFmt), and the one it
+ * read from a file's differential format as { id, formatCode }.
+ */
+export function ruleNumberFormatOf(rule: ConditionalRuleModel): string | undefined {
+  const f = rule.style?.numFmt as unknown;
+  if (typeof f === 'string') return f;
+  if (f && typeof f === 'object' && typeof (f as { formatCode?: unknown }).formatCode === 'string') return (f as { formatCode: string }).formatCode;
+  return undefined;
+}
+
 /** The same blocks typed for writing back (ExcelJS's own option type, for the adapter's patches). */
 export function conditionalFormattingOptionsOf(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
   return conditionalFormattingsOf(ws) as unknown as ExcelJS.ConditionalFormattingOptions[];

@@ -8,7 +8,7 @@
  */
 import type * as ExcelJS from 'exceljs';
 import { isOwnedRuleFormula, parseCell, parseRange, type RangeRef } from '../a1';
-import type { CellFormat, WriteOp } from '../port';
+import type { ConditionalStyle, WriteOp } from '../port';
 import type { ZipEntry } from './zip-scan';
 
 /** The package a workbook was read from. */
@@ -24,7 +24,7 @@ export type PackageKind = 'xlsx' | 'xlsm';
 export interface ConditionalRule {
   range: string;
   formula: string;
-  format: { fill?: { color: string }; font?: CellFormat['font'] };
+  format: ConditionalStyle;
 }
 
 export interface SheetJournal {

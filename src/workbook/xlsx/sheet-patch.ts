@@ -189,8 +189,11 @@ function argbOf(color: string): string {
   return `FF${color.replace(/^#/, '').toUpperCase()}`;
 }
 
-/** The differential format of one of the tool's rules (as the port describes it to ExcelJS). */
-export function dxfXml(format: ConditionalRule['format']): string {
+/**
+ * The differential format of one of the tool's rules (as the port describes it to ExcelJS), in the schema's order
+ * (font, numFmt, fill). `numFmtId` numbers its number format (StyleMerge.dxfNumFmtId).
+ */
+export function dxfXml(format: ConditionalRule['format'], numFmtId: (code: string) => number = () => 164): string {
   let font = '';
   if (format.font) {
     const f = format.font;
@@ -198,7 +201,9 @@ export function dxfXml(format: ConditionalRule['format']): string {
   }
   // Excel reads a differential fill's colour from bgColor; fgColor carries the same for readers that do not.
   const fill = format.fill ? `<fill><patternFill patternType="solid"><fgColor rgb="${argbOf(format.fill.color)}"/><bgColor rgb="${argbOf(format.fill.color)}"/></patternFill></fill>` : '';
-  return `<dxf>${font}${fill}</dxf>`;
+  const code = format.numberFormat;
+  const numFmt = code === undefined ? '' : `<numFmt numFmtId="${numFmtId(code)}" formatCode="${escapeXml(code)}"/>`;
+  return `<dxf>${font}${numFmt}${fill}</dxf>`;
 }
 
 const CF_RE = elementRe('conditionalFormatting');
@@ -225,7 +230,7 @@ export function patchConditionalFormats(xml: string, j: SheetJournal, styles: St
   for (const m of out.matchAll(/\spriority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
   const blocks = j.cfAdded
     .map((rule) => {
-      const dxf = styles.dxf(dxfXml(rule.format));
+      const dxf = styles.dxf(dxfXml(rule.format, (code) => styles.dxfNumFmtId(code)));
       const sqref = formatRange(parseRange(rule.range));
       return `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" dxfId="${dxf}" priority="${++priority}"><formula>${escapeXml(rule.formula.replace(/^=/, ''))}</formula></cfRule></conditionalFormatting>`;
     })

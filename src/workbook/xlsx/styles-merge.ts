@@ -77,6 +77,8 @@ export class StyleMerge {
   private readonly numFmts: Section;
   private readonly numFmtByCode = new Map<string, number>();
   private readonly addedNumFmts: string[] = [];
+  /** Ids given to number formats of differential formats only (a cell format with the same code adds it to numFmts). */
+  private readonly dxfOnlyNumFmts = new Set<number>();
   private nextNumFmt: number;
   private readonly xfMap = new Map<number, number>();
   private readonly xfByStyle = new Map<string, number>();
@@ -107,6 +109,8 @@ export class StyleMerge {
       const code = getAttr(x, 'formatCode');
       if (code !== undefined && !this.numFmtByCode.has(code)) this.numFmtByCode.set(code, id);
     }
+    // Ids the planner's differential formats give their number formats are taken too.
+    for (const x of this.dxfs.section.items) for (const m of x.matchAll(/<numFmt\b[^>]*?numFmtId="(\d+)"/g)) max = Math.max(max, Number(m[1]));
     this.nextNumFmt = max + 1;
     if (!this.xfs.section.at || !this.fonts.section.at) throw new Error('styles.xml without fonts or cell formats');
   }
@@ -177,7 +181,24 @@ export class StyleMerge {
   /** The planner's index for ExcelJS's differential format `genDxf` (conditional formats of sheets written whole). */
   genDxf(genDxf: number): number {
     const xml = this.gen.dxfs[genDxf];
-    return xml === undefined ? genDxf : this.dxf(xml);
+    if (xml === undefined) return genDxf;
+    // Its number format's id is from ExcelJS's numbering: renumbered in the planner's.
+    return this.dxf(xml.replace(/<numFmt\b[^>]*\/>/, (tag) => setAttr(tag, 'numFmtId', String(this.dxfNumFmtId(getAttr(tag, 'formatCode') ?? '')))));
+  }
+
+  /**
+   * The id a differential format's number format carries: the planner's id for the same code, else one no format of
+   * theirs uses (LibreOffice files a dxf's numFmt under its id with the cell formats, so a shared id would restyle
+   * their cells). The code itself goes only into the dxf, as Excel writes it.
+   */
+  dxfNumFmtId(code: string): number {
+    let id = this.numFmtByCode.get(code);
+    if (id === undefined) {
+      id = this.nextNumFmt++;
+      this.numFmtByCode.set(code, id);
+      this.dxfOnlyNumFmts.add(id);
+    }
+    return id;
   }
 
   /** The index of a differential format with this XML, added when there is none. */
@@ -196,8 +217,8 @@ export class StyleMerge {
     const builtIn = BUILT_IN_NUMFMTS.get(code);
     if (builtIn !== undefined) return builtIn;
     let id = this.numFmtByCode.get(code);
-    if (id === undefined) {
-      id = this.nextNumFmt++;
+    if (id === undefined || this.dxfOnlyNumFmts.delete(id)) {
+      id ??= this.nextNumFmt++;
       this.numFmtByCode.set(code, id);
       this.addedNumFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     }

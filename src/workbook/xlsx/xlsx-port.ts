@@ -291,6 +291,8 @@ export class XlsxPort implements WorkbookPort {
           style.fill = { type: 'pattern', pattern: 'solid', fgColor: color, bgColor: color };
         }
         if (op.format.font) style.font = fontOf({}, op.format.font);
+        // ExcelJS gives the differential format a <numFmt numFmtId formatCode> of its own.
+        if (op.format.numberFormat !== undefined) style.numFmt = op.format.numberFormat;
         // After every rule already there (the planner's included), as Office puts ours; ExcelJS would give the first
         // rule without a priority the highest one in use, a tie with an existing rule.
         const existing = conditionalFormattingOptionsOf(ws);
