@@ -69,7 +69,7 @@ describe('a check', () => {
     expect(big.count.format).toBeLessThanOrEqual(small.count.format + 2);
     const rulesPerSheet: Record<string, number> = {};
     for (const op of big.ops) if (op.kind === 'conditionalFormat') rulesPerSheet[op.sheet] = (rulesPerSheet[op.sheet] ?? 0) + 1;
-    expect(rulesPerSheet).toEqual({ 計画: 5, 結果: 5, サマリー: 12 });
+    expect(rulesPerSheet).toEqual({ 計画: 5, 結果: 5, サマリー: 12, シナリオ比較: 7 });
     expect(big.count.fillFormula).toBeLessThanOrEqual(30);
     // Notes are per target cell, but capped.
     expect(big.count.note).toBeLessThanOrEqual(2000);
@@ -141,7 +141,7 @@ describe('a check', () => {
     const expectedCf = JSON.stringify(raw(before.getWorksheet('社内メモ')!).conditionalFormattings);
     await checkWorkbook(new XlsxPort(before), { evaluatedAt: WHEN, version: '0.1.0' });
     const after = await roundTrip(before);
-    expect(after.worksheets.map((w) => w.name)).toEqual(['社内メモ', '計画', '取組・チェックリスト', '基準', '結果', 'サマリー', '履歴']);
+    expect(after.worksheets.map((w) => w.name)).toEqual(['社内メモ', '計画', '取組・チェックリスト', '基準', '結果', 'サマリー', 'シナリオ比較', '履歴']);
     const memo = after.getWorksheet('社内メモ')!;
     expect(dumpSheet(memo)).toEqual(expected);
     expect(JSON.stringify(raw(memo).conditionalFormattings)).toEqual(expectedCf);
@@ -234,7 +234,7 @@ describe('what a check writes', () => {
   test('English workbooks speak English; the summary may be written in the other language', async () => {
     const { wb, read, port } = await checkedSample('en');
     expect(read.lang).toBe('en');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Plan', 'Activity & checklist', 'Policy', 'Results', 'Summary', 'Log']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Plan', 'Activity & checklist', 'Policy', 'Results', 'Summary', 'Scenario comparison', 'Log']);
     const res = wb.getWorksheet('Results')!;
     expect(res.getCell('F10').value).toMatchObject({ result: '✖ requirements not yet met' });
     const e = evaluate(read.plan, { inputFindings: read.inputFindings });

@@ -4,19 +4,23 @@
  * the submission scenario (提出案) first, gives dates as people write them (2024年4月1日) and the time of the
  * evaluation in Japan time, sorts the findings by severity and shows no internal code, ID, plan path or cell address:
  * those stay on the results sheet, which the copy keeps as values for whoever checks the figures. The policy and log
- * sheets are internal and left out. Every printed page carries the applicant and its page number.
+ * sheets are internal and left out. With two scenarios or more, the scenario comparison follows the summary: it names
+ * no code or cell either, and shows the reviewer what the submission scenario was chosen over. Every printed page
+ * carries the applicant and its page number.
  *
  * The copy is written into an empty workbook through the port (values and formats only: no formula of the working
  * workbook, whose references to the policy sheet would break without it).
  */
+import type { Comparison } from '../../evaluate/compare';
 import type { Evaluation, Finding, Severity } from '../../evaluate/types';
 import { itemName, useName } from '../../i18n/findings';
 import { formatNumber, sectionIn, type Lang } from '../../i18n/format';
 import { GLOSSARY } from '../../i18n/glossary';
-import { workbookText } from '../../i18n/workbook';
+import { SHEET_NAMES, workbookText } from '../../i18n/workbook';
 import { itemId } from '../../plan/normalise';
 import { CHECKLIST, SEED } from '../../policy';
 import type { CellInput, SheetSnapshot, WriteOp } from '../port';
+import { comparisonSheetOps } from './comparison-sheet';
 import { COLORS, col } from './geometry';
 import { HEADER_FORMAT, MUTED_FORMAT, SECTION_FORMAT, SheetOps } from './ops';
 import { chunks } from './summary-sheet';
@@ -69,6 +73,8 @@ export interface SubmissionInput {
   version: string;
   toolName: string;
   acknowledged?(f: Finding): string | undefined;
+  /** The scenarios side by side (compareScenarios with the evaluation): a sheet of its own when there are two or more. */
+  comparison?: Comparison;
   /** Sheets copied as values (the plan and the results), as the working workbook holds them after its check. */
   copies: { snapshot: SheetSnapshot; printTitleRows?: string }[];
 }
@@ -256,6 +262,18 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   o.push({ kind: 'pageSetup', sheet, landscape: true, paper: 'A4', fitToWidth: true, printArea: `A1:${col(LAST_COL)}${r - 1}`, ...page });
 
   const ops = [...o.ops];
+  if (s.comparison && s.comparison.scenarios.length >= 2) {
+    ops.push(
+      ...comparisonSheetOps({
+        sheet: SHEET_NAMES[lang].comparison,
+        lang,
+        comparison: s.comparison,
+        evaluation: e,
+        evaluatedAt: japanTime(s.evaluatedAt, lang),
+        page,
+      }),
+    );
+  }
   // The plan and the results as values, with the same page set-up (the plan's header row printed on every page).
   for (const copy of s.copies) {
     const c = new SheetOps(copy.snapshot.name);
