@@ -225,9 +225,10 @@ export interface WorkbookTexts {
   comparisonVerdictColumns: [string, string];
   /** Columns before the scenarios': item, use, sites, unit, year. */
   comparisonColumns: [string, string, string, string, string];
-  comparisonForecast(scenario: string): string;
-  comparisonDiff(scenario: string): string;
-  comparisonStatus(scenario: string): string;
+  /** The columns under each scenario's name (the header's second row). */
+  comparisonForecast: string;
+  comparisonDiff: string;
+  comparisonStatus: string;
   /** No forecast of the scenario for the group that year. */
   comparisonMissing: string;
   /** The difference from the submission, written with its sign (±0 when equal). */
@@ -444,9 +445,9 @@ const ja: WorkbookTexts = {
   comparisonVerdicts: 'シナリオ別の判定',
   comparisonVerdictColumns: ['シナリオ', '判定'],
   comparisonColumns: ['品目', '使途', '拠点・ライン', '単位', '年'],
-  comparisonForecast: (sc) => `${sc}\n見込み`,
-  comparisonDiff: (sc) => `${sc}\n提出案との差`,
-  comparisonStatus: (sc) => `${sc}\n状況`,
+  comparisonForecast: '見込み',
+  comparisonDiff: '提出案との差',
+  comparisonStatus: '状況',
   comparisonMissing: '— 見込みなし',
   comparisonDiffText: (f, sign) => (sign === 0 ? '±0' : `${sign > 0 ? '+' : '−'}${f}`),
   comparisonLegend: '✔ 達成　✖ 不足　· 参考（目標時点でない年）　？ 判定なし　— 見込みなし（そのシナリオのこの目標グループにその年の見込みがない）',
@@ -708,9 +709,9 @@ const en: WorkbookTexts = {
   comparisonVerdicts: 'Verdict by scenario',
   comparisonVerdictColumns: ['Scenario', 'Verdict'],
   comparisonColumns: ['Item', 'Use', 'Sites', 'Unit', 'Year'],
-  comparisonForecast: (sc) => `${sc}\nforecast`,
-  comparisonDiff: (sc) => `${sc}\nvs submission`,
-  comparisonStatus: (sc) => `${sc}\nstatus`,
+  comparisonForecast: 'Forecast',
+  comparisonDiff: 'vs submission',
+  comparisonStatus: 'Status',
   comparisonMissing: '— no forecast',
   comparisonDiffText: (f, sign) => (sign === 0 ? '±0' : `${sign > 0 ? '+' : '−'}${f}`),
   comparisonLegend: '✔ met   ✖ short   · for reference (not a target point)   ? not judged   — no forecast (the scenario has none for this target group in that year)',

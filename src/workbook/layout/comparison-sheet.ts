@@ -17,11 +17,12 @@ import type { CellInput, WriteOp } from '../port';
 import { COLORS, col } from './geometry';
 import { lit } from './formulas';
 import { HEADER_FORMAT, MUTED_FORMAT, SECTION_FORMAT, SheetOps } from './ops';
+import { pageStarts, ROW_POINTS, type Block } from './pagination';
 
 /** Columns before the scenarios': item, use, sites, unit, year. */
 const LEAD_COLS = 5;
 const YEAR_COL = 5;
-const LEAD_WIDTHS = [16, 18, 18, 9, 7];
+const LEAD_WIDTHS = [22, 18, 18, 9, 7];
 const WIDTH = { forecast: 14, diff: 13, status: 11 };
 
 export interface ComparisonSheetInput {
@@ -89,18 +90,24 @@ export function comparisonSheetOps(s: ComparisonSheetInput): WriteOp[] {
   r++;
 
   const headerRow = r;
+  // A target group's years on one page (the header row repeats on every page).
+  const groupBlocks: Block[] = [];
   if (c.scenarios.length < 2 || !c.groups.length) {
     o.cell(r, 1, t.comparisonNone);
     r++;
   } else {
-    const header: CellInput[] = [...t.comparisonColumns];
+    // Two header rows: each scenario's name over its columns, then what each column holds. No wrapped text: no
+    // program sizes a wrapped header row for certain, and a cut-off scenario name would hide which is which.
+    const names: CellInput[] = [...t.comparisonColumns];
+    const kinds: CellInput[] = t.comparisonColumns.map(() => null);
     c.scenarios.forEach((_, i) => {
-      for (const kind of layout[i]) {
-        header.push(kind === 'forecast' ? t.comparisonForecast(labels[i]) : kind === 'diff' ? t.comparisonDiff(labels[i]) : t.comparisonStatus(labels[i]));
-      }
+      layout[i].forEach((kind, k) => {
+        names.push(k === 0 ? labels[i] : null);
+        kinds.push(kind === 'forecast' ? t.comparisonForecast : kind === 'diff' ? t.comparisonDiff : t.comparisonStatus);
+      });
     });
-    o.values(r, 1, [header]).format(r, 1, r, lastCol, HEADER_FORMAT);
-    r++;
+    o.values(r, 1, [names, kinds]).format(r, 1, r + 1, lastCol, { ...HEADER_FORMAT, wrap: false });
+    r += 2;
     const top = r;
     const rows: CellInput[][] = [];
     for (const g of c.groups) {
@@ -108,6 +115,7 @@ export function comparisonSheetOps(s: ComparisonSheetInput): WriteOp[] {
       const item = id ? itemName(id, s.lang) : g.item;
       const use = useName(g.use, s.lang);
       const sites = g.sites.join(s.lang === 'ja' ? '、' : ', ') || null;
+      const groupTop = top + rows.length;
       // A year no scenario has a forecast for (the plan's years are every group's) is left out.
       for (const row of g.rows.filter((x) => x.values.some((v) => v !== null))) {
         const cells: CellInput[] = [item, use, sites, g.unit || null, row.year];
@@ -125,6 +133,8 @@ export function comparisonSheetOps(s: ComparisonSheetInput): WriteOp[] {
         });
         rows.push(cells);
       }
+      const size = top + rows.length - groupTop;
+      if (size) groupBlocks.push({ top: groupTop, bottom: groupTop + size - 1, head: size });
     }
     o.values(top, 1, rows);
     r = top + rows.length;
@@ -149,7 +159,7 @@ export function comparisonSheetOps(s: ComparisonSheetInput): WriteOp[] {
     r++;
     o.cell(r, 1, t.comparisonLegend).format(r, 1, r, 1, MUTED_FORMAT);
     r++;
-    o.push({ kind: 'freeze', sheet: s.sheet, rows: headerRow, columns: LEAD_COLS });
+    o.push({ kind: 'freeze', sheet: s.sheet, rows: headerRow + 1, columns: LEAD_COLS });
   }
 
   o.widths(widths);
@@ -160,8 +170,13 @@ export function comparisonSheetOps(s: ComparisonSheetInput): WriteOp[] {
     paper: 'A4',
     fitToWidth: true,
     printArea: `A1:${col(Math.max(lastCol, 2))}${r - 1}`,
-    ...(c.scenarios.length >= 2 && c.groups.length ? { printTitleRows: `${headerRow}:${headerRow}` } : {}),
+    ...(c.scenarios.length >= 2 && c.groups.length ? { printTitleRows: `${headerRow}:${headerRow + 1}` } : {}),
     ...s.page,
   });
+  if (groupBlocks.length) {
+    const titled = { columnWidths: Object.values(widths), titleRowsHeight: 2 * ROW_POINTS.normal };
+    const tall = (row: number) => (row === 1 ? ROW_POINTS.title : ROW_POINTS.normal);
+    o.push({ kind: 'rowBreaks', sheet: s.sheet, rows: pageStarts(titled, r - 1, tall, groupBlocks, 1) });
+  } else o.push({ kind: 'rowBreaks', sheet: s.sheet, rows: [] });
   return o.ops;
 }

@@ -23,6 +23,7 @@ import type { CellInput, SheetSnapshot, WriteOp } from '../port';
 import { comparisonSheetOps } from './comparison-sheet';
 import { COLORS, col } from './geometry';
 import { HEADER_FORMAT, MUTED_FORMAT, SECTION_FORMAT, SheetOps } from './ops';
+import { pageStarts, ROW_POINTS, type Block } from './pagination';
 import { chunks } from './summary-sheet';
 
 /** The sheets of the copy, by language: the reviewer's summary first. */
@@ -144,6 +145,16 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   const sheet = SUBMISSION_SHEETS[lang].summary;
   const o = new SheetOps(sheet);
   o.push({ kind: 'addSheet', sheet, tabColor: COLORS.tabSummary });
+  // For the page breaks: rows taller than the rest, and the sections (a heading with its table) kept together.
+  const tall = new Map<number, number>([[1, ROW_POINTS.title]]);
+  const blocks: Block[] = [];
+  const section = (top: number, header: boolean) => {
+    tall.set(top, ROW_POINTS.section);
+    if (header) tall.set(top + 1, ROW_POINTS.header2);
+    const b: Block = { top, bottom: top, head: header ? 3 : 2 };
+    blocks.push(b);
+    return b;
+  };
   let r = 1;
   o.cell(r, 1, w.title).format(r, 1, r, 1, { font: { bold: true, size: 16 } });
   r++;
@@ -172,6 +183,7 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   r++;
 
   // Sections are short and each starts with its title right above its table (keepTogether: see the report).
+  const activitySection = section(r, false);
   o.cell(r, 1, w.activities).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   const acts = e.activities.length
@@ -182,9 +194,11 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
       ])
     : [[null, t.notEntered, null]];
   o.values(r, 1, acts);
+  activitySection.bottom = r + acts.length - 1;
   r += acts.length + 1;
 
   // The submission scenario's target groups: one row per target point, the sites they add up.
+  const targetSection = section(r, true);
   o.cell(r, 1, w.targets).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   o.values(r, 1, [[...w.targetColumns]]);
@@ -207,9 +221,11 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
     o.cf(r, 8, r + targetRows.length - 1, 8, `=LEFT($H${r},1)="✖"`, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } });
     r += targetRows.length;
   }
+  targetSection.bottom = r - 1;
   r++;
 
   // Findings of the submission scenario and of the plan as a whole, errors first; no code, path or cell.
+  const findingSection = section(r, true);
   o.cell(r, 1, w.findings).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   o.values(r, 1, [[...w.findingColumns]]);
@@ -226,19 +242,26 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   } else {
     const rows: CellInput[][] = [];
     findings.forEach((f, i) => {
+      const top = r + rows.length;
       const pieces = chunks(reviewerMessage(f, lang), MESSAGE_WIDTH);
       rows.push([i + 1, t.severity[f.severity], sectionIn(f.section, lang), pieces[0]]);
       for (const piece of pieces.slice(1)) rows.push([null, null, null, piece]);
       const note = f.severity === 'warning' ? s.acknowledged?.(f) : undefined;
       if (note) for (const piece of chunks(t.acknowledged(note), MESSAGE_WIDTH)) rows.push([null, null, null, piece]);
+      // A finding's lines on one page; the section's head takes the whole first finding.
+      const size = r + rows.length - top;
+      if (i === 0) findingSection.head = 2 + size;
+      else blocks.push({ top, bottom: top + size - 1, head: size });
     });
     o.values(r, 1, rows);
     o.format(r, 1, r + rows.length - 1, LAST_COL, { vertical: 'top' });
     o.cf(r, 2, r + rows.length - 1, 2, `=LEFT($B${r},1)="✖"`, { font: { color: COLORS.shortFont, bold: true } });
     r += rows.length;
   }
+  findingSection.bottom = r - 1;
   r++;
 
+  const checklistSection = section(r, true);
   o.cell(r, 1, w.checklist).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   const [hNo, hStatus, hSection, hReq, hWhere] = w.checklistColumns;
@@ -255,11 +278,14 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   o.values(r, 1, checklist);
   o.format(r, 1, r + checklist.length - 1, LAST_COL, { vertical: 'top' });
   r += checklist.length;
+  checklistSection.bottom = r - 1;
 
-  o.widths({ A: 12, B: 26, C: 16, D: 10, E: 14, F: 14, G: 14, H: 12 });
+  const widths = { A: 12, B: 26, C: 16, D: 10, E: 14, F: 14, G: 14, H: 12 };
+  o.widths(widths);
   o.format(targetHeader, 1, targetHeader, LAST_COL, { wrap: true });
   const page = { header: w.header(s.applicant || t.notEntered), footer: w.footer };
   o.push({ kind: 'pageSetup', sheet, landscape: true, paper: 'A4', fitToWidth: true, printArea: `A1:${col(LAST_COL)}${r - 1}`, ...page });
+  o.push({ kind: 'rowBreaks', sheet, rows: pageStarts({ columnWidths: Object.values(widths) }, r - 1, (row) => tall.get(row) ?? ROW_POINTS.normal, blocks) });
 
   const ops = [...o.ops];
   if (s.comparison && s.comparison.scenarios.length >= 2) {
