@@ -1,5 +1,5 @@
 export * from './types';
-export { evaluate, evaluateActivity, evaluateChecklist, evaluateTransfers, exactPercent, isActV, isMet, targetPoints, verdictOf, worstVerdict } from './evaluate';
+export { evaluate, evaluateActivity, evaluateChecklist, evaluateTransfers, exactPercent, supplierHoldsCore, isActV, isMet, targetPoints, verdictOf, worstVerdict } from './evaluate';
 export type { EvaluablePlan, EvaluateOptions } from './evaluate';
 export { periodEnd, fullYears } from './period';
 export { compareScenarios, submissionOf } from './compare';

@@ -114,7 +114,11 @@ export interface WorkbookTexts {
   unconfirmedMark: string;
   yearBasis: Record<'calendar' | 'fiscal', string>;
   kind: Record<ActivityKind, string>;
-  checklistStatus: { confirmed: string; noEvidence: string; unconfirmed: string; notApplicable: string };
+  /**
+   * notOwnCore: (ウ) where no listed core technology is held by a supplier (第3章第6節(2)(ウ) applies 「取引先がコア技術等の
+   * 全部又は一部を有する場合」), with the reason.
+   */
+  checklistStatus: { confirmed: string; noEvidence: string; unconfirmed: string; notApplicable: string; notSupplierHeld: string };
   overseasResult: { none: string; actV: string; consult: string };
   periodResult(p: { ok: boolean; years: number; boundary: string; kind: ActivityKind }): string;
 
@@ -363,7 +367,7 @@ const ja: WorkbookTexts = {
   unconfirmedMark: '—',
   yearBasis: { calendar: '暦年', fiscal: '年度' },
   kind: { capacity: '国内生産能力強化', rnd: '研究開発' },
-  checklistStatus: { confirmed: '✔ 確認済', noEvidence: '· 根拠未記入', unconfirmed: '! 未確認', notApplicable: '· 対象外' },
+  checklistStatus: { confirmed: '✔ 確認済', noEvidence: '· 根拠未記入', unconfirmed: '! 未確認', notApplicable: '· 対象外', notSupplierHeld: '· 対象外（取引先が有するコア技術なし）' },
   overseasResult: { none: '✔ 該当なし', actV: '· 行為(ⅴ)', consult: '! 行為(ⅴ)・事前相談' },
   periodResult: ({ ok, years, boundary, kind }) =>
     kind === 'capacity'
@@ -627,7 +631,7 @@ const en: WorkbookTexts = {
   unconfirmedMark: '—',
   yearBasis: { calendar: 'calendar year', fiscal: 'fiscal year' },
   kind: { capacity: 'capacity strengthening', rnd: 'R&D' },
-  checklistStatus: { confirmed: '✔ confirmed', noEvidence: '· no evidence', unconfirmed: '! not confirmed', notApplicable: '· not applicable' },
+  checklistStatus: { confirmed: '✔ confirmed', noEvidence: '· no evidence', unconfirmed: '! not confirmed', notApplicable: '· not applicable', notSupplierHeld: '· not applicable (no core technology held by a supplier)' },
   overseasResult: { none: '✔ not act (v)', actV: '· act (v)', consult: '! act (v), consult METI' },
   periodResult: ({ ok, years, boundary, kind }) =>
     kind === 'capacity'

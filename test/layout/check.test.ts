@@ -280,3 +280,24 @@ describe('what a check writes', () => {
     expect(res.getCell('F60').formula).toContain("'計画'!$A58");
   });
 });
+
+describe('checklist item (ウ) where no listed core technology is held by a supplier', () => {
+  test('the summary says not applicable with the reason, as the engine asks nothing of it; with a supplier’s, unconfirmed', async () => {
+    const plan = await samplePlan();
+    plan.coreTechnologies = [{ name: '溝研削の条件', items: ['ボールねじ'], supplierHeld: false, note: '' }];
+    const summaryRowOf = async (p: typeof plan) => {
+      const { wb, port } = portOver();
+      await createPlanWorkbook(port, { lang: 'ja', plan: p });
+      const { evaluation } = await checkWorkbook(port, { evaluatedAt: WHEN, version: '0.1.0' });
+      const rows: string[] = [];
+      wb.getWorksheet('サマリー')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join('|')));
+      // The checklist's row: No, status, section, requirement (a finding's message is a row of its own, from column B).
+      return { row: rows.find((r) => r.split('|')[3]?.startsWith('取引先における管理'))!, evaluation };
+    };
+    const own = await summaryRowOf(plan);
+    expect(own.row).toContain('· 対象外（取引先が有するコア技術なし）');
+    expect(own.evaluation.findings.some((f) => f.path === 'checklist.measures.suppliers')).toBe(false);
+    const held = await summaryRowOf({ ...plan, coreTechnologies: [{ ...plan.coreTechnologies[0], supplierHeld: true }] });
+    expect(held.row).toContain('! 未確認');
+  });
+});

@@ -22,7 +22,7 @@ import { pageStarts, ROW_POINTS, type Block } from './pagination';
 /** Columns before the scenarios': item, use, sites, unit, year. */
 const LEAD_COLS = 5;
 const YEAR_COL = 5;
-const LEAD_WIDTHS = [22, 18, 18, 9, 7];
+const LEAD_WIDTHS = [22, 26, 16, 9, 7];
 const WIDTH = { forecast: 14, diff: 13, status: 11 };
 
 export interface ComparisonSheetInput {

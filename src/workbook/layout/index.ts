@@ -695,6 +695,7 @@ export async function writeSubmissionCopy(
       evaluation,
       activityNames: (read.plan.activities ?? []).map((a) => a.name),
       checklist: read.plan.checklist,
+      coreTechnologies: read.plan.coreTechnologies,
       evaluatedAt: opts.evaluatedAt,
       version: opts.version,
       toolName: TOOL_NAME,

@@ -12,6 +12,7 @@
  * workbook, whose references to the policy sheet would break without it).
  */
 import type { Comparison } from '../../evaluate/compare';
+import { supplierHoldsCore } from '../../evaluate/evaluate';
 import type { Evaluation, Finding, Severity } from '../../evaluate/types';
 import { itemName, useName } from '../../i18n/findings';
 import { formatNumber, sectionIn, type Lang } from '../../i18n/format';
@@ -70,6 +71,8 @@ export interface SubmissionInput {
   /** The plan's activity names, by index (the evaluation has their kind and period). */
   activityNames: string[];
   checklist: Partial<Record<string, { confirmed: boolean; evidence: string }>>;
+  /** The plan's core technologies: (ウ) is not applicable where none is held by a supplier. */
+  coreTechnologies?: readonly { supplierHeld: boolean }[];
   evaluatedAt: Date;
   version: string;
   toolName: string;
@@ -272,7 +275,7 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   const checklist = CHECKLIST.map((c, i) => {
     const entry = s.checklist[c.id];
     const applies = !('jointOnly' in c && c.jointOnly) || s.joint;
-    const status = !applies ? cs.notApplicable : !entry?.confirmed ? cs.unconfirmed : entry.evidence.trim() ? cs.confirmed : cs.noEvidence;
+    const status = !applies ? cs.notApplicable : 'supplierHeldOnly' in c && c.supplierHeldOnly && !supplierHoldsCore(s.coreTechnologies) ? cs.notSupplierHeld : !entry?.confirmed ? cs.unconfirmed : entry.evidence.trim() ? cs.confirmed : cs.noEvidence;
     return [i + 1, status, sectionIn(c.section, lang), c[lang], null, null, entry?.evidence || null];
   });
   o.values(r, 1, checklist);

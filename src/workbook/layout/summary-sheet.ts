@@ -6,7 +6,7 @@
  * the same data where the host can (Office), and is skipped elsewhere.
  */
 import type { Evaluation, Finding, Severity } from '../../evaluate/types';
-import type { EvaluablePlan } from '../../evaluate';
+import { supplierHoldsCore, type EvaluablePlan } from '../../evaluate';
 import { itemName, useName } from '../../i18n/findings';
 import { formatNumber, sectionIn, type Lang } from '../../i18n/format';
 import { workbookText } from '../../i18n/workbook';
@@ -287,7 +287,7 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
     CHECKLIST.map((c, i) => {
       const entry = s.plan.checklist[c.id];
       const applies = !('jointOnly' in c && c.jointOnly) || s.plan.applicant.joint;
-      const status = !applies ? cs.notApplicable : !entry?.confirmed ? cs.unconfirmed : entry.evidence.trim() ? cs.confirmed : cs.noEvidence;
+      const status = !applies ? cs.notApplicable : 'supplierHeldOnly' in c && c.supplierHeldOnly && !supplierHoldsCore(s.plan.coreTechnologies) ? cs.notSupplierHeld : !entry?.confirmed ? cs.unconfirmed : entry.evidence.trim() ? cs.confirmed : cs.noEvidence;
       return [i + 1, status, sectionIn(c.section, lang), c[lang], null, null, entry?.evidence || null];
     }),
   );
