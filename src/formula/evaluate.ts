@@ -126,7 +126,8 @@ function argumentsOf(nodes: FormulaNode[], at: Evaluation): Arguments {
 }
 
 /** Functions that SUMPRODUCT applies element by element over arrays (what the layout's formulas use in it). */
-const ELEMENTWISE = new Set(['ROUND', 'ABS', 'INT', 'N']);
+// Functions Excel applies element by element to an array argument (in SUMPRODUCT's array context).
+const ELEMENTWISE = new Set(['ROUND', 'ABS', 'INT', 'N', 'TRIM']);
 
 /** A value or a grid of values: a node as SUMPRODUCT evaluates it (array context). */
 function arrayOf(node: FormulaNode, at: Evaluation): Scalar[][] {

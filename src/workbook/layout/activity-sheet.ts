@@ -60,7 +60,7 @@ import {
   type Parsed,
 } from './cells';
 import { lit } from './formulas';
-import { ACTIVITY_TEMPLATE as A, COLORS, activityTemplateRows, col, type PolicyRefs } from './geometry';
+import { ACTIVITY_TEMPLATE as A, COLORS, activityTemplateRows, col, trueTokens, type PolicyRefs } from './geometry';
 import { cellAddr } from './ops';
 import { HEADER_FORMAT, SECTION_FORMAT, SheetOps, TITLE_FORMAT } from './ops';
 import { inputFinding } from './plan-sheet';
@@ -927,9 +927,13 @@ export function checklistStatusOps(g: ActivityGeometry, lang: Lang, policy: Poli
       // Rows with a name are the listed technologies (as the reader takes them); an empty list leaves (ウ) required.
       const bottom = Math.max(core.last, core.header + 1);
       const area = (c: number) => `$${col(c)}$${core.header + 1}:$${col(c)}$${bottom}`;
+      // Element by element (TRIM and comparisons, no MATCH over an array): what every program, and the preview's
+      // evaluator, computes the same way. The yes words are those the reader takes (TRIM(TRUE&"") is "TRUE").
       const named = `(TRIM(${area(core.cols.name)}&"")<>"")`;
+      const heldText = `TRIM(${area(core.cols.supplierHeld)}&"")`;
+      const isYes = trueTokens().map((w) => `(${heldText}=${lit(w)})`).join('+');
       const listed = `SUMPRODUCT(--${named})`;
-      const held = `SUMPRODUCT(${named}*ISNUMBER(MATCH(TRIM(${area(core.cols.supplierHeld)}&""),${policy.trueTokens},0)))`;
+      const held = `SUMPRODUCT(${named}*((${isYes})>0))`;
       f = `IF(AND(${listed}>0,${held}=0),${lit(s.notSupplierHeld)},${f})`;
     }
     o.cell(r, cols.status, { formula: `=${f}` });
