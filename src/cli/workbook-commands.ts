@@ -116,7 +116,7 @@ async function writeTextAtomic(file: string, text: string): Promise<void> {
  * The sheets a check rewrites whole (cleared, then written) and reads only to learn that they exist: loaded without
  * their cells, which is most of the load of a large plan's workbook (see stub-sheets.ts).
  */
-export const CHECK_REWRITES_WHOLE: readonly string[] = [SHEET_NAMES.ja.results, SHEET_NAMES.en.results, SHEET_NAMES.ja.summary, SHEET_NAMES.en.summary];
+export const CHECK_REWRITES_WHOLE: readonly string[] = (['results', 'summary', 'comparison'] as const).flatMap((k) => [SHEET_NAMES.ja[k], SHEET_NAMES.en[k]]);
 
 async function load(file: string, shown: string, t: WorkbookCliTexts, lang: Lang, options: ReadOptions = {}) {
   try {
@@ -334,7 +334,8 @@ async function runSubmit(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts)
       io.stderr(`${PROGRAM} submit: ${t.noSoffice(args.pdf)}\n`);
       return 2;
     }
-    // The PDF is the reviewer's pages only: the summary and the plan (the results sheet, with its codes, is not printed).
+    // The PDF is the reviewer's pages only: the summary, the scenario comparison (when written) and the plan (the
+    // results sheet, with its codes, is not printed).
     const pages = createWorkbook();
     await writeSubmissionCopy(port, new XlsxPort(pages), read, evaluation, { lang: outLang, evaluatedAt, version: TOOL_VERSION, withResults: false });
     const work = await fs.mkdtemp(path.join(os.tmpdir(), 'supply-plan-submit-'));

@@ -197,11 +197,19 @@ function followOnFindings(rnd: Extract<Activity, { kind: 'rnd' }>, index: number
 // ---------------------------------------------------------------------------------------------------------------
 // Checklist, core technologies, transfers, considerations (第3章第2節 iii – 第3章第8節)
 
+/**
+ * Whether checklist item (ウ) applies: 「取引先がコア技術等の全部又は一部を有する場合」 — a listed core technology is held
+ * by a supplier, or none is listed (the plan has not said the technologies are all the applicant's).
+ */
+export function supplierHoldsCore(cores: readonly { supplierHeld: boolean }[] | undefined): boolean {
+  return !cores?.length || cores.some((c) => c.supplierHeld);
+}
+
 export function evaluateChecklist(plan: Pick<Plan, 'checklist' | 'applicant'> & Partial<Pick<Plan, 'coreTechnologies'>>, legacy?: LegacyPaths): Finding[] {
   const findings: Finding[] = [];
   const cores = plan.coreTechnologies ?? [];
   // (ウ) applies 「取引先がコア技術等の全部又は一部を有する場合」: not where the listed core technologies are all the applicant's.
-  const supplierHolds = cores.length === 0 || cores.some((c) => c.supplierHeld);
+  const supplierHolds = supplierHoldsCore(cores);
   // 第3章第7節: 「同一の業種に属する複数事業者が申請する場合」.
   const jointOneIndustry = plan.applicant.joint && (plan.applicant as { sameIndustry?: boolean }).sameIndustry !== false;
   for (const item of CHECKLIST) {

@@ -6,6 +6,7 @@
  * The Japanese table is written first and its shape is the type: the English one must have every key.
  */
 import type { Lang } from './format';
+import { SHEET_NAMES } from './workbook';
 
 export type HostErrorKind = 'cell-edit-mode' | 'protected' | 'permission' | 'too-large' | 'unsupported' | 'other';
 /**
@@ -210,7 +211,7 @@ const ja = {
     compareNone: '比べるシナリオが2つ以上ありません。',
     compareYear: '年',
     diff: (d: number, lang: Lang) => (d === 0 ? '±0' : `${d > 0 ? '+' : '−'}${n(Math.abs(d), lang)}`),
-    compareSheetNote: 'シートの比較表は、ブック側の対応後に書き出せます。',
+    compareSheetNote: `評価すると、同じ比較が「${SHEET_NAMES.ja.comparison}」シートにも書き出されます（状況付き、A4横で印刷可）。`,
 
     listHeading: '品目の行',
     noLines: '品目の行はまだありません。',
@@ -571,7 +572,7 @@ const en: UiText = {
     compareNone: 'There are not two scenarios to compare.',
     compareYear: 'Year',
     diff: (d, lang) => (d === 0 ? '±0' : `${d > 0 ? '+' : '−'}${n(Math.abs(d), lang)}`),
-    compareSheetNote: 'A comparison sheet can be written once the workbook side supports it.',
+    compareSheetNote: `Evaluating writes the same comparison to the “${SHEET_NAMES.en.comparison}” sheet too (with statuses, printable on A4 landscape).`,
 
     listHeading: 'Item lines',
     noLines: 'No item lines yet.',

@@ -8,12 +8,12 @@ import { BASELINE_YEAR, FIRST_COLUMN_YEAR, LAST_TARGET_YEAR, SEED } from '../pol
 import type { Severity, Verdict, YearStatus } from '../policy/findings';
 import type { Bilingual, Lang } from './format';
 
-export type SheetKey = 'plan' | 'activity' | 'policy' | 'results' | 'summary' | 'log';
-export const SHEET_KEYS: readonly SheetKey[] = ['plan', 'activity', 'policy', 'results', 'summary', 'log'];
+export type SheetKey = 'plan' | 'activity' | 'policy' | 'results' | 'summary' | 'comparison' | 'log';
+export const SHEET_KEYS: readonly SheetKey[] = ['plan', 'activity', 'policy', 'results', 'summary', 'comparison', 'log'];
 
 export const SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<SheetKey, string>>>> = {
-  ja: { plan: '計画', activity: '取組・チェックリスト', policy: '基準', results: '結果', summary: 'サマリー', log: '履歴' },
-  en: { plan: 'Plan', activity: 'Activity & checklist', policy: 'Policy', results: 'Results', summary: 'Summary', log: 'Log' },
+  ja: { plan: '計画', activity: '取組・チェックリスト', policy: '基準', results: '結果', summary: 'サマリー', comparison: 'シナリオ比較', log: '履歴' },
+  en: { plan: 'Plan', activity: 'Activity & checklist', policy: 'Policy', results: 'Results', summary: 'Summary', comparison: 'Scenario comparison', log: 'Log' },
 };
 
 /** The input columns of the plan table. */
@@ -136,7 +136,11 @@ export interface WorkbookTexts {
   unconfirmedMark: string;
   yearBasis: Record<'calendar' | 'fiscal', string>;
   kind: Record<ActivityKind, string>;
-  checklistStatus: { confirmed: string; noEvidence: string; unconfirmed: string; notApplicable: string };
+  /**
+   * notOwnCore: (ウ) where no listed core technology is held by a supplier (第3章第6節(2)(ウ) applies 「取引先がコア技術等の
+   * 全部又は一部を有する場合」), with the reason.
+   */
+  checklistStatus: { confirmed: string; noEvidence: string; unconfirmed: string; notApplicable: string; notSupplierHeld: string };
   overseasResult: { none: string; actV: string; consult: string };
   periodResult(p: { ok: boolean; years: number; boundary: string; kind: ActivityKind }): string;
 
@@ -217,6 +221,25 @@ export interface WorkbookTexts {
   summaryChart: string;
   summaryChartRequired(use: string): string;
   summaryLive: string;
+
+  comparisonTitle: string;
+  /** What the sheet shows and as of when (its figures are the check's, not live). */
+  comparisonIntro(when: string): string;
+  comparisonNone: string;
+  /** The scenarios' verdicts above the table. */
+  comparisonVerdicts: string;
+  comparisonVerdictColumns: [string, string];
+  /** Columns before the scenarios': item, use, sites, unit, year. */
+  comparisonColumns: [string, string, string, string, string];
+  /** The columns under each scenario's name (the header's second row). */
+  comparisonForecast: string;
+  comparisonDiff: string;
+  comparisonStatus: string;
+  /** No forecast of the scenario for the group that year. */
+  comparisonMissing: string;
+  /** The difference from the submission, written with its sign (±0 when equal). */
+  comparisonDiffText(formatted: string, sign: number): string;
+  comparisonLegend: string;
 
   logTitle: string;
   logColumns: Record<LogColumnKey, string>;
@@ -346,7 +369,7 @@ const ja: WorkbookTexts = {
   unconfirmedMark: '—',
   yearBasis: { calendar: '暦年', fiscal: '年度' },
   kind: { capacity: '国内生産能力強化', rnd: '研究開発' },
-  checklistStatus: { confirmed: '✔ 確認済', noEvidence: '· 根拠未記入', unconfirmed: '! 未確認', notApplicable: '· 対象外' },
+  checklistStatus: { confirmed: '✔ 確認済', noEvidence: '· 根拠未記入', unconfirmed: '! 未確認', notApplicable: '· 対象外', notSupplierHeld: '· 対象外（取引先が有するコア技術なし）' },
   overseasResult: { none: '✔ 該当なし', actV: '· 行為(ⅴ)', consult: '! 行為(ⅴ)・事前相談' },
   periodResult: ({ ok, years, boundary, kind }) =>
     kind === 'capacity'
@@ -422,6 +445,18 @@ const ja: WorkbookTexts = {
     last: '前回の評価の状況',
   },
 
+  comparisonTitle: 'シナリオ比較（目標グループ・年ごとの見込みの合計）',
+  comparisonIntro: (when) => `各シナリオの見込みの合計と、提出案との差（${when} の評価時点の値）。状況は目標グループの判定です。`,
+  comparisonNone: '比べるシナリオが2つ以上ありません。',
+  comparisonVerdicts: 'シナリオ別の判定',
+  comparisonVerdictColumns: ['シナリオ', '判定'],
+  comparisonColumns: ['品目', '使途', '拠点・ライン', '単位', '年'],
+  comparisonForecast: '見込み',
+  comparisonDiff: '提出案との差',
+  comparisonStatus: '状況',
+  comparisonMissing: '— 見込みなし',
+  comparisonDiffText: (f, sign) => (sign === 0 ? '±0' : `${sign > 0 ? '+' : '−'}${f}`),
+  comparisonLegend: '✔ 達成　✖ 不足　· 参考（目標時点でない年）　？ 判定なし　— 見込みなし（そのシナリオのこの目標グループにその年の見込みがない）',
   summaryTitle: '供給確保計画 チェック結果サマリー',
   summarySeed: `${SEED.titleJa}（${SEED.publisherJa}、${SEED.revisedJa}）`,
   summaryInfo: {
@@ -598,7 +633,7 @@ const en: WorkbookTexts = {
   unconfirmedMark: '—',
   yearBasis: { calendar: 'calendar year', fiscal: 'fiscal year' },
   kind: { capacity: 'capacity strengthening', rnd: 'R&D' },
-  checklistStatus: { confirmed: '✔ confirmed', noEvidence: '· no evidence', unconfirmed: '! not confirmed', notApplicable: '· not applicable' },
+  checklistStatus: { confirmed: '✔ confirmed', noEvidence: '· no evidence', unconfirmed: '! not confirmed', notApplicable: '· not applicable', notSupplierHeld: '· not applicable (no core technology held by a supplier)' },
   overseasResult: { none: '✔ not act (v)', actV: '· act (v)', consult: '! act (v), consult METI' },
   periodResult: ({ ok, years, boundary, kind }) =>
     kind === 'capacity'
@@ -674,6 +709,18 @@ const en: WorkbookTexts = {
     last: 'Status at the last evaluation',
   },
 
+  comparisonTitle: 'Scenario comparison (forecast totals by target group and year)',
+  comparisonIntro: (when) => `Each scenario's forecast total and its difference from the submission scenario, as evaluated at ${when}. Statuses are the target group's.`,
+  comparisonNone: 'There are not two scenarios to compare.',
+  comparisonVerdicts: 'Verdict by scenario',
+  comparisonVerdictColumns: ['Scenario', 'Verdict'],
+  comparisonColumns: ['Item', 'Use', 'Sites', 'Unit', 'Year'],
+  comparisonForecast: 'Forecast',
+  comparisonDiff: 'vs submission',
+  comparisonStatus: 'Status',
+  comparisonMissing: '— no forecast',
+  comparisonDiffText: (f, sign) => (sign === 0 ? '±0' : `${sign > 0 ? '+' : '−'}${f}`),
+  comparisonLegend: '✔ met   ✖ short   · for reference (not a target point)   ? not judged   — no forecast (the scenario has none for this target group in that year)',
   summaryTitle: 'Supply assurance plan — check summary',
   summarySeed: `${SEED.titleEn} (${SEED.publisherEn}, revised ${SEED.revised})`,
   summaryInfo: {

@@ -1,26 +1,20 @@
 /**
  * Scenario commands as edits of the plan table: a scenario is the lines that carry its name, so creating (by
  * copying), renaming and deleting one are line edits (one `editLines` call), and marking the submission scenario is
- * a header field. Pure, so tested without rendering; the comparison is computed from the plan as read, without an
- * evaluation, so it follows every edit.
+ * a header field. Pure, so tested without rendering. The comparison of scenarios (evaluate/compare.ts) is shared with
+ * the comparison sheet.
  */
 import type { EvaluablePlan } from '../evaluate';
-import { BASELINE_YEAR, LAST_TARGET_YEAR } from '../policy';
+import { submissionOf } from '../evaluate/compare';
 import type { PlanLine } from '../plan/schema';
 import type { LineEdit } from './actions';
+
+export { compareScenarios, submissionOf, type Comparison, type ComparisonGroup } from '../evaluate/compare';
 
 export interface ScenarioInfo {
   name: string;
   lines: number;
   submission: boolean;
-}
-
-/** The scenario submitted: the plan's choice, or the first line's (as the engine takes it). */
-export function submissionOf(plan: EvaluablePlan | null | undefined): string | null {
-  if (!plan) return null;
-  const names = new Set(plan.lines.map((l) => l.scenario));
-  if (plan.submissionScenario && names.has(plan.submissionScenario)) return plan.submissionScenario;
-  return plan.lines[0]?.scenario ?? null;
 }
 
 export function scenarioInfos(plan: EvaluablePlan | null | undefined): ScenarioInfo[] {
@@ -76,56 +70,4 @@ export function applyLineEdit(lines: readonly PlanLine[], edit: LineEdit): PlanL
   for (const u of edit.update ?? []) out[u.index] = u.line;
   for (const r of edit.remove ?? []) out[r.index] = null;
   return [...(out.filter((l) => l !== null) as PlanLine[]), ...(edit.add ?? [])];
-}
-
-/** The years a comparison shows: every target year to 2030 some line of the plan has a forecast for. */
-function compareYears(plan: EvaluablePlan): number[] {
-  const years = new Set<number>();
-  for (const l of plan.lines) for (const y of Object.keys(l.capacity)) if (Number(y) > BASELINE_YEAR && Number(y) <= LAST_TARGET_YEAR) years.add(Number(y));
-  return [...years].sort((a, b) => a - b);
-}
-
-export interface ComparisonGroup {
-  item: string;
-  use: PlanLine['use'];
-  unit: string;
-  /** By year: each scenario's total (null: no line of that scenario has a forecast for the group that year). */
-  rows: { year: number; values: (number | null)[]; diffs: (number | null)[] }[];
-}
-
-export interface Comparison {
-  /** The submission scenario first, then the others in plan order. */
-  scenarios: string[];
-  groups: ComparisonGroup[];
-}
-
-/** Target groups (item and use) side by side across scenarios, with each scenario's difference from the submission. */
-export function compareScenarios(plan: EvaluablePlan): Comparison {
-  const submission = submissionOf(plan);
-  const names = [...new Set(plan.lines.map((l) => l.scenario))];
-  const scenarios = submission ? [submission, ...names.filter((n) => n !== submission)] : names;
-  const years = compareYears(plan);
-  const groups = new Map<string, ComparisonGroup & { sums: Map<string, Map<number, number>> }>();
-  for (const l of plan.lines) {
-    const key = `${l.item}\u0000${l.use}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { item: l.item, use: l.use, unit: l.unit, rows: [], sums: new Map() };
-      groups.set(key, g);
-    }
-    let byYear = g.sums.get(l.scenario);
-    if (!byYear) g.sums.set(l.scenario, (byYear = new Map()));
-    for (const [y, v] of Object.entries(l.capacity)) byYear.set(Number(y), (byYear.get(Number(y)) ?? 0) + v);
-  }
-  return {
-    scenarios,
-    groups: [...groups.values()].map(({ sums, ...g }) => ({
-      ...g,
-      rows: years.map((year) => {
-        const values = scenarios.map((s) => sums.get(s)?.get(year) ?? null);
-        const first = values[0];
-        return { year, values, diffs: values.map((v, i) => (i === 0 || v === null || first === null ? null : v - first)) };
-      }),
-    })),
-  };
 }

@@ -135,6 +135,12 @@ export type WriteOp =
       header?: string;
       footer?: string;
     }
+  /**
+   * Manual page breaks of the sheet, replacing any it has: a new printed page starts at each of `rows` (1-based;
+   * Excel's "Insert Page Break" with the row's first cell selected). Empty `rows` removes them all. For the sheets the
+   * tool writes whole, so a section's heading is never left at the foot of a page.
+   */
+  | { kind: 'rowBreaks'; sheet: string; rows: number[] }
   /** An Excel table over `range` (first row = headers). Replaced when a table of that name exists. */
   | { kind: 'table'; sheet: string; name: string; range: string; style?: string }
   /**
@@ -187,6 +193,7 @@ export const WRITE_OP_KINDS: ReadonlySet<string> = new Set<WriteOp['kind']>([
   'defineName',
   'freeze',
   'pageSetup',
+  'rowBreaks',
   'table',
   'chart',
   'activate',

@@ -32,6 +32,12 @@ describe('formula evaluator', () => {
     expect(run('=MID("a😀b",4,1)')).toBe('b');
   });
 
+  test('TRIM applies to each cell of a range in SUMPRODUCT, as in Excel (the checklist’s core-technology count)', () => {
+    // A1 is the number 1 (as text "1"), A2 and A3 text: two cells say "axb" or "1" once trimmed and compared.
+    expect(run('=SUMPRODUCT(--(TRIM(A1:A3&"")<>""))')).toBe(3);
+    expect(run('=SUMPRODUCT(((TRIM(A1:A3&"")="1")+(TRIM(A1:A3&"")="AXB"))*1)')).toBe(2);
+  });
+
   test('COUNTIF: ~ escapes a wildcard', () => {
     expect(run('=COUNTIF(A1:A3,"a*b")')).toBe(2);
     expect(run('=COUNTIF(A1:A3,"a~*b")')).toBe(1);

@@ -71,7 +71,7 @@ describe('a check', () => {
     for (const op of big.ops) if (op.kind === 'conditionalFormat') rulesPerSheet[op.sheet] = (rulesPerSheet[op.sheet] ?? 0) + 1;
     // 計画: per run of forecast columns, a rule per mark for fractions and one for the rest, and one for whole numbers
     // (9); whole baselines (1); the marks' two and the verdict's one.
-    expect(rulesPerSheet).toEqual({ 計画: 13, 結果: 5, サマリー: 12 });
+    expect(rulesPerSheet).toEqual({ 計画: 13, 結果: 5, サマリー: 12, シナリオ比較: 7 });
     expect(big.count.fillFormula).toBeLessThanOrEqual(30);
     // Notes are per target cell, but capped.
     expect(big.count.note).toBeLessThanOrEqual(2000);
@@ -143,7 +143,7 @@ describe('a check', () => {
     const expectedCf = JSON.stringify(raw(before.getWorksheet('社内メモ')!).conditionalFormattings);
     await checkWorkbook(new XlsxPort(before), { evaluatedAt: WHEN, version: '0.1.0' });
     const after = await roundTrip(before);
-    expect(after.worksheets.map((w) => w.name)).toEqual(['社内メモ', '計画', '取組・チェックリスト', '基準', '結果', 'サマリー', '履歴']);
+    expect(after.worksheets.map((w) => w.name)).toEqual(['社内メモ', '計画', '取組・チェックリスト', '基準', '結果', 'サマリー', 'シナリオ比較', '履歴']);
     const memo = after.getWorksheet('社内メモ')!;
     expect(dumpSheet(memo)).toEqual(expected);
     expect(JSON.stringify(raw(memo).conditionalFormattings)).toEqual(expectedCf);
@@ -246,7 +246,7 @@ describe('what a check writes', () => {
   test('English workbooks speak English; the summary may be written in the other language', async () => {
     const { wb, read, port } = await checkedSample('en');
     expect(read.lang).toBe('en');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Plan', 'Activity & checklist', 'Policy', 'Results', 'Summary', 'Log']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Plan', 'Activity & checklist', 'Policy', 'Results', 'Summary', 'Scenario comparison', 'Log']);
     const res = wb.getWorksheet('Results')!;
     expect(res.getCell('F10').value).toMatchObject({ result: '✖ requirements not yet met' });
     const e = evaluate(read.plan, { inputFindings: read.inputFindings });
@@ -290,5 +290,26 @@ describe('what a check writes', () => {
     expect(String(res.getCell('G10').value)).toContain('target.short');
     // Filled columns are one shared formula; ExcelJS shifts it for each cell as Excel does.
     expect(res.getCell('F60').formula).toContain("'計画'!$A58");
+  });
+});
+
+describe('checklist item (ウ) where no listed core technology is held by a supplier', () => {
+  test('the summary says not applicable with the reason, as the engine asks nothing of it; with a supplier’s, unconfirmed', async () => {
+    const plan = await samplePlan();
+    plan.coreTechnologies = [{ name: '溝研削の条件', items: ['ボールねじ'], supplierHeld: false, note: '' }];
+    const summaryRowOf = async (p: typeof plan) => {
+      const { wb, port } = portOver();
+      await createPlanWorkbook(port, { lang: 'ja', plan: p });
+      const { evaluation } = await checkWorkbook(port, { evaluatedAt: WHEN, version: '0.1.0' });
+      const rows: string[] = [];
+      wb.getWorksheet('サマリー')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join('|')));
+      // The checklist's row: No, status, section, requirement (a finding's message is a row of its own, from column B).
+      return { row: rows.find((r) => r.split('|')[3]?.startsWith('取引先における管理'))!, evaluation };
+    };
+    const own = await summaryRowOf(plan);
+    expect(own.row).toContain('· 対象外（取引先が有するコア技術なし）');
+    expect(own.evaluation.findings.some((f) => f.path === 'checklist.measures.suppliers')).toBe(false);
+    const held = await summaryRowOf({ ...plan, coreTechnologies: [{ ...plan.coreTechnologies[0], supplierHeld: true }] });
+    expect(held.row).toContain('! 未確認');
   });
 });

@@ -69,7 +69,7 @@ test('check writes IN.checked.xlsx beside the input, prints the table with cell 
   expect(r.stderr).toContain('書き込みました: plan.checked.xlsx');
   expect(await fs.readFile(path.join(dir, 'plan.xlsx'))).toEqual(before);
   const wb = await loadWorkbook(path.join(dir, 'plan.checked.xlsx'));
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['計画', '取組・チェックリスト', '基準', '結果', 'サマリー', '履歴']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['計画', '取組・チェックリスト', '基準', '結果', 'サマリー', 'シナリオ比較', '履歴']);
   // Checking the checked file again is fine (to another file); -o onto the input is refused.
   expect((await run(dir, 'check', 'plan.checked.xlsx', '-o', 'again.xlsx')).code).toBe(1);
   const same = await run(dir, 'check', 'plan.xlsx', '-o', './plan.xlsx');

@@ -25,7 +25,7 @@ test.each(PROFILES.map((p) => [p.name, p] as const))('the sample through Office 
   expect(read.inputFindings).toEqual([]);
   expect(read.plan.lines).toHaveLength(5);
   expect(evaluation.verdict).toBe('ineligible');
-  expect(excel.sheetNames()).toEqual(['計画', '取組・チェックリスト', '基準', '結果', 'サマリー', '履歴']);
+  expect(excel.sheetNames()).toEqual(['計画', '取組・チェックリスト', '基準', '結果', 'サマリー', 'シナリオ比較', '履歴']);
   expect(excel.sheet('計画').cell('J8').value).toBe(140000);
   // U is the site column right of the years; the line's verdict follows it in W.
   expect(excel.sheet('計画').cell('W5').formula).toBe("='結果'!F7&\"\"");

@@ -7,7 +7,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
-import { evaluate, type Evaluation } from '../../src/evaluate';
+import { evaluate, supplierHoldsCore, type Evaluation } from '../../src/evaluate';
 import { workbookText } from '../../src/i18n/workbook';
 import type { Plan, PlanLine } from '../../src/plan/schema';
 import { CHECKLIST } from '../../src/policy';
@@ -103,7 +103,26 @@ beforeAll(async () => {
   forgetOrigin(gwb);
   await saveWorkbook(gwb, groupsEdited);
 
+  // (ウ) applies only where a supplier holds a listed core technology: one plan lists only the applicant's own (the
+  // sheet says 対象外 with the reason, as the engine asks nothing), then the planner marks one as a supplier's in the
+  // file (LibreOffice's status turns to 未確認, as the engine's finding does).
+  const ownPlan = await samplePlan();
+  ownPlan.coreTechnologies = [
+    { name: '溝研削の条件', items: ['ボールねじ'], supplierHeld: false, note: '' },
+    { name: '熱処理の条件', items: ['減速機'], supplierHeld: false, note: '' },
+  ];
+  const ownCore = await checked('ownCore', 'ja', ownPlan);
+  const ownCoreEdited = path.join(dir, 'ownCoreEdited.xlsx');
+  const owb = await loadWorkbook(ownCore);
+  const ownRead = await readPlan(new XlsxPort(owb));
+  const core = ownRead.activityLayout.tables.coreTech!;
+  owb.getWorksheet(ownRead.sheets.activity)!.getRow(core.rows[1]).getCell(core.cols.supplierHeld!).value = 'はい';
+  forgetOrigin(owb);
+  await saveWorkbook(owb, ownCoreEdited);
+
   cases.sample = await truth('sample', sample, 'ja');
+  cases.ownCore = await truth('ownCore', ownCore, 'ja');
+  cases.ownCoreEdited = await truth('ownCoreEdited', ownCoreEdited, 'ja');
   cases.groups = await truth('groups', groups, 'ja');
   cases.groupsEdited = await truth('groupsEdited', groupsEdited, 'ja');
   cases.boundary = await truth('boundary', boundary, 'en');
@@ -111,7 +130,7 @@ beforeAll(async () => {
 
   const out = path.join(dir, 'csv');
   await fs.mkdir(out);
-  await toCsv(await freshProfile(), [sample, boundary, edited, groups, groupsEdited], out);
+  await toCsv(await freshProfile(), [sample, boundary, edited, groups, groupsEdited, ownCore, ownCoreEdited], out);
   for (const c of Object.values(cases)) {
     const s = c.read.sheets;
     sheets[c.name] = {
@@ -282,7 +301,9 @@ test('checklist statuses computed by LibreOffice match the engine’s checklist 
       const applies = !('jointOnly' in item && item.jointOnly) || c.read.plan.applicant.joint;
       const expected = !applies
         ? t.checklistStatus.notApplicable
-        : f?.code === 'checklist.unconfirmed'
+        : 'supplierHeldOnly' in item && item.supplierHeldOnly && !supplierHoldsCore(c.read.plan.coreTechnologies)
+          ? t.checklistStatus.notSupplierHeld
+          : f?.code === 'checklist.unconfirmed'
           ? t.checklistStatus.unconfirmed
           : f?.code === 'checklist.no-evidence'
             ? t.checklistStatus.noEvidence
@@ -290,6 +311,12 @@ test('checklist statuses computed by LibreOffice match the engine’s checklist 
       expect([c.name, item.id, sheet.cell(row, a.checklistCols.status!)]).toEqual([c.name, item.id, expected]);
     }
   }
+  // The (ウ) cases say what a reader sees: not applicable with the reason, then unconfirmed once a supplier holds one.
+  const suppliersRow = (name: string) => sheets[name].activity.cell(cases[name].read.activityLayout.checklistRows['measures.suppliers']!, cases[name].read.activityLayout.checklistCols.status!);
+  expect(suppliersRow('ownCore')).toBe('· 対象外（取引先が有するコア技術なし）');
+  expect(cases.ownCore.evaluation.findings.some((f) => f.path === 'checklist.measures.suppliers')).toBe(false);
+  expect(suppliersRow('ownCoreEdited')).toBe('! 未確認');
+  expect(cases.ownCoreEdited.evaluation.findings.some((f) => f.path === 'checklist.measures.suppliers' && f.code === 'checklist.unconfirmed')).toBe(true);
 });
 
 test('target groups: two plants met together, units that differ and a baseline of 0 not judged, a line outside the exact range shown as last evaluated', () => {

@@ -64,7 +64,7 @@ test('submit writes the copy and the PDF, and exits as check does (1: requiremen
   expect(code).toBe(1);
   const copy = await loadWorkbook(path.join(dir, 'submission.xlsx'));
   // The reviewer's summary first; the plan and the results as values; the policy and log sheets left out.
-  expect(copy.worksheets.map((w) => w.name)).toEqual([SUBMISSION_SHEETS.ja.summary, '計画', '結果']);
+  expect(copy.worksheets.map((w) => w.name)).toEqual([SUBMISSION_SHEETS.ja.summary, 'シナリオ比較', '計画', '結果']);
   let formulas = 0;
   copy.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void (cell.formula ? formulas++ : 0))));
   expect(formulas).toBe(0);
@@ -78,6 +78,34 @@ test('every page: A4 landscape, the applicant at the top, its page number at the
     expect([i + 1, text.includes('東海精機工業株式会社')]).toEqual([i + 1, true]);
     expect([i + 1, text.includes(`${i + 1} / ${pages.length} ページ`)]).toEqual([i + 1, true]);
   });
+});
+
+test('sections kept together: no page ends with a section heading or a table’s column header', () => {
+  const headings = ['取組と期間', '目標時点ごとの必要能力と見込み（提出案）', '指摘（重要度順）', 'チェックリスト', 'シナリオ別の判定', 'シナリオ比較'];
+  pages.forEach((text, i) => {
+    const body = text
+      .split('\n')
+      .map((l) => l.trim().replace(/\s+/g, ' '))
+      .filter((l) => l && !l.includes('東海精機工業株式会社 供給確保計画 自己点検結果') && !/^\d+ \/ \d+ ページ$/.test(l));
+    const last = body[body.length - 1] ?? '';
+    expect([i + 1, last, headings.some((h) => last.startsWith(h))]).toEqual([i + 1, last, false]);
+    // A column header (品目 … / No 重要度 … / No 状況 …) with no row of its table under it.
+    expect([i + 1, last, /^(品目 使途|No 重要度|No 状況)/.test(last)]).toEqual([i + 1, last, false]);
+  });
+  // Each section's heading is on the page its table starts on.
+  const all = pages.map((p) => p.replace(/[ \t]+/g, ' '));
+  const headingPage = all.findIndex((p) => p.includes('チェックリスト\n'));
+  expect(all[headingPage]).toContain('No 状況 該当箇所');
+});
+
+test('the scenario comparison prints after the summary: each scenario’s name over its columns, the difference with its sign, the status in words', () => {
+  const at = pages.findIndex((p) => p.includes('シナリオ比較（目標グループ・年ごとの見込みの合計）'));
+  expect(at).toBeGreaterThan(0);
+  const text = pages.slice(at).join('\n').replace(/[ \t]+/g, ' ');
+  for (const expected of ['基本ケース（提出案）', '提出案との差', '−4,000', '✖ 不足', '✔ 達成']) expect([expected, text.includes(expected)]).toEqual([expected, true]);
+  // The header repeats on each page of the comparison (print titles).
+  const comparisonPages = pages.slice(at).filter((p) => p.includes('提出案との差'));
+  expect(comparisonPages.length).toBeGreaterThanOrEqual(1);
 });
 
 test('the self-check in the glossary’s words, the submission scenario first, dates as people write them, Japan time', () => {

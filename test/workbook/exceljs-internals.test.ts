@@ -14,12 +14,21 @@ import {
   mergesOf,
   removeNote,
   ruleNumberFormatOf,
+  rowBreaksOf,
   tablesOf,
 } from '../../src/workbook/xlsx/exceljs-internals';
+import { readEntry, readZipDirectory } from '../../src/workbook/xlsx/zip-scan';
 
 function sheet(): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
   const wb = new ExcelJS.Workbook();
   return { wb, ws: wb.addWorksheet('計画') };
+}
+
+/** The first worksheet's XML as ExcelJS writes it. */
+async function sheetXml(wb: ExcelJS.Workbook): Promise<string> {
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const entry = readZipDirectory(bytes, 100).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+  return Buffer.from(await readEntry(bytes, entry)).toString('utf8');
 }
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -101,5 +110,16 @@ describe('ExcelJS internals', () => {
     const { ws } = sheet();
     ws.addTable({ name: 'Lines', ref: 'A1', columns: [{ name: 'x' }], rows: [[1]] });
     expect(tablesOf(ws).map((t) => t.name)).toEqual(['Lines']);
+  });
+
+  test('worksheet.rowBreaks: the live array row.addPageBreak() fills, saved as <rowBreaks>', async () => {
+    const { wb, ws } = sheet();
+    ws.getCell('A30').value = 'x';
+    ws.getRow(20).addPageBreak();
+    expect(rowBreaksOf(ws).map((b) => b.id)).toEqual([20]);
+    rowBreaksOf(ws).length = 0;
+    ws.getRow(10).addPageBreak();
+    const xml = await sheetXml(wb);
+    expect(xml).toMatch(/<rowBreaks count="1" manualBreakCount="1"><brk id="10" max="\d+" man="1"\/><\/rowBreaks>/);
   });
 });

@@ -174,6 +174,8 @@ export class FakeSheet {
     centerHeader?: string;
     centerFooter?: string;
   } = {};
+  /** Manual horizontal page breaks: the rows a new page starts at (1-based, ascending). */
+  horizontalPageBreaks: number[] = [];
   freeze = { rows: 0, columns: 0 };
   /** Column widths in points, by column number. */
   readonly columnWidths = new Map<number, number>();
@@ -868,6 +870,12 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   get pageLayout(): PageLayoutProxy {
     this.ctx.requires(9, 'Worksheet.pageLayout');
     return new PageLayoutProxy(this.ctx, `${this.label}.pageLayout`, () => this.tryTarget());
+  }
+
+  /** ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-horizontalpagebreaks-member). */
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    this.ctx.requires(9, 'Worksheet.horizontalPageBreaks');
+    return new PageBreakCollectionProxy(this.ctx, `${this.label}.horizontalPageBreaks`, () => this.tryTarget());
   }
 
   get tables(): TableCollectionProxy {
@@ -2075,6 +2083,32 @@ class PageLayoutProxy extends ClientObject<FakeSheet> {
   protected readProp(s: FakeSheet, prop: string): unknown {
     if (prop === 'orientation' || prop === 'paperSize') return s.pageLayout[prop];
     throw new FakeOfficeError('InvalidArgument', `pageLayout has no property '${prop}' in the fake`);
+  }
+}
+
+/**
+ * Worksheet.horizontalPageBreaks (https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection, ExcelApi
+ * 1.9): `add(pageBreakRange)` "adds a page break before the top-left cell of the range specified";
+ * `removePageBreaks()` "resets all manual page breaks in the collection". Clearing cells leaves the breaks: they
+ * belong to the sheet, not to a range's contents. Only the calls the port makes are modelled.
+ */
+class PageBreakCollectionProxy extends ClientObject<FakeSheet> {
+  protected override sheetOf(m: FakeSheet): FakeSheet | null {
+    return m;
+  }
+  add(pageBreakRange: string | RangeProxy): void {
+    this.call('add', [pageBreakRange], (s) => {
+      const row = parseRange(rangeArg(pageBreakRange)).top;
+      // Excel refuses a break above the first row: there is no page before it.
+      if (row < 2) throw new FakeOfficeError('InvalidArgument', 'a page break cannot be added before row 1');
+      if (!s.horizontalPageBreaks.includes(row)) s.horizontalPageBreaks = [...s.horizontalPageBreaks, row].sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void {
+    this.call('removePageBreaks', [], (s) => (s.horizontalPageBreaks = []));
+  }
+  protected readProp(_s: FakeSheet, prop: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `horizontalPageBreaks has no property '${prop}' in the fake`);
   }
 }
 

@@ -121,6 +121,21 @@ describe.each(PROFILES.map((p) => [p.name, p] as const))('on %s', (_name, profil
       expect(plan.selection).toBe('B3');
     });
 
+    it('sets the manual page breaks, replacing those of the last run, in the same sync', async () => {
+      const excel = planExcel(profile);
+      const port = new OfficePort(excel.run, { supports: supportsOn(profile) });
+      await port.apply([{ kind: 'rowBreaks', sheet: PLAN, rows: [40, 12] }]);
+      expect(excel.syncCount).toBe(1);
+      expect(excel.sheet(PLAN).horizontalPageBreaks).toEqual([12, 40]);
+      // A re-check with a shorter plan: the old breaks go, or a page would end where the section no longer does.
+      await port.apply([{ kind: 'rowBreaks', sheet: PLAN, rows: [20] }]);
+      expect(excel.sheet(PLAN).horizontalPageBreaks).toEqual([20]);
+      await port.apply([{ kind: 'rowBreaks', sheet: PLAN, rows: [] }]);
+      expect(excel.sheet(PLAN).horizontalPageBreaks).toEqual([]);
+      // Row 1 has no page before it: refused before anything is sent.
+      await expect(port.apply([{ kind: 'rowBreaks', sheet: PLAN, rows: [1] }])).rejects.toThrow(/row 1/);
+    });
+
     it('keeps conditional formats in the order added (first wins) and does not pile them up on re-runs', async () => {
       const excel = planExcel(profile);
       const port = new OfficePort(excel.run, { supports: supportsOn(profile) });

@@ -528,3 +528,45 @@ test('a workbook loaded and saved whole keeps its rules\u2019 number formats (Ex
   const styles = await (await JSZip.loadAsync(await writeXlsx(loaded))).file('xl/styles.xml')!.async('string');
   expect(styles).toMatch(/<dxf>(?:(?!<\/dxf>)[\s\S])*<numFmt numFmtId="\d+" formatCode="&quot;✖ &quot;#,##0"\/>/);
 });
+
+describe('manual page breaks (rowBreaks)', () => {
+  /** The worksheet XML of `sheet` in a saved package. */
+  async function sheetXmlOf(bytes: Uint8Array, sheet: string): Promise<string> {
+    const zip = await JSZip.loadAsync(bytes);
+    const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(wbXml)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+    return zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
+  }
+
+  test('a new page starts at each row asked, in a new workbook and in a loaded one whose sheet is written whole', async () => {
+    const fresh = createWorkbook();
+    const port = new XlsxPort(fresh);
+    await port.apply([
+      { kind: 'addSheet', sheet: 'サマリー' },
+      { kind: 'values', sheet: 'サマリー', at: 'A1', rows: Array.from({ length: 60 }, (_, i) => [`行 ${i + 1}`]) },
+      { kind: 'rowBreaks', sheet: 'サマリー', rows: [41, 21] },
+    ]);
+    const bytes = await writeXlsx(fresh);
+    // <brk id> is the last row of the page before (ids count rows from 0 for the row below).
+    expect((await sheetXmlOf(bytes, 'サマリー')).match(/<brk id="(\d+)"/g)).toEqual(['<brk id="20"', '<brk id="40"']);
+
+    // Checked again: the sheet is cleared whole and written anew, its breaks replaced, the planner's sheet untouched.
+    const loaded = await readXlsx(bytes);
+    await new XlsxPort(loaded).apply([
+      { kind: 'clear', sheet: 'サマリー' },
+      { kind: 'values', sheet: 'サマリー', at: 'A1', rows: Array.from({ length: 30 }, (_, i) => [`行 ${i + 1}`]) },
+      { kind: 'rowBreaks', sheet: 'サマリー', rows: [15] },
+    ]);
+    const again = await writeXlsx(loaded);
+    expect((await sheetXmlOf(again, 'サマリー')).match(/<brk id="(\d+)"/g)).toEqual(['<brk id="14"']);
+  });
+
+  test('refused on a loaded sheet patched cell by cell (the patch would drop them without a word)', async () => {
+    const original = createWorkbook();
+    original.addWorksheet('計画').getCell('A1').value = 'x';
+    const loaded = await readXlsx(await writeXlsx(original));
+    await expect(new XlsxPort(loaded).apply([{ kind: 'rowBreaks', sheet: '計画', rows: [10] }])).rejects.toThrow(/cleared whole first/);
+  });
+});

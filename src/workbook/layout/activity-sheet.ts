@@ -60,7 +60,7 @@ import {
   type Parsed,
 } from './cells';
 import { lit } from './formulas';
-import { ACTIVITY_TEMPLATE as A, COLORS, activityTemplateRows, col, type PolicyRefs } from './geometry';
+import { ACTIVITY_TEMPLATE as A, COLORS, activityTemplateRows, col, trueTokens, type PolicyRefs } from './geometry';
 import { cellAddr } from './ops';
 import { HEADER_FORMAT, SECTION_FORMAT, SheetOps, TITLE_FORMAT } from './ops';
 import { inputFinding } from './plan-sheet';
@@ -899,7 +899,12 @@ function templateCountsOf(g: ActivityGeometry): TemplateCounts {
   return { activities: n(g.tables.activities), targets: n(g.tables.targets), coreTech: n(g.tables.coreTech), transfers: n(g.tables.transfers), acks: n(g.tables.acks) };
 }
 
-/** The live status formula of every checklist row found (joint-only rows say "not applicable" unless joint). */
+/**
+ * The live status formula of every checklist row found: joint-only rows say "not applicable" unless joint, and (ウ)
+ * (supplierHeldOnly) says "not applicable" with its reason where the core-technology table lists technologies and
+ * none is held by a supplier — the engine's rule (evaluateChecklist), so the sheet follows the planner's edits of
+ * that table as the engine would.
+ */
 export function checklistStatusOps(g: ActivityGeometry, lang: Lang, policy: PolicyRefs): WriteOp[] {
   const t = workbookText(lang);
   const cols = g.checklistCols;
@@ -916,6 +921,20 @@ export function checklistStatusOps(g: ActivityGeometry, lang: Lang, policy: Poli
     if ('jointOnly' in c && c.jointOnly) {
       const isJoint = joint ? `ISNUMBER(MATCH(TRIM(${joint}&""),${policy.trueTokens},0))` : 'FALSE';
       f = `IF(${isJoint},${f},${lit(s.notApplicable)})`;
+    }
+    const core = g.tables.coreTech;
+    if ('supplierHeldOnly' in c && c.supplierHeldOnly && core && core.cols.name !== undefined && core.cols.supplierHeld !== undefined) {
+      // Rows with a name are the listed technologies (as the reader takes them); an empty list leaves (ウ) required.
+      const bottom = Math.max(core.last, core.header + 1);
+      const area = (c: number) => `$${col(c)}$${core.header + 1}:$${col(c)}$${bottom}`;
+      // Element by element (TRIM and comparisons, no MATCH over an array): what every program, and the preview's
+      // evaluator, computes the same way. The yes words are those the reader takes (TRIM(TRUE&"") is "TRUE").
+      const named = `(TRIM(${area(core.cols.name)}&"")<>"")`;
+      const heldText = `TRIM(${area(core.cols.supplierHeld)}&"")`;
+      const isYes = trueTokens().map((w) => `(${heldText}=${lit(w)})`).join('+');
+      const listed = `SUMPRODUCT(--${named})`;
+      const held = `SUMPRODUCT(${named}*((${isYes})>0))`;
+      f = `IF(AND(${listed}>0,${held}=0),${lit(s.notSupplierHeld)},${f})`;
     }
     o.cell(r, cols.status, { formula: `=${f}` });
   }

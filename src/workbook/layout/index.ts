@@ -10,7 +10,7 @@
  * Sheets (ja / en): 計画 Plan (inputs + computed marks), 取組・チェックリスト Activity & checklist (inputs + statuses),
  * 基準 Policy (generated from policy/), 結果 Results (live per line and year), サマリー Summary (print-ready), 履歴 Log.
  */
-import { evaluate, type EvaluablePlan } from '../../evaluate';
+import { compareScenarios, evaluate, type EvaluablePlan } from '../../evaluate';
 import type { Evaluation, Finding } from '../../evaluate/types';
 import { LANGS, formatNumber, sectionIn, type Lang } from '../../i18n/format';
 import { SHEET_KEYS, SHEET_NAMES, workbookText, type SheetKey } from '../../i18n/workbook';
@@ -59,6 +59,7 @@ import { policySheetOps, scenarioListOps } from './policy-sheet';
 import { blockFills, resultsCache, resultsSheetOps, type RowStatic } from './results-sheet';
 import { submissionOps } from './submission';
 import { summarySheetOps } from './summary-sheet';
+import { comparisonSheetOps } from './comparison-sheet';
 
 export type { PlanGeometry } from './geometry';
 export type { Acknowledgement, HeaderInput } from './activity-sheet';
@@ -128,10 +129,10 @@ export class NotAPlanWorkbookError extends Error {
 
 const ALL_NAMES = [...new Set([...SHEET_KEYS.map((k) => SHEET_NAMES.ja[k]), ...SHEET_KEYS.map((k) => SHEET_NAMES.en[k])])];
 /** Generated sheets whose presence is all a read needs (their cells are rewritten, never read back). */
-const READ_OPTIONS = { presenceOnly: (['results', 'summary'] as SheetKey[]).flatMap((k) => [SHEET_NAMES.ja[k], SHEET_NAMES.en[k]]) };
+const READ_OPTIONS = { presenceOnly: (['results', 'summary', 'comparison'] as SheetKey[]).flatMap((k) => [SHEET_NAMES.ja[k], SHEET_NAMES.en[k]]) };
 
 function detectLang(snaps: Record<string, SheetSnapshot | undefined>): Lang | null {
-  for (const key of ['plan', 'activity', 'results', 'summary', 'policy', 'log'] as SheetKey[]) {
+  for (const key of ['plan', 'activity', 'results', 'summary', 'comparison', 'policy', 'log'] as SheetKey[]) {
     if (snaps[SHEET_NAMES.ja[key]]) return 'ja';
     if (snaps[SHEET_NAMES.en[key]]) return 'en';
   }
@@ -564,13 +565,25 @@ function summaryOps(read: ReadPlanResult, evaluation: Evaluation, opts: WriteOpt
   });
 }
 
+/**
+ * The scenario comparison, when there is something to compare (two scenarios or more) or the sheet is there from an
+ * earlier check (then it says there is nothing to compare rather than keep stale figures).
+ */
+function comparisonOps(read: ReadPlanResult, evaluation: Evaluation, opts: WriteOptions): WriteOp[] {
+  const comparison = compareScenarios(read.plan, evaluation);
+  if (comparison.scenarios.length < 2 && !read.existing.has('comparison')) return [];
+  return comparisonSheetOps({ sheet: read.sheets.comparison, lang: opts.lang, comparison, evaluation, evaluatedAt: formatTimestamp(opts.evaluatedAt) });
+}
+
 /** Everything a check writes, as one batch. */
 export function resultsOps(read: ReadPlanResult, evaluation: Evaluation, opts: WriteOptions): WriteOp[] {
   const names = read.sheets;
   const refs = policyRefs(names.policy);
   const when = formatTimestamp(opts.evaluatedAt);
   const ops: WriteOp[] = [];
-  for (const k of ['results', 'summary', 'log'] as SheetKey[]) ops.push({ kind: 'addSheet', sheet: names[k] });
+  const comparison = comparisonOps(read, evaluation, opts);
+  // Tab order of a new workbook's generated sheets: results, summary, the comparison (when written), log.
+  for (const k of ['results', 'summary', ...(comparison.length ? ['comparison'] : []), 'log'] as SheetKey[]) ops.push({ kind: 'addSheet', sheet: names[k] });
   // The policy sheet is generated: written again so formulas and lists match this version of the rules.
   ops.push(...policySheetOps(names.policy, read.lang, opts.version));
   ops.push(...scenarioListOps(names.policy, read.policy ? new Grid(read.policy) : undefined, read.plan.lines.map((l) => l.scenario)));
@@ -626,6 +639,7 @@ export function resultsOps(read: ReadPlanResult, evaluation: Evaluation, opts: W
   }
 
   ops.push(...summaryOps(read, evaluation, opts));
+  ops.push(...comparison);
   ops.push(
     ...logSheetOps({
       sheet: names.log,
@@ -681,10 +695,12 @@ export async function writeSubmissionCopy(
       evaluation,
       activityNames: (read.plan.activities ?? []).map((a) => a.name),
       checklist: read.plan.checklist,
+      coreTechnologies: read.plan.coreTechnologies,
       evaluatedAt: opts.evaluatedAt,
       version: opts.version,
       toolName: TOOL_NAME,
       acknowledged: (f) => acknowledgementOf(read, f)?.note,
+      comparison: compareScenarios(read.plan, evaluation),
       copies,
     }),
   );

@@ -4,21 +4,27 @@
  * the submission scenario (提出案) first, gives dates as people write them (2024年4月1日) and the time of the
  * evaluation in Japan time, sorts the findings by severity and shows no internal code, ID, plan path or cell address:
  * those stay on the results sheet, which the copy keeps as values for whoever checks the figures. The policy and log
- * sheets are internal and left out. Every printed page carries the applicant and its page number.
+ * sheets are internal and left out. With two scenarios or more, the scenario comparison follows the summary: it names
+ * no code or cell either, and shows the reviewer what the submission scenario was chosen over. Every printed page
+ * carries the applicant and its page number.
  *
  * The copy is written into an empty workbook through the port (values and formats only: no formula of the working
  * workbook, whose references to the policy sheet would break without it).
  */
+import type { Comparison } from '../../evaluate/compare';
+import { supplierHoldsCore } from '../../evaluate/evaluate';
 import type { Evaluation, Finding, Severity } from '../../evaluate/types';
 import { itemName, useName } from '../../i18n/findings';
 import { formatNumber, sectionIn, type Lang } from '../../i18n/format';
 import { GLOSSARY } from '../../i18n/glossary';
-import { workbookText } from '../../i18n/workbook';
+import { SHEET_NAMES, workbookText } from '../../i18n/workbook';
 import { itemId } from '../../plan/normalise';
 import { CHECKLIST, SEED } from '../../policy';
 import type { CellInput, SheetSnapshot, WriteOp } from '../port';
+import { comparisonSheetOps } from './comparison-sheet';
 import { COLORS, col } from './geometry';
 import { HEADER_FORMAT, MUTED_FORMAT, SECTION_FORMAT, SheetOps } from './ops';
+import { pageStarts, ROW_POINTS, type Block } from './pagination';
 import { chunks } from './summary-sheet';
 
 /** The sheets of the copy, by language: the reviewer's summary first. */
@@ -65,10 +71,14 @@ export interface SubmissionInput {
   /** The plan's activity names, by index (the evaluation has their kind and period). */
   activityNames: string[];
   checklist: Partial<Record<string, { confirmed: boolean; evidence: string }>>;
+  /** The plan's core technologies: (ウ) is not applicable where none is held by a supplier. */
+  coreTechnologies?: readonly { supplierHeld: boolean }[];
   evaluatedAt: Date;
   version: string;
   toolName: string;
   acknowledged?(f: Finding): string | undefined;
+  /** The scenarios side by side (compareScenarios with the evaluation): a sheet of its own when there are two or more. */
+  comparison?: Comparison;
   /** Sheets copied as values (the plan and the results), as the working workbook holds them after its check. */
   copies: { snapshot: SheetSnapshot; printTitleRows?: string }[];
 }
@@ -138,6 +148,16 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   const sheet = SUBMISSION_SHEETS[lang].summary;
   const o = new SheetOps(sheet);
   o.push({ kind: 'addSheet', sheet, tabColor: COLORS.tabSummary });
+  // For the page breaks: rows taller than the rest, and the sections (a heading with its table) kept together.
+  const tall = new Map<number, number>([[1, ROW_POINTS.title]]);
+  const blocks: Block[] = [];
+  const section = (top: number, header: boolean) => {
+    tall.set(top, ROW_POINTS.section);
+    if (header) tall.set(top + 1, ROW_POINTS.header2);
+    const b: Block = { top, bottom: top, head: header ? 3 : 2 };
+    blocks.push(b);
+    return b;
+  };
   let r = 1;
   o.cell(r, 1, w.title).format(r, 1, r, 1, { font: { bold: true, size: 16 } });
   r++;
@@ -166,6 +186,7 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   r++;
 
   // Sections are short and each starts with its title right above its table (keepTogether: see the report).
+  const activitySection = section(r, false);
   o.cell(r, 1, w.activities).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   const acts = e.activities.length
@@ -176,9 +197,11 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
       ])
     : [[null, t.notEntered, null]];
   o.values(r, 1, acts);
+  activitySection.bottom = r + acts.length - 1;
   r += acts.length + 1;
 
   // The submission scenario's target groups: one row per target point, the sites they add up.
+  const targetSection = section(r, true);
   o.cell(r, 1, w.targets).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   o.values(r, 1, [[...w.targetColumns]]);
@@ -201,9 +224,11 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
     o.cf(r, 8, r + targetRows.length - 1, 8, `=LEFT($H${r},1)="✖"`, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } });
     r += targetRows.length;
   }
+  targetSection.bottom = r - 1;
   r++;
 
   // Findings of the submission scenario and of the plan as a whole, errors first; no code, path or cell.
+  const findingSection = section(r, true);
   o.cell(r, 1, w.findings).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   o.values(r, 1, [[...w.findingColumns]]);
@@ -220,19 +245,26 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   } else {
     const rows: CellInput[][] = [];
     findings.forEach((f, i) => {
+      const top = r + rows.length;
       const pieces = chunks(reviewerMessage(f, lang), MESSAGE_WIDTH);
       rows.push([i + 1, t.severity[f.severity], sectionIn(f.section, lang), pieces[0]]);
       for (const piece of pieces.slice(1)) rows.push([null, null, null, piece]);
       const note = f.severity === 'warning' ? s.acknowledged?.(f) : undefined;
       if (note) for (const piece of chunks(t.acknowledged(note), MESSAGE_WIDTH)) rows.push([null, null, null, piece]);
+      // A finding's lines on one page; the section's head takes the whole first finding.
+      const size = r + rows.length - top;
+      if (i === 0) findingSection.head = 2 + size;
+      else blocks.push({ top, bottom: top + size - 1, head: size });
     });
     o.values(r, 1, rows);
     o.format(r, 1, r + rows.length - 1, LAST_COL, { vertical: 'top' });
     o.cf(r, 2, r + rows.length - 1, 2, `=LEFT($B${r},1)="✖"`, { font: { color: COLORS.shortFont, bold: true } });
     r += rows.length;
   }
+  findingSection.bottom = r - 1;
   r++;
 
+  const checklistSection = section(r, true);
   o.cell(r, 1, w.checklist).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   const [hNo, hStatus, hSection, hReq, hWhere] = w.checklistColumns;
@@ -243,19 +275,34 @@ export function submissionOps(s: SubmissionInput): WriteOp[] {
   const checklist = CHECKLIST.map((c, i) => {
     const entry = s.checklist[c.id];
     const applies = !('jointOnly' in c && c.jointOnly) || s.joint;
-    const status = !applies ? cs.notApplicable : !entry?.confirmed ? cs.unconfirmed : entry.evidence.trim() ? cs.confirmed : cs.noEvidence;
+    const status = !applies ? cs.notApplicable : 'supplierHeldOnly' in c && c.supplierHeldOnly && !supplierHoldsCore(s.coreTechnologies) ? cs.notSupplierHeld : !entry?.confirmed ? cs.unconfirmed : entry.evidence.trim() ? cs.confirmed : cs.noEvidence;
     return [i + 1, status, sectionIn(c.section, lang), c[lang], null, null, entry?.evidence || null];
   });
   o.values(r, 1, checklist);
   o.format(r, 1, r + checklist.length - 1, LAST_COL, { vertical: 'top' });
   r += checklist.length;
+  checklistSection.bottom = r - 1;
 
-  o.widths({ A: 12, B: 26, C: 16, D: 10, E: 14, F: 14, G: 14, H: 12 });
+  const widths = { A: 12, B: 26, C: 16, D: 10, E: 14, F: 14, G: 14, H: 12 };
+  o.widths(widths);
   o.format(targetHeader, 1, targetHeader, LAST_COL, { wrap: true });
   const page = { header: w.header(s.applicant || t.notEntered), footer: w.footer };
   o.push({ kind: 'pageSetup', sheet, landscape: true, paper: 'A4', fitToWidth: true, printArea: `A1:${col(LAST_COL)}${r - 1}`, ...page });
+  o.push({ kind: 'rowBreaks', sheet, rows: pageStarts({ columnWidths: Object.values(widths) }, r - 1, (row) => tall.get(row) ?? ROW_POINTS.normal, blocks) });
 
   const ops = [...o.ops];
+  if (s.comparison && s.comparison.scenarios.length >= 2) {
+    ops.push(
+      ...comparisonSheetOps({
+        sheet: SHEET_NAMES[lang].comparison,
+        lang,
+        comparison: s.comparison,
+        evaluation: e,
+        evaluatedAt: japanTime(s.evaluatedAt, lang),
+        page,
+      }),
+    );
+  }
   // The plan and the results as values, with the same page set-up (the plan's header row printed on every page).
   for (const copy of s.copies) {
     const c = new SheetOps(copy.snapshot.name);

@@ -6,7 +6,7 @@
  * the same data where the host can (Office), and is skipped elsewhere.
  */
 import type { Evaluation, Finding, Severity } from '../../evaluate/types';
-import type { EvaluablePlan } from '../../evaluate';
+import { supplierHoldsCore, type EvaluablePlan } from '../../evaluate';
 import { itemName, useName } from '../../i18n/findings';
 import { formatNumber, sectionIn, type Lang } from '../../i18n/format';
 import { workbookText } from '../../i18n/workbook';
@@ -17,6 +17,7 @@ import { D } from '../../evaluate/decimal';
 import { lit } from './formulas';
 import { CHART_LINES_CAP, COLORS, SUMMARY, SUMMARY_FINDINGS_CAP, SUMMARY_TARGETS_CAP, col } from './geometry';
 import { HEADER_FORMAT, MUTED_FORMAT, SECTION_FORMAT, SheetOps } from './ops';
+import { pageStarts, ROW_POINTS, type Block } from './pagination';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const BAR_FULL = 20;
@@ -77,6 +78,16 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   // Every rule goes (no ownedBy): the sheet is ours and written whole each time, cells and formats alike.
   o.push({ kind: 'clearConditionalFormats', sheet: s.sheet });
   const last = SUMMARY.lastCol;
+  // For the page breaks: rows taller than the rest, and the sections (a heading with its table) to keep together.
+  const tall = new Map<number, number>([[1, ROW_POINTS.title]]);
+  const sections: Block[] = [];
+  const section = (top: number) => {
+    tall.set(top, ROW_POINTS.section);
+    tall.set(top + 1, ROW_POINTS.header2);
+    const b: Block = { top, bottom: top, head: 3 };
+    sections.push(b);
+    return b;
+  };
   let r = 1;
   o.cell(r, 1, t.summaryTitle).format(r, 1, r, 1, { font: { bold: true, size: 16 } });
   r++;
@@ -104,6 +115,7 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   r++;
 
   // Verdict per scenario.
+  const scenarioSection = section(r);
   o.cell(r, 1, t.summaryScenarios).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   o.values(r, 2, [t.summaryScenarioColumns]);
@@ -126,9 +138,11 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   const global = e.findings.filter((f) => f.line === undefined);
   o.cell(r, 2, t.summaryOther(global.filter((f) => f.severity === 'error').length, global.filter((f) => f.severity === 'warning').length));
   o.format(r, 2, r, 2, MUTED_FORMAT);
+  scenarioSection.bottom = r;
   r += 2;
 
   // Required capacity against forecast at every target point.
+  const lineSection = section(r);
   o.cell(r, 1, t.summaryLines).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   o.values(r, 1, [t.summaryLineColumns(BAR_FULL)]);
@@ -203,9 +217,11 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
     o.cell(r, 1, t.summaryLinesMore(targets.length - shown.length)).format(r, 1, r, 1, MUTED_FORMAT);
     r++;
   }
+  lineSection.bottom = r - 1;
   r++;
 
   // Findings, errors first.
+  const findingSection = section(r);
   o.cell(r, 1, t.summaryFindings(s.evaluatedAt)).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   o.values(r, 1, [t.summaryFindingColumns]);
@@ -227,13 +243,20 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
     const top = r;
     const rowsOut: CellInput[][] = [];
     const heads: number[] = [];
+    const findingBlocks: Block[] = [];
     listed.forEach((f, i) => {
       heads.push(r + rowsOut.length);
       rowsOut.push([i + 1, t.severity[f.severity], sectionIn(f.section, lang), f.code, s.where(f)]);
       for (const chunk of chunks(f.messages[lang], MESSAGE_WIDTH)) rowsOut.push([null, chunk]);
       const note = f.severity === 'warning' ? s.acknowledged?.(f) : undefined;
       if (note) for (const chunk of chunks(t.acknowledged(note), MESSAGE_WIDTH)) rowsOut.push([null, chunk]);
+      // A finding's facts and its message on one page.
+      const top = heads[heads.length - 1];
+      findingBlocks.push({ top, bottom: r + rowsOut.length - 1, head: r + rowsOut.length - top });
     });
+    // The section's head: its heading, column header and the whole first finding.
+    findingSection.head = 2 + (findingBlocks[0] ? findingBlocks[0].bottom - findingBlocks[0].top + 1 : 1);
+    sections.push(...findingBlocks);
     o.values(r, 1, rowsOut);
     r += rowsOut.length;
     o.format(top, 1, r - 1, last, { vertical: 'top' });
@@ -245,9 +268,11 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
     o.cell(r, 1, t.summaryFindingsMore(findings.length - listed.length)).format(r, 1, r, 1, MUTED_FORMAT);
     r++;
   }
+  findingSection.bottom = r - 1;
   r++;
 
   // Checklist.
+  const checklistSection = section(r);
   o.cell(r, 1, t.summaryChecklist).format(r, 1, r, 1, SECTION_FORMAT);
   r++;
   const [hNo, hStatus, hSection, hEvidence, hRequirement] = t.summaryChecklistColumns;
@@ -262,7 +287,7 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
     CHECKLIST.map((c, i) => {
       const entry = s.plan.checklist[c.id];
       const applies = !('jointOnly' in c && c.jointOnly) || s.plan.applicant.joint;
-      const status = !applies ? cs.notApplicable : !entry?.confirmed ? cs.unconfirmed : entry.evidence.trim() ? cs.confirmed : cs.noEvidence;
+      const status = !applies ? cs.notApplicable : 'supplierHeldOnly' in c && c.supplierHeldOnly && !supplierHoldsCore(s.plan.coreTechnologies) ? cs.notSupplierHeld : !entry?.confirmed ? cs.unconfirmed : entry.evidence.trim() ? cs.confirmed : cs.noEvidence;
       return [i + 1, status, sectionIn(c.section, lang), c[lang], null, null, entry?.evidence || null];
     }),
   );
@@ -270,6 +295,7 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   o.cf(checkTop, 2, r - 1, 2, `=LEFT($B${checkTop},1)=${lit('!')}`, { font: { color: COLORS.warnFont, bold: true } });
   o.cf(checkTop, 2, r - 1, 2, `=LEFT($B${checkTop},1)=${lit('✔')}`, { font: { color: COLORS.metFont } });
   const printBottom = r - 1;
+  checklistSection.bottom = printBottom;
 
   // Chart data, right of the print area: ratio to 2021 of the first lines, and the required multiple per use.
   const chartLines = e.lines.slice(0, CHART_LINES_CAP);
@@ -303,6 +329,8 @@ export function summarySheetOps(s: SummaryInput): WriteOp[] {
   o.widths(SUMMARY.widths);
   o.format(infoTop, 3, infoTop + rows.length - 1, 3, { horizontal: 'left' });
   o.push({ kind: 'pageSetup', sheet: s.sheet, landscape: true, paper: 'A4', fitToWidth: true, printArea: `A1:${col(last)}${printBottom}` });
+  const widths = Array.from({ length: last }, (_, k) => SUMMARY.widths[col(k + 1)] ?? 8.43);
+  o.push({ kind: 'rowBreaks', sheet: s.sheet, rows: pageStarts({ columnWidths: widths }, printBottom, (row) => tall.get(row) ?? ROW_POINTS.normal, sections) });
   return o.ops;
 }
 

@@ -639,6 +639,14 @@ export class OfficePort implements WorkbookPort {
           if (op.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = op.header;
           if (op.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
         });
+      case 'rowBreaks':
+        return batch.queue(small(op), () => {
+          // ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection): removePageBreaks
+          // "resets all manual page breaks", add(range) "adds a page break before the top-left cell of the range".
+          const breaks = sheets.get(op.sheet).horizontalPageBreaks;
+          breaks.removePageBreaks();
+          for (const row of op.rows) breaks.add(`A${row}`);
+        });
       case 'table': {
         const key = op.name.toLowerCase();
         const exists = state.tables.has(key);
@@ -954,6 +962,11 @@ function validate(op: WriteOp): void {
       break;
     case 'columnWidths':
       for (const col of Object.keys(op.widths)) check('column', () => parseRange(`${col}:${col}`));
+      break;
+    case 'rowBreaks':
+      for (const row of op.rows) if (!Number.isInteger(row) || row < 2 || row > 1_048_576) check('rows', () => {
+        throw new Error(`no page can start at row ${row}`);
+      });
       break;
     default:
       break;

@@ -123,3 +123,13 @@ export function removeNote(cell: ExcelJS.Cell): void {
 export function tablesOf(ws: ExcelJS.Worksheet): { name: string }[] {
   return ws.getTables() as unknown as { name: string }[];
 }
+
+/**
+ * worksheet.rowBreaks: the sheet's manual page breaks (live array; row.addPageBreak() pushes to it, the worksheet's
+ * model renders it as <rowBreaks>). Typed on ExcelJS's WorksheetModel only, not on Worksheet.
+ */
+export function rowBreaksOf(ws: ExcelJS.Worksheet): ExcelJS.RowBreak[] {
+  const breaks = internal(ws).rowBreaks as ExcelJS.RowBreak[] | undefined;
+  if (!Array.isArray(breaks)) throw new Error('ExcelJS: worksheet.rowBreaks is missing (ExcelJS changed?)');
+  return breaks;
+}

@@ -181,6 +181,10 @@ export function record(workbook: ExcelJS.Workbook, op: WriteOp): void {
     case 'table':
       sheetJournal(j, op.sheet).tables.push({ name: op.name, range: op.range });
       return;
+    case 'rowBreaks':
+      // Only on a sheet written whole (the port refuses it otherwise): the sheet comes from ExcelJS's rendering.
+      sheetJournal(j, op.sheet);
+      return;
     case 'chart':
     case 'activate':
       // Nothing in the package: ExcelJS draws no charts, and which tab is active stays the planner's choice.

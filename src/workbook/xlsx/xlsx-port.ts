@@ -41,10 +41,11 @@ import {
   definedNameStoreOf,
   mergesOf,
   removeNote,
+  rowBreaksOf,
   tablesOf,
 } from './exceljs-internals';
 import { DIRECT_OPS } from './direct-sheet';
-import { deferredOf, originOf, record, stubbedOf } from './journal';
+import { deferredOf, journalOf, originOf, record, sheetWrites, stubbedOf } from './journal';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -361,6 +362,19 @@ export class XlsxPort implements WorkbookPort {
         // &C: centred (the port's header is one centred text, as Office's centerHeader).
         if (op.header !== undefined) ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${op.header}` };
         if (op.footer !== undefined) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${op.footer}` };
+        return;
+      }
+      case 'rowBreaks': {
+        const ws = this.sheet(op);
+        // The save carries a loaded sheet's page breaks only when it takes the sheet whole from ExcelJS's rendering
+        // (package-patch.ts): on a sheet patched cell by cell they would be lost without a word, so they are refused.
+        const j = journalOf(this.workbook);
+        if (j && originOf(this.workbook) && !sheetWrites(j, op.sheet)?.whole) {
+          throw new Error(`XlsxPort: rowBreaks: sheet "${op.sheet}" must be cleared whole first (page breaks are kept only on sheets written whole)`);
+        }
+        // ExcelJS's row.addPageBreak() breaks after that row (<brk id="row">, ids counted from 0 for the row below).
+        rowBreaksOf(ws).length = 0;
+        for (const row of [...new Set(op.rows)].sort((a, b) => a - b)) if (row >= 2) ws.getRow(row - 1).addPageBreak();
         return;
       }
       case 'table':
