@@ -123,8 +123,20 @@ export function SheetView({ workbook, version, sheets, sheet, onSheetChange, sel
       reveal(target);
       return; // runs again once the window has moved to it
     }
-    wantsFocus.current = false;
-    elementOf(target)?.focus();
+    // The cell's element may not be in the page yet (the window drawn, its cells not): focus it on the next frame.
+    // Giving up here left the focus on the page body, and the next keys went nowhere (seen once in CI: Tab).
+    const focusNow = (): boolean => {
+      const el = elementOf(target);
+      if (!el) return false;
+      wantsFocus.current = false;
+      el.focus();
+      return true;
+    };
+    if (focusNow()) return;
+    const frame = requestAnimationFrame(() => {
+      if (wantsFocus.current) focusNow();
+    });
+    return () => cancelAnimationFrame(frame);
   }, [activeRow, activeCol, isEditing, isDrawn, reveal, elementOf]);
   // The latest reveal, for the pane's selection requests (which must not run again when the model changes).
   const revealRef = useRef(reveal);
