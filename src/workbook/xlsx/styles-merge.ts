@@ -8,6 +8,7 @@
  */
 import type { CellStyle } from './direct-sheet';
 import { escapeXml, getAttr, setAttr, splice } from './ooxml';
+import { argb } from './xlsx-port';
 
 /** Excel's built-in number formats that ExcelJS writes by id (its defaultnumformats.js), by format code. */
 const BUILT_IN_NUMFMTS = new Map<string, number>([
@@ -18,12 +19,6 @@ const BUILT_IN_NUMFMTS = new Map<string, number>([
   ['[h]:mm:ss', 46], ['mmss.0', 47], ['##0.0E+0', 48], ['@', 49],
 ]);
 
-/** "#1F4E78" → "FF1F4E78". */
-function argb(color: string): string {
-  const m = /^#?([0-9a-fA-F]{6})$/.exec(color.trim());
-  if (!m) throw new Error(`not a colour "#RRGGBB": "${color}"`);
-  return `FF${m[1].toUpperCase()}`;
-}
 
 interface Section {
   /** Where the section's element is in the part (undefined: the part has none). */

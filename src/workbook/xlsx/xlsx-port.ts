@@ -627,7 +627,7 @@ function stripEquals(formula: string): string {
 }
 
 /** "#1F4E78" → "FF1F4E78" (ExcelJS wants ARGB). */
-function argb(color: string): string {
+export function argb(color: string): string {
   const m = /^#?([0-9a-fA-F]{6})$/.exec(color.trim());
   if (!m) throw new Error(`not a colour "#RRGGBB": "${color}"`);
   return `FF${m[1].toUpperCase()}`;
