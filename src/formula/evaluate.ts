@@ -4,7 +4,7 @@
  * cell). Excel errors come back as error values; what the evaluator does not implement throws `Unsupported`, and the
  * caller then shows nothing rather than a guess.
  */
-import { FUNCTIONS, type Arguments } from './functions';
+import { criterionTest, FUNCTIONS, type Arguments } from './functions';
 import { parseFormula, type FormulaNode, type ReferenceEnd } from './parser';
 import {
   compare,
@@ -145,6 +145,26 @@ function arrayValue(node: FormulaNode, at: Evaluation): Scalar | Scalar[][] {
     case 'binary':
       return mapGrid([arrayValue(node.left, at), arrayValue(node.right, at)], ([x, y]) => binary(node.operator, x, y));
     case 'call': {
+      // ROW of a range in an array: the row number of each of its rows, a column ({5;6;7} for B5:C7).
+      if (node.name === 'ROW' && node.args.length === 1 && node.args[0].kind === 'reference' && node.args[0].to) {
+        const from = topLeftOf(node.args[0], at).row;
+        const to = resolve(node.args[0].to.row, at.rowOffset);
+        const fromRow = resolve(node.args[0].from.row, at.rowOffset);
+        if (from === undefined || to === undefined || fromRow === undefined) throw new Unsupported('ROW of a whole column');
+        return Array.from({ length: Math.abs(to - fromRow) + 1 }, (_, i) => [from + i]);
+      }
+      // COUNTIF with an array of criteria: one count per criterion (SUMPRODUCT(1/COUNTIF(r,r)) and the like).
+      if (node.name === 'COUNTIF' && node.args.length === 2) {
+        const criteria = arrayValue(node.args[1], at);
+        if (Array.isArray(criteria)) {
+          const range = evaluateNode(node.args[0], at);
+          const cells = isRange(range) ? range.range.flat() : [range];
+          return mapGrid([criteria], ([criterion]) => {
+            const test = criterionTest(criterion);
+            return cells.filter((v) => test(v)).length;
+          });
+        }
+      }
       if (!ELEMENTWISE.has(node.name)) break;
       const definition = FUNCTIONS[node.name];
       if (node.args.length < definition.minArgs || node.args.length > definition.maxArgs) {

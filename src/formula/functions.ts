@@ -414,6 +414,19 @@ export const FUNCTIONS: Record<string, FunctionDefinition> = {
     }
     return found < 0 ? fail(NOT_AVAILABLE) : found + 1;
   }),
+  // The k-th smallest number of an array (evaluated as SUMPRODUCT evaluates its arguments; text and blanks skipped).
+  SMALL: define(2, 2, (a) => {
+    const numbers: number[] = [];
+    for (const row of a.array(0)) {
+      for (const v of row) {
+        if (isError(v)) fail(v);
+        if (typeof v === 'number') numbers.push(v);
+      }
+    }
+    const k = Math.ceil(a.number(1));
+    if (k < 1 || k > numbers.length) fail({ error: '#NUM!' });
+    return numbers.sort((x, y) => x - y)[k - 1];
+  }),
   ROW: define(0, 1, (a) => a.position(0).row),
   COLUMN: define(0, 1, (a) => a.position(0).col),
 };
