@@ -176,6 +176,10 @@ export interface WorkbookTexts {
   notChecked: string;
   /** Added to a line's verdict where its group's statuses are those of the last evaluation (not exact live). */
   fromLastEvaluation: string;
+  /** The findings column of a results row that reads a line typed into a row inserted since the last check. */
+  pendingRowNote: string;
+  /** Below those rows, before the count of such lines (more than `rows` of them: no status is live). */
+  pendingCountNote(rows: number): string;
   severity: Record<Severity, string>;
 
   resultsTitle: string;
@@ -407,6 +411,8 @@ const ja: WorkbookTexts = {
   verdict: { eligible: '✔ 要件を満たす', attention: '! 要確認', ineligible: '✖ 未充足の項目あり' },
   notChecked: '– 未チェック',
   fromLastEvaluation: '（状況は前回の評価）',
+  pendingRowNote: '前回のチェック後に挿入された行の明細（状況は数式による。指摘はツールで再チェックすると出ます）',
+  pendingCountNote: (rows) => `前回のチェック後に挿入された行の明細（${rows}行を超えると、すべての状況が前回の評価になります）：`,
   severity: { error: '✖ エラー', warning: '! 警告', info: '· 情報' },
 
   resultsTitle: '結果 — 行と年ごとの所要倍率・必要能力・不足・状況',
@@ -671,6 +677,8 @@ const en: WorkbookTexts = {
   verdict: { eligible: '✔ requirements met', attention: '! needs attention', ineligible: '✖ requirements not yet met' },
   notChecked: '– not checked',
   fromLastEvaluation: ' (statuses as of the last evaluation)',
+  pendingRowNote: 'Line in a row inserted since the last check (statuses by formula; findings come with the next check)',
+  pendingCountNote: (rows) => `Lines in rows inserted since the last check (above ${rows}, every status is the last evaluation's): `,
   severity: { error: '✖ error', warning: '! warning', info: '· info' },
 
   resultsTitle: 'Results — required multiple, required capacity, shortfall and status by line and year',

@@ -271,8 +271,11 @@ export function formulaShape(formula: string): string {
   return out;
 }
 
-/** Whether a formula rule with this formula is one of the writer's own (clearConditionalFormats' ownedBy). */
+/**
+ * Whether a formula rule with this formula is one of the writer's own (clearConditionalFormats' ownedBy). An entry
+ * ending in "…" owns every formula whose shape starts with that entry's (for a long formula whose rest varies).
+ */
 export function isOwnedRuleFormula(formula: string, ownedBy: readonly string[]): boolean {
   const shape = formulaShape(formula);
-  return ownedBy.some((f) => formulaShape(f) === shape);
+  return ownedBy.some((f) => (f.endsWith('…') ? shape.startsWith(formulaShape(f.slice(0, -1))) : formulaShape(f) === shape));
 }

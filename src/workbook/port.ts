@@ -98,7 +98,8 @@ export type WriteOp =
    * Remove conditional-format rules of the sheet before adding ours again, so re-runs do not pile up. Without
    * `ownedBy`, every rule goes (for sheets the writer clears whole). With it, only the writer's own rules go: formula
    * (custom / expression) rules whose formula reads as one of `ownedBy` once cell references are set aside (see
-   * isOwnedRuleFormula in a1.ts) — Excel moves a rule's references when rows or columns are inserted. Every other rule, of any
+   * isOwnedRuleFormula in a1.ts; an entry ending in "…" owns every formula that starts as it does) — Excel moves a
+   * rule's references when rows or columns are inserted. Every other rule, of any
    * type (the planner's colour scale, their own formula rule), stays.
    */
   | { kind: 'clearConditionalFormats'; sheet: string; ownedBy?: readonly string[] }

@@ -2,13 +2,13 @@
  * What a reader of the plan sheet sees in LibreOffice: each forecast cell carries its status mark before the number
  * ("✖ 120,000", "✔ 130,000"), with thousands separators, whole numbers without a trailing point and fractions as
  * typed — printed to PDF and read back as text. And a line typed into a row the planner inserted inside the plan
- * table with LibreOffice (no run of the tool since) gets its marks too, the same as the engine's — or none where
- * its group takes in other lines (the marks it would need are not on the sheet until the tool runs). Not covered:
- * the marks of those other lines still show their group without the inserted line until the tool runs.
+ * table with LibreOffice (no run of the tool since) gets its marks too, the same as the engine's — also where its
+ * group takes in other lines: it is judged with them, and their marks take it in (the results' pending rows).
  */
 import * as path from 'path';
 import { evaluate } from '../../src/evaluate';
 import type { Plan, PlanLine } from '../../src/plan/schema';
+import { workbookText } from '../../src/i18n/workbook';
 import { checkWorkbook, createPlanWorkbook, readPlan } from '../../src/workbook/layout';
 import { loadWorkbook, saveWorkbook } from '../../src/workbook/xlsx/io';
 import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
@@ -63,8 +63,12 @@ beforeAll(async () => {
   // 3.59999 (short by 0.00001), 3 × 1.3 = 3.9 against 3.9, 3 × 1.4 = 4.2 against 4.2 (met exactly).
   const boundary = path.join(dir, 'inserted-boundary.xlsx');
   await insertRowWithLibreOffice(profile, checked, boundary, '計画', 6, { B6: 'linear guide', C6: '工作機械', D6: 3, E6: 't', J6: 3.59999, K6: 3.9, L6: 4.2 });
-  await toPdf(await freshProfile(), [checked, alone, joins, boundary], dir);
-  for (const name of ['checked', 'inserted-alone', 'inserted-joins', 'inserted-boundary']) text[name] = await pdfText(path.join(dir, `${name}.pdf`));
+  // Two rows inserted one after the other: a ball screw line of its own group above the servo line, and a reducer line
+  // (robots) joining the reducer's group below it.
+  const two = path.join(dir, 'inserted-two.xlsx');
+  await insertRowWithLibreOffice(profile, alone, two, '計画', 8, { A8: 'base', B8: '減速機', C8: '産業用ロボットのみ', D8: 1000, E8: '台/年', J8: 1300 });
+  await toPdf(await freshProfile(), [checked, alone, joins, boundary, two], dir);
+  for (const name of ['checked', 'inserted-alone', 'inserted-joins', 'inserted-boundary', 'inserted-two']) text[name] = await pdfText(path.join(dir, `${name}.pdf`));
 });
 
 test('each forecast shows its mark before the number, with thousands separators: ✔ 130,000, ✖ 120,000, ✔ 4,332.9, · 5,000.25', () => {
@@ -105,8 +109,41 @@ test('an inserted line at the decimal boundaries, item and use typed as other na
   expect([status(2025), status(2026), status(2027)]).toEqual(['short', 'met', 'met']);
 });
 
-test('a line inserted into another line\u2019s group gets no mark (its group\u2019s sum is not on the sheet until the tool runs)', () => {
-  const inserted = lineOf('inserted-joins', '50,000');
-  expect(inserted).toContain('40,000');
-  expect(inserted).not.toMatch(/[✖✔]/);
+/**
+ * Every forecast of every line in a file LibreOffice saved, as printed: the mark before it is the engine's status of
+ * that line and year (the engine reading the same file).
+ */
+async function printedAsEngine(name: string): Promise<string[]> {
+  const read = await readPlan(new XlsxPort(await loadWorkbook(path.join(dir, `${name}.xlsx`))));
+  const evaluation = evaluate(read.plan, { inputFindings: read.inputFindings });
+  const marks = workbookText('ja').status;
+  const shown = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 5 });
+  const wrong: string[] = [];
+  read.plan.lines.forEach((line, i) => {
+    const printed = text[name].split('\n').find((l) => l.includes(line.item) && l.includes(`${shown(line.baseline2021)} `)) ?? '';
+    for (const y of evaluation.lines[i].years) {
+      const v = line.capacity[String(y.year)];
+      if (v === undefined) continue;
+      const expected = `${marks[y.status].slice(0, 1)} ${shown(v)}`;
+      if (!printed.includes(expected)) wrong.push(`${name} row ${read.lineRows[i]} ${y.year}: expected "${expected}" in "${printed.trim()}"`);
+    }
+  });
+  return wrong;
+}
+
+test('a line inserted into another line\u2019s group is judged with its group, and the group\u2019s other line sees it, without the tool', async () => {
+  // Group (base, servo, machine tools): baselines 100,000 + 50,000 = 150,000. 2025: 1.2 × 150,000 = 180,000 against
+  // 130,000 + 40,000 = 170,000 (short, where the first line alone was met); 2026: 1.3 × 150,000 = 195,000 against
+  // 120,000 (short).
+  expect(lineOf('inserted-joins', '50,000')).toContain('✖ 40,000');
+  const first = text['inserted-joins'].split('\n').find((l) => l.includes('サーボ機構') && l.includes('100,000 ')) ?? '';
+  expect(first).toMatch(/✖ 130,000\s+✖ 120,000/);
+  expect(await printedAsEngine('inserted-joins')).toEqual([]);
+});
+
+test('two lines inserted with LibreOffice, one joining a group and one of its own: every mark as the engine says', async () => {
+  expect(await printedAsEngine('inserted-two')).toEqual([]);
+  // The reducer's group took in the second inserted line: 1.3 × (3,333 + 1,000) = 5,632.9 against 4,332.9 + 1,300 (met).
+  expect(lineOf('inserted-two', '1,000')).toContain('✔ 1,300');
+  expect(await printedAsEngine('inserted-alone')).toEqual([]);
 });

@@ -15,6 +15,7 @@ import { SHEET_NAMES } from '../../src/i18n/workbook';
 import { liveFormulas } from '../../src/workbook/layout/formulas';
 import { policyRefs } from '../../src/workbook/layout/geometry';
 import { forecastRules, templateGeometry } from '../../src/workbook/layout/plan-sheet';
+import { previousForecastRuleFormulas } from './previous-rules';
 import { portOver, roundTrip, samplePlan } from '../layout/helpers';
 import { FakeExcel, PROFILES, supportsOn, WEB, type FakeConditionalFormat, type HostProfile } from './fake-excel';
 
@@ -134,6 +135,36 @@ describe('the .xlsx file', () => {
     expect(ourRules(loaded.getWorksheet(PLAN)!)).toHaveLength(ours);
     expect(plannersOf(loaded.getWorksheet(PLAN)!)).toEqual(PLANNERS);
     expect(rulesOf(loaded.getWorksheet(PLAN)!)).toHaveLength(ours + 3);
+  });
+
+  test('the previous version’s forecast rules (an inserted row’s mark worked out from its inputs) are recognised and replaced', async () => {
+    const { wb, port } = portOver();
+    await createPlanWorkbook(port, { lang: 'ja', plan: await samplePlan() });
+    const loaded = await roundTrip(wb);
+    const plan = loaded.getWorksheet(PLAN)!;
+    const ours = ourRules(plan).length;
+    // The forecasts' rules as that version wrote them, in place of this version's.
+    const names = SHEET_NAMES.ja;
+    const g = templateGeometry(names.plan, [], 1);
+    const previous = previousForecastRuleFormulas(g, names.results, policyRefs(names.policy), 'ja', 0);
+    const current = forecastRules(liveFormulas(g, names.results, policyRefs(names.policy), 'ja'), g, 0).map((r) => r.formula);
+    let replaced = 0;
+    for (const cf of formattings(plan)) {
+      for (const r of cf.rules) {
+        const i = current.findIndex((f) => formulaShape(r.formulae?.[0] ?? '') === formulaShape(f));
+        if (i >= 0 && i < previous.length) {
+          r.formulae = [previous[i].slice(1)];
+          replaced++;
+        }
+      }
+    }
+    expect(replaced).toBe(8);
+    addPlannersRules(plan);
+    await checkWorkbook(new XlsxPort(loaded), { evaluatedAt: WHEN, version: '0.1.0' });
+    const after = loaded.getWorksheet(PLAN)!;
+    expect(plannersOf(after).filter((r) => !r.includes('ISBLANK'))).toEqual(PLANNERS);
+    expect(rulesOf(after)).toHaveLength(ours + 3);
+    expect(rulesOf(after).some((r) => r.formulae?.[0]?.includes('ISBLANK'))).toBe(false);
   });
 
   test('results and summary sheets are ours whole: every rule there is replaced', async () => {

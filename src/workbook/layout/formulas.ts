@@ -20,7 +20,7 @@
 import type { Lang } from '../../i18n/format';
 import { workbookText, type ResultsColumnKey } from '../../i18n/workbook';
 import { quoteSheetName } from '../a1';
-import { DEFAULT_SCENARIO, RESULTS, ROUND_DIGITS, SIGNIFICANT_DIGITS, col, resultsBlocks, resultsRow, statusMirrorCol, type BlockKey, type PlanGeometry, type PolicyRefs } from './geometry';
+import { DEFAULT_SCENARIO, RESULTS, ROUND_DIGITS, SIGNIFICANT_DIGITS, col, pendingRows, resultsBlocks, statusMirrorCol, type BlockKey, type PlanGeometry, type PolicyRefs } from './geometry';
 
 /** A string literal for a formula. */
 export function lit(s: string): string {
@@ -46,8 +46,9 @@ function digits(x: string): string {
 /** The results sheet's fixed columns that hold a formula (the counts of findings are the engine's values). */
 type FormulaColumn = Exclude<ResultsColumnKey, 'findings' | 'errors' | 'warnings'>;
 
-export interface LiveFormulas extends Record<FormulaColumn, string> {
-  /** Results blocks: the formula of block's cell at year index k (written for the results' first row). */
+/** The formulas of a results row, written for the top-left cell of each column or block and filled down. */
+export interface ResultsRowFormulas extends Record<FormulaColumn, string> {
+  /** Results blocks: the formula of block's cell at year index k (written for the first row). */
   multiplier(k: number): string;
   required(k: number): string;
   shortfall(k: number): string;
@@ -56,13 +57,23 @@ export interface LiveFormulas extends Record<FormulaColumn, string> {
   forecast(k: number): string;
   namedYear(k: number): string;
   status(k: number): string;
+}
+
+export interface LiveFormulas extends ResultsRowFormulas {
+  /**
+   * The same formulas for the first of the results' pending rows (geometry.pendingRows): the k-th line typed into a
+   * row inserted inside the plan table since the last check, read through INDEX from the row its `row` cell finds.
+   * Blank — the values of an empty row — when there is no such line. `note` says so in the findings column; `count`
+   * (the cell below the pending rows) counts such lines and `countNote` tells the reader about it.
+   */
+  pending: ResultsRowFormulas & { note: string; count: string; countNote: string };
   /** Plan sheet, for row g.firstRow: the status mark of year k and the line's verdict. */
   planMark(k: number): string;
   planVerdict: string;
   /**
    * Plan sheet, for year k's forecast cell in row g.firstRow (relative references: a rule over the forecasts): the
    * year's mark as an expression — the row's mark cell, or where the row has none (a row inserted inside the table
-   * after the last check) the mark worked out from the row's own inputs, when that is what the engine would say.
+   * after the last check) the mark of its pending results row.
    */
   forecastMark(k: number): string;
   /** The first characters of the statuses, as the marks show them (in the formulas' language). */
@@ -87,6 +98,18 @@ function outsideDomain(range: string): string {
   return `SUMPRODUCT((ROUND(${v},5)<>${v})+(ABS(${v})>=1E+13)+(ABS(${v})>=1E+9)*(${v}<>INT(${v})))`;
 }
 
+/** Where a results row reads its plan row from. */
+interface RowSource {
+  /** The results row the formulas are written for (they fill down from it). */
+  rr: number;
+  /** A cell of the plan row in column `cc` (`fixedCol`: $-fixed, else relative, moving with a fill across years). */
+  planAt(cc: number, fixedCol: boolean): string;
+  /** True when the plan row has no input. */
+  blank: string;
+  /** The `row` column's formula. */
+  row: string;
+}
+
 /**
  * The formulas for a plan geometry. `lang` is the language of the statuses the results sheet shows (every formula
  * comparing a status is written here, in the same language).
@@ -97,192 +120,196 @@ function outsideDomain(range: string): string {
  * a line (an item, a known use, a baseline of 0 or more). Where a group has a line outside the exact range, or an
  * item spelt otherwise than the policy sheet's names (the engine knows more spellings than a formula can), or a key
  * a criterion would read as a pattern (* ? ~), its lines show the status of the last evaluation instead.
+ *
+ * Rows inserted inside the plan table after the last check (by a program without table formulas to carry down, such
+ * as LibreOffice: the row has no mark cells and no results row of its own) are found as rows no results row reads: the
+ * k-th line in such rows is read into the k-th pending results row, below the plan's rows, inside every range the
+ * group sums read — so the inserted line is judged with its group and its group's other lines see it. More such lines
+ * than pending rows: no status is live (each line shows the last evaluation's, and its verdict says so).
  */
 export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: PolicyRefs, lang: Lang): LiveFormulas {
   const t = workbookText(lang);
   const P = quoteSheetName(g.sheet);
   const R = quoteSheetName(resultsSheet);
   const pr = g.firstRow;
-  const rr = RESULTS.firstRow;
-  const bottom = resultsRow(g, g.lastRow);
   const n = g.years.length;
   const c = RESULTS.cols;
-  const planCell = (key: keyof PlanGeometry['cols']) => (g.cols[key] ? `${P}!$${col(g.cols[key]!)}${pr}` : null);
-  const span = `${P}!$${col(g.inputLeft)}${pr}:$${col(g.inputRight)}${pr}`;
-  const blank = `COUNTA(${span})=0`;
-  const text = (key: keyof PlanGeometry['cols'], fallback = '""') => {
-    const cell = planCell(key);
-    return cell ? `TRIM(${cell}&"")` : fallback;
-  };
-  const abs = (cc: number) => `$${col(cc)}${rr}`;
-  /** A fixed column over every results row, for SUMIFS and COUNTIFS. */
-  const all = (cc: number) => `$${col(cc)}$${rr}:$${col(cc)}$${bottom}`;
-  const J = abs(c.useIndex);
-  const K = abs(c.targets);
-  const L = abs(c.baseline);
-  const H = abs(c.errors);
-  const I = abs(c.warnings);
-  const G = abs(c.group);
-  const GB = abs(c.groupBaseline);
-  const LIVE = abs(c.live);
+  const pending = pendingRows(g);
   const blocks = resultsBlocks(g);
-  const statusRow = n > 0 ? `$${col(blocks.start('status'))}${rr}:$${col(blocks.start('status') + n - 1)}${rr}` : null;
   const colOf = (block: BlockKey, k: number) => {
     const cc = blocks.col(block, k);
     if (cc === null) throw new Error(`no ${block} column for ${g.years[k].year}`);
     return col(cc);
   };
-  // Cells of block b at year k, relative (they move with the fill).
-  const at = (block: BlockKey, k: number) => `${colOf(block, k)}${rr}`;
-  const allOf = (block: BlockKey, k: number) => `${colOf(block, k)}$${rr}:${colOf(block, k)}$${bottom}`;
-  const yearOf = (block: BlockKey, k: number) => `${colOf(block, k)}$${RESULTS.headerRow}`;
-  // The plan's forecast cell of year k, relative (it moves with the fill, down the rows and along the years).
-  const forecastCell = (k: number) => `${P}!${col(g.years[k].col)}${pr}`;
-  const forecastRow = n > 0 ? `${col(blocks.start('forecast'))}${rr}:${col(blocks.start('forecast') + n - 1)}${rr}` : null;
+  /** A plan column over the table's rows (absolute: an insert inside the table grows it). */
+  const tableCol = (cc: number, fixedCol = true) => `${P}!${fixedCol ? '$' : ''}${col(cc)}$${g.firstRow}:${fixedCol ? '$' : ''}${col(cc)}$${g.lastRow}`;
+  const overflow = `$${col(c.row)}$${pending.countRow}>${RESULTS.pendingRows}`;
 
-  const targetsCell = planCell('targets');
-  const targets = targetsCell
-    ? `IF(TRIM(${targetsCell}&"")="","",","&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(ASC(SUBSTITUTE(${targetsCell}&"","、",",")),CHAR(10),",")," ",","),"年度",""),"年","")&",")`
-    : '""';
-
-  const S = {
-    met: lit(t.status.met),
-    short: lit(t.status.short),
-    info: lit(t.status.info),
-    notJudged: lit(t.status['not-judged']),
-    metMark: lit(mark(t.status.met)),
-    shortMark: lit(mark(t.status.short)),
-    infoMark: lit(mark(t.status.info)),
-    notJudgedMark: lit(mark(t.status['not-judged'])),
+  const planSource: RowSource = {
+    rr: RESULTS.firstRow,
+    planAt: (cc, fixedCol) => `${P}!${fixedCol ? '$' : ''}${col(cc)}${pr}`,
+    blank: `COUNTA(${P}!$${col(g.inputLeft)}${pr}:$${col(g.inputRight)}${pr})=0`,
+    row: '',
   };
-  const V = { eligible: lit(t.verdict.eligible), attention: lit(t.verdict.attention), ineligible: lit(t.verdict.ineligible) };
-  const shorts = statusRow ? `COUNTIF(${statusRow},${S.short})+` : '';
-  const item = text('item');
-  // The item as the policy sheet names it (its id), from a name in either language or the id; else the text itself.
-  const itemKey = `IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.items},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemOther},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemIds},0)),${item})))`;
-  const itemKnown = `OR(ISNUMBER(MATCH(${item},${policy.items},0)),ISNUMBER(MATCH(${item},${policy.itemOther},0)),ISNUMBER(MATCH(${item},${policy.itemIds},0)))`;
-  const scenario = `IF(${text('scenario')}="",${lit(DEFAULT_SCENARIO)},${text('scenario')})`;
-  const scenarioRaw = planCell('scenario') ? `(${planCell('scenario')}&"")` : '""';
-  const baselineCell = planCell('baseline');
-  const verdict = `IF(${shorts}N(${H})>0,${V.ineligible},IF(N(${I})>0,${V.attention},IF(ISNUMBER(${H}),${V.eligible},${lit(t.notChecked)})))`;
-  const groupStatus = (k: number) => {
-    const M = at('multiplier', k);
-    const Sf = at('shortfall', k);
-    const F = at('forecast', k);
-    // A unit differing within the group, or a group baseline of 0: the engine judges no target point.
-    const unitsDiffer = `COUNTIF(${all(c.groupUnit)},$${col(c.groupUnit)}${rr})<COUNTIF(${all(c.group)},${G})`;
-    return `IF(${M}="",IF(OR(${F}="",${G}=""),"",${S.info}),IF(OR(${GB}=0,${unitsDiffer}),${S.notJudged},IF(${Sf}=0,${S.met},${S.short})))`;
+  planSource.row = `=IF(${planSource.blank},"",ROW(${P}!$${col(g.inputLeft)}${pr}))`;
+
+  // The k-th plan row of the table with an item that no results row reads (a line in a row inserted since the check,
+  // which gave every plan row a results row), k counted down the pending rows; 1E+9 and more when there is none.
+  // Found from the plan's items and the results' row numbers only, never from a status: no circular reference.
+  const rowCell = `$${col(c.row)}${pending.top}`;
+  const resultsRows = `$${col(c.row)}$${RESULTS.firstRow}:$${col(c.row)}$${pending.top - 1}`;
+  const itemCol = g.cols.item ? tableCol(g.cols.item) : null;
+  const inserted = n > 0 && itemCol ? `(LEN(TRIM(${itemCol}&""))>0)*(COUNTIF(${resultsRows},ROW(${itemCol}))=0)` : null;
+  const kth = inserted ? `SUMPRODUCT(SMALL(ROW(${itemCol})+(1-${inserted})*1E+9,ROW()-${pending.top - 1}))` : null;
+  const pendingSource: RowSource = {
+    rr: pending.top,
+    planAt: (cc, fixedCol) => `INDEX(${tableCol(cc, fixedCol)},${rowCell}-ROW(${P}!$${col(g.inputLeft)}$${g.firstRow})+1)`,
+    blank: `${rowCell}=""`,
+    row: kth ? `=IFERROR(IF(${kth}>=1E+9,"",${kth}),"")` : '=""',
   };
 
+  const plan = rowFormulas(planSource);
+  const fromPending = rowFormulas(pendingSource);
+  /** Each pending formula gives what an empty row's gives while its row cell finds no line. */
+  const emptyValue = (key: string) => (['useIndex', 'named', 'namedYear'].includes(key) ? '0' : ['exact', 'live'].includes(key) ? '1' : '""');
+  const guard = (key: string, formula: string) => (key === 'row' ? formula : `=IF(${rowCell}="",${emptyValue(key)},${formula.slice(1)})`);
+  const pendingFormulas = Object.fromEntries(
+    Object.entries(fromPending).map(([key, v]) => [key, typeof v === 'function' ? (k: number) => guard(key, (v as (k: number) => string)(k)) : guard(key, v as string)]),
+  ) as unknown as ResultsRowFormulas;
+  const countCell = `$${col(c.row)}${pending.countRow}`;
+
+  const statusMarks = { met: mark(t.status.met), short: mark(t.status.short), info: mark(t.status.info), notJudged: mark(t.status['not-judged']) };
   return {
-    row: `=IF(${blank},"",ROW(${P}!$${col(g.inputLeft)}${pr}))`,
-    scenario: `=IF(${blank},"",${scenario})`,
-    item: `=${item}`,
-    use: `=${text('use')}`,
-    unit: `=${text('unit')}`,
-    verdict: `=IF(${blank},"",${verdict}&IF(${LIVE}=0,${lit(t.fromLastEvaluation)},""))`,
-    useIndex: planCell('use') ? `=IFERROR(INDEX(${policy.useIndex},MATCH(${text('use')},${policy.useNames},0)),0)` : '=0',
-    targets: `=${targets}`,
-    // The 2021 baseline as the engine accepts it: 0 (a new entrant) or at least 10^-9; "" when the cell is no such number.
-    baseline: baselineCell ? `=IFERROR(IF(OR(${acceptedNumber(baselineCell)}=0,${acceptedNumber(baselineCell)}>=1E-9),${acceptedNumber(baselineCell)},""),"")` : '=""',
-    // "#" first: a criterion never starts with = < > however the scenario is named.
-    group: `=IF(OR(${blank},${item}="",${J}=0,${L}=""),"","#"&${scenario}&"|"&${itemKey}&"|"&${J})`,
-    groupBaseline: `=IF(${G}="","",SUMIFS(${all(c.baseline)},${all(c.group)},${G}))`,
-    named: `=IF(${K}="",0,1)`,
-    // The scenario as typed must be what the engine keys on: SUMIFS ignores case and TRIM collapses inner spaces.
-    exact: `=IFERROR(IF(${G}="",1,IF(AND(${itemKnown},EXACT(${scenarioRaw},TRIM(${scenarioRaw})),EXACT(${scenarioRaw},LOWER(${scenarioRaw})),LEN(${G})=LEN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${G},"*",""),"?",""),"~","")),${outsideDomain(L)}=0${forecastRow ? `,${outsideDomain(forecastRow)}=0` : ''}),1,0)),0)`,
-    // An error on the way (a cell holding #REF! or the like) is not exact: COUNTIFS below would not count it.
-    // Live only when every line of the same scenario and use is exact: a line whose item the formulas cannot name
-    // (an alias the engine knows) may belong to any group of its scenario and use.
-    // The scenario-and-use key as a criterion with its wildcards escaped (~ * ?): a scenario typed with them must
-    // still find its own rows, or a group the formulas cannot judge would show as live.
-    live: `=IF(${G}="",1,IF(COUNTIFS(${all(c.scenarioUse)},SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($${col(c.scenarioUse)}${rr},"~","~~"),"*","~*"),"?","~?"),${all(c.exact)},0)=0,1,0))`,
-    scenarioUse: `=IF(${G}="","","#"&${scenario}&"|"&${J})`,
-    groupUnit: `=IF(${G}="","",${G}&"|"&$${col(c.unit)}${rr})`,
-    multiplier: (k) => {
-      const Y = yearOf('multiplier', k);
-      // The group's target points: the years any of its lines names; when none names one, every year from the first
-      // column to the last target year in which the group has a forecast.
-      const groupNames = `SUMIFS(${all(c.named)},${all(c.group)},${G})>0`;
-      const isDefault = `AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},COUNTIFS(${all(c.group)},${G},${allOf('forecast', k)},">=0")>0)`;
-      const isNamed = `AND(${Y}>${policy.baselineYear},${Y}<=${policy.lastYear},SUMIFS(${allOf('named', k)},${all(c.group)},${G})>0)`;
-      const lookup = `INDEX(${policy.multTable},${J},MATCH(MAX(${Y},${policy.firstYear}),${policy.multYears},0))`;
-      return `=IF(${G}="","",IF(IF(${groupNames},${isNamed},${isDefault}),${lookup},""))`;
+    ...plan,
+    pending: {
+      ...pendingFormulas,
+      note: `=IF(${rowCell}="","",${lit(t.pendingRowNote)})`,
+      count: inserted ? `=SUMPRODUCT(${inserted})` : '=0',
+      countNote: `=IF(N(${countCell})=0,"",${lit(t.pendingCountNote(RESULTS.pendingRows))}&${countCell})`,
     },
-    required: (k) => {
-      const M = at('multiplier', k);
-      const unitsDiffer = `COUNTIF(${all(c.groupUnit)},$${col(c.groupUnit)}${rr})<COUNTIF(${all(c.group)},${G})`;
-      return `=IF(OR(${M}="",N(${GB})=0),"",IF(${unitsDiffer},"",ROUND(${M}*${GB},${digits(`${M}*${GB}`)})))`;
-    },
-    shortfall: (k) => {
-      const Rq = at('required', k);
-      return `=IF(${Rq}="","",MAX(0,ROUND(${Rq}-N(${at('groupForecast', k)}),${digits(Rq)})))`;
-    },
-    groupForecast: (k) => `=IF(${G}="","",SUMIFS(${allOf('forecast', k)},${all(c.group)},${G}))`,
-    // Blank without a forecast or a positive baseline: the forecast's "" and a baseline of 0 land in IFERROR.
-    ratio: (k) => `=IFERROR(ROUND(${at('forecast', k)}/${L},${ROUND_DIGITS}),"")`,
-    forecast: (k) => `=${acceptedNumber(forecastCell(k))}`,
-    namedYear: (k) => `=IF(ISNUMBER(SEARCH(","&${yearOf('named', k)}&",",${K})),1,0)`,
-    status: (k) => {
-      // A year that cannot be a target point (after 2030) is informational whenever the line has a forecast.
-      const live = blocks.col('multiplier', k) === null ? `IF(OR(${at('forecast', k)}="",${G}=""),"",${S.info})` : groupStatus(k);
-      return `=IF(${LIVE}=1,${live},${at('last', k)}&"")`;
-    },
-    planMark: (k) => `=LEFT(${R}!${colOf('status', k)}${rr},1)`,
-    planVerdict: `=${R}!${col(c.verdict)}${rr}&""`,
+    planMark: (k) => `=LEFT(${R}!${colOf('status', k)}${RESULTS.firstRow},1)`,
+    planVerdict: `=${R}!${col(c.verdict)}${RESULTS.firstRow}&""`,
     forecastMark: (k) => {
       const markCell = `${col(statusMirrorCol(g, k))}${pr}`;
-      return `IF(ISBLANK(${markCell}),${insertedRowMark(k)},${markCell})`;
+      const statuses = `${R}!${colOf('status', k)}$${pending.top}:${colOf('status', k)}$${pending.bottom}`;
+      const rows = `${R}!$${col(c.row)}$${pending.top}:$${col(c.row)}$${pending.bottom}`;
+      // A row a pending row reads has no mark cell of its own (or a stale one): its pending row's status.
+      return `IFERROR(LEFT(INDEX(${statuses},MATCH(ROW(${markCell}),${rows},0)),1),${markCell})`;
     },
-    marks: { met: mark(t.status.met), short: mark(t.status.short), info: mark(t.status.info), notJudged: mark(t.status['not-judged']) },
+    marks: statusMarks,
   };
 
-  /**
-   * The ✖ or ✔ of year k for a row with no mark cell: a row inserted inside the plan table (both programs grow a
-   * rule's range and the table over it, but no results row reads the new row until the tool runs). Worked out from
-   * the row's own cells as the results formulas would for a line alone in its target group, and given only where
-   * that is what the engine says: the row is a line (an item and a use the policy sheet names, a baseline typed as a
-   * number, the scenario typed as the engine keys it); no results row has its group key, and it is the only inserted
-   * line (so its group is itself); its baseline and the year's forecast are numbers in the range the formulas are exact
-   * for; and the column's header reads as the year. Anything else: "" (no mark) — never a mark the engine
-   * would not give. Same-sheet references are relative (they move with the row); the results and policy sheets are
-   * read through whole fixed ranges only, which an insert on the plan sheet does not move.
-   */
-  function insertedRowMark(k: number): string {
-    const at = (key: keyof PlanGeometry['cols']) => (g.cols[key] ? `$${col(g.cols[key]!)}${pr}` : null);
-    const B = at('baseline');
-    const itemCell = at('item');
-    const useCell = at('use');
-    if (!B || !itemCell || !useCell) return '""';
-    const F = `${col(g.years[k].col)}${pr}`;
-    // The column's year from its header (text in a table's header row: VALUE reads "2025" in both programs).
-    const Y = `VALUE(${col(g.years[k].col)}$${g.headerRow}&"")`;
-    const item = `TRIM(${itemCell}&"")`;
-    const U = `INDEX(${policy.useIndex},MATCH(TRIM(${useCell}&""),${policy.useNames},0))`;
-    // An unknown item or use is an error here, and the IFERROR round the whole gives no mark.
-    const itemId = `IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.items},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemOther},0)),INDEX(${policy.itemIds},MATCH(${item},${policy.itemIds},0))))`;
-    const scenarioCell = at('scenario');
-    const scenarioRaw = scenarioCell ? `(${scenarioCell}&"")` : '""';
-    const scenario = scenarioCell ? `IF(TRIM(${scenarioRaw})="",${lit(DEFAULT_SCENARIO)},${scenarioRaw})` : lit(DEFAULT_SCENARIO);
-    const key = `"#"&${scenario}&"|"&${itemId}&"|"&${U}`;
-    const criterion = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${key},"~","~~"),"*","~*"),"?","~?")`;
-    // The table's rows as whole ranges (absolute: an insert inside them grows them).
-    const tableCol = (cc: number) => `$${col(cc)}$${pr}:$${col(cc)}$${g.lastRow}`;
-    const insertedLines = `SUMPRODUCT(ISBLANK(${tableCol(statusMirrorCol(g, k))})*(LEN(TRIM(${tableCol(g.cols.item!)}&""))>0))`;
-    const exact = (x: string) => `AND(ROUND(${x},5)=${x},${x}<1E+13,OR(${x}<1E+9,${x}=INT(${x})))`;
-    const isLine = `AND(ISNUMBER(${B}),OR(${B}=0,${B}>=1E-9),EXACT(${scenarioRaw},TRIM(${scenarioRaw})),EXACT(${scenarioRaw},LOWER(${scenarioRaw})),${U}>0)`;
-    const inputs = `AND(${exact(B)},OR(ISBLANK(${F}),AND(ISNUMBER(${F}),${F}>=0,${exact(F)})))`;
-    const alone = `AND(COUNTIF(${R}!${all(c.group)},${criterion})=0,${insertedLines}=1)`;
-    const targetsCell = at('targets');
-    // The target points: the years the line names, or (naming none) each year with a forecast, from the first column on.
-    const isTarget = targetsCell
-      ? `IF(TRIM(${targetsCell}&"")<>"",AND(${Y}>${policy.baselineYear},${Y}<=${policy.lastYear},ISNUMBER(SEARCH(","&${Y}&",",","&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(ASC(SUBSTITUTE(${targetsCell}&"","、",",")),CHAR(10),",")," ",","),"年度",""),"年","")&","))),AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},ISNUMBER(${F})))`
-      : `AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},ISNUMBER(${F}))`;
-    const multiple = `INDEX(${policy.multTable},${U},MATCH(MAX(${Y},${policy.firstYear}),${policy.multYears},0))`;
-    const required = `ROUND(${multiple}*${B},${digits(`${multiple}*${B}`)})`;
-    // As the results sheet: met ⇔ the shortfall MAX(0, ROUND(required − forecast, d)) is 0. A baseline of 0: not judged.
-    const status = `IF(AND(${isTarget},${B}>0),IF(ROUND(${required}-N(${F}),${digits(required)})<=0,${S.metMark},${S.shortMark}),"")`;
-    return `IFERROR(IF(AND(${isLine},${inputs},${alone}),${status},""),"")`;
+  /** The results row's formulas, reading the plan row through `src`. */
+  function rowFormulas(src: RowSource): ResultsRowFormulas {
+    const rr = src.rr;
+    const bottom = pending.bottom;
+    const planCell = (key: keyof PlanGeometry['cols']) => (g.cols[key] ? src.planAt(g.cols[key]!, true) : null);
+    const blank = src.blank;
+    const text = (key: keyof PlanGeometry['cols'], fallback = '""') => {
+      const cell = planCell(key);
+      return cell ? `TRIM(${cell}&"")` : fallback;
+    };
+    const abs = (cc: number) => `$${col(cc)}${rr}`;
+    /** A fixed column over every results row, pending rows included, for SUMIFS and COUNTIFS. */
+    const all = (cc: number) => `$${col(cc)}$${RESULTS.firstRow}:$${col(cc)}$${bottom}`;
+    const J = abs(c.useIndex);
+    const K = abs(c.targets);
+    const L = abs(c.baseline);
+    const H = abs(c.errors);
+    const I = abs(c.warnings);
+    const G = abs(c.group);
+    const GB = abs(c.groupBaseline);
+    const LIVE = abs(c.live);
+    const statusRow = n > 0 ? `$${col(blocks.start('status'))}${rr}:$${col(blocks.start('status') + n - 1)}${rr}` : null;
+    // Cells of block b at year k, relative (they move with the fill).
+    const at = (block: BlockKey, k: number) => `${colOf(block, k)}${rr}`;
+    const allOf = (block: BlockKey, k: number) => `${colOf(block, k)}$${RESULTS.firstRow}:${colOf(block, k)}$${bottom}`;
+    const yearOf = (block: BlockKey, k: number) => `${colOf(block, k)}$${RESULTS.headerRow}`;
+    // The plan's forecast cell of year k, relative (it moves with the fill, down the rows and along the years).
+    const forecastCell = (k: number) => src.planAt(g.years[k].col, false);
+    const forecastRow = n > 0 ? `${col(blocks.start('forecast'))}${rr}:${col(blocks.start('forecast') + n - 1)}${rr}` : null;
+
+    const targetsCell = planCell('targets');
+    const targets = targetsCell
+      ? `IF(TRIM(${targetsCell}&"")="","",","&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(ASC(SUBSTITUTE(${targetsCell}&"","、",",")),CHAR(10),",")," ",","),"年度",""),"年","")&",")`
+      : '""';
+
+    const S = { met: lit(t.status.met), short: lit(t.status.short), info: lit(t.status.info), notJudged: lit(t.status['not-judged']) };
+    const V = { eligible: lit(t.verdict.eligible), attention: lit(t.verdict.attention), ineligible: lit(t.verdict.ineligible) };
+    const shorts = statusRow ? `COUNTIF(${statusRow},${S.short})+` : '';
+    const item = text('item');
+    // The item as the policy sheet names it (its id), from a name in either language or the id; else the text itself.
+    const itemKey = `IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.items},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemOther},0)),IFERROR(INDEX(${policy.itemIds},MATCH(${item},${policy.itemIds},0)),${item})))`;
+    const itemKnown = `OR(ISNUMBER(MATCH(${item},${policy.items},0)),ISNUMBER(MATCH(${item},${policy.itemOther},0)),ISNUMBER(MATCH(${item},${policy.itemIds},0)))`;
+    const scenario = `IF(${text('scenario')}="",${lit(DEFAULT_SCENARIO)},${text('scenario')})`;
+    const scenarioRaw = planCell('scenario') ? `(${planCell('scenario')}&"")` : '""';
+    const baselineCell = planCell('baseline');
+    const verdict = `IF(${shorts}N(${H})>0,${V.ineligible},IF(N(${I})>0,${V.attention},IF(ISNUMBER(${H}),${V.eligible},${lit(t.notChecked)})))`;
+    const groupStatus = (k: number) => {
+      const M = at('multiplier', k);
+      const Sf = at('shortfall', k);
+      const F = at('forecast', k);
+      // A unit differing within the group, or a group baseline of 0: the engine judges no target point.
+      const unitsDiffer = `COUNTIF(${all(c.groupUnit)},$${col(c.groupUnit)}${rr})<COUNTIF(${all(c.group)},${G})`;
+      return `IF(${M}="",IF(OR(${F}="",${G}=""),"",${S.info}),IF(OR(${GB}=0,${unitsDiffer}),${S.notJudged},IF(${Sf}=0,${S.met},${S.short})))`;
+    };
+
+    return {
+      row: src.row,
+      scenario: `=IF(${blank},"",${scenario})`,
+      item: `=${item}`,
+      use: `=${text('use')}`,
+      unit: `=${text('unit')}`,
+      verdict: `=IF(${blank},"",${verdict}&IF(${LIVE}=0,${lit(t.fromLastEvaluation)},""))`,
+      useIndex: planCell('use') ? `=IFERROR(INDEX(${policy.useIndex},MATCH(${text('use')},${policy.useNames},0)),0)` : '=0',
+      targets: `=${targets}`,
+      // The 2021 baseline as the engine accepts it: 0 (a new entrant) or at least 10^-9; "" when the cell is no such number.
+      baseline: baselineCell ? `=IFERROR(IF(OR(${acceptedNumber(baselineCell)}=0,${acceptedNumber(baselineCell)}>=1E-9),${acceptedNumber(baselineCell)},""),"")` : '=""',
+      // "#" first: a criterion never starts with = < > however the scenario is named.
+      group: `=IF(OR(${blank},${item}="",${J}=0,${L}=""),"","#"&${scenario}&"|"&${itemKey}&"|"&${J})`,
+      groupBaseline: `=IF(${G}="","",SUMIFS(${all(c.baseline)},${all(c.group)},${G}))`,
+      named: `=IF(${K}="",0,1)`,
+      // The scenario as typed must be what the engine keys on: SUMIFS ignores case and TRIM collapses inner spaces.
+      exact: `=IFERROR(IF(${G}="",1,IF(AND(${itemKnown},EXACT(${scenarioRaw},TRIM(${scenarioRaw})),EXACT(${scenarioRaw},LOWER(${scenarioRaw})),LEN(${G})=LEN(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${G},"*",""),"?",""),"~","")),${outsideDomain(L)}=0${forecastRow ? `,${outsideDomain(forecastRow)}=0` : ''}),1,0)),0)`,
+      // An error on the way (a cell holding #REF! or the like) is not exact: COUNTIFS below would not count it.
+      // Live only when every line of the same scenario and use is exact: a line whose item the formulas cannot name
+      // (an alias the engine knows) may belong to any group of its scenario and use. Nothing is live when more lines
+      // were typed into inserted rows than there are pending rows to read them.
+      // The scenario-and-use key as a criterion with its wildcards escaped (~ * ?): a scenario typed with them must
+      // still find its own rows, or a group the formulas cannot judge would show as live.
+      live: `=IF(${overflow},0,IF(${G}="",1,IF(COUNTIFS(${all(c.scenarioUse)},SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($${col(c.scenarioUse)}${rr},"~","~~"),"*","~*"),"?","~?"),${all(c.exact)},0)=0,1,0)))`,
+      scenarioUse: `=IF(${G}="","","#"&${scenario}&"|"&${J})`,
+      groupUnit: `=IF(${G}="","",${G}&"|"&$${col(c.unit)}${rr})`,
+      multiplier: (k) => {
+        const Y = yearOf('multiplier', k);
+        // The group's target points: the years any of its lines names; when none names one, every year from the first
+        // column to the last target year in which the group has a forecast.
+        const groupNames = `SUMIFS(${all(c.named)},${all(c.group)},${G})>0`;
+        const isDefault = `AND(${Y}>=${policy.firstYear},${Y}<=${policy.lastYear},COUNTIFS(${all(c.group)},${G},${allOf('forecast', k)},">=0")>0)`;
+        const isNamed = `AND(${Y}>${policy.baselineYear},${Y}<=${policy.lastYear},SUMIFS(${allOf('named', k)},${all(c.group)},${G})>0)`;
+        const lookup = `INDEX(${policy.multTable},${J},MATCH(MAX(${Y},${policy.firstYear}),${policy.multYears},0))`;
+        return `=IF(${G}="","",IF(IF(${groupNames},${isNamed},${isDefault}),${lookup},""))`;
+      },
+      required: (k) => {
+        const M = at('multiplier', k);
+        const unitsDiffer = `COUNTIF(${all(c.groupUnit)},$${col(c.groupUnit)}${rr})<COUNTIF(${all(c.group)},${G})`;
+        return `=IF(OR(${M}="",N(${GB})=0),"",IF(${unitsDiffer},"",ROUND(${M}*${GB},${digits(`${M}*${GB}`)})))`;
+      },
+      shortfall: (k) => {
+        const Rq = at('required', k);
+        return `=IF(${Rq}="","",MAX(0,ROUND(${Rq}-N(${at('groupForecast', k)}),${digits(Rq)})))`;
+      },
+      groupForecast: (k) => `=IF(${G}="","",SUMIFS(${allOf('forecast', k)},${all(c.group)},${G}))`,
+      // Blank without a forecast or a positive baseline: the forecast's "" and a baseline of 0 land in IFERROR.
+      ratio: (k) => `=IFERROR(ROUND(${at('forecast', k)}/${L},${ROUND_DIGITS}),"")`,
+      forecast: (k) => `=${acceptedNumber(forecastCell(k))}`,
+      namedYear: (k) => `=IF(ISNUMBER(SEARCH(","&${yearOf('named', k)}&",",${K})),1,0)`,
+      status: (k) => {
+        // A year that cannot be a target point (after 2030) is informational whenever the line has a forecast.
+        const live = blocks.col('multiplier', k) === null ? `IF(OR(${at('forecast', k)}="",${G}=""),"",${S.info})` : groupStatus(k);
+        return `=IF(${LIVE}=1,${live},${at('last', k)}&"")`;
+      },
+    };
   }
 }
 

@@ -340,6 +340,12 @@ export const RESULTS = {
    * evaluation (shown where the formulas are not exact).
    */
   blocks: ['status', 'multiplier', 'required', 'shortfall', 'groupForecast', 'ratio', 'forecast', 'named', 'last'] as const,
+  /**
+   * Rows after the plan's rows for lines typed into rows inserted inside the plan table since the last check (a
+   * program that has no table formulas to carry down, such as LibreOffice, leaves such a row without its marks and
+   * results row): the k-th such line is read into the k-th of these rows, and its group's sums take it in.
+   */
+  pendingRows: 10,
 };
 export type BlockKey = (typeof RESULTS.blocks)[number];
 /** Blocks that only years which can be target points (2022–2030) have: the others would always be empty. */
@@ -378,6 +384,16 @@ export function resultsBlocks(g: Pick<PlanGeometry, 'years'>): BlockLayout {
       return j < 0 ? null : starts.get(b)! + j;
     },
   };
+}
+
+/**
+ * The results rows for lines in rows inserted since the last check (RESULTS.pendingRows of them, after the row of
+ * the plan's last row), and the cell below them that counts such lines (more than there are rows: nothing is live).
+ */
+export function pendingRows(g: Pick<PlanGeometry, 'firstRow' | 'lastRow'>): { top: number; bottom: number; countRow: number } {
+  const top = resultsRow(g, g.lastRow) + 1;
+  const bottom = top + RESULTS.pendingRows - 1;
+  return { top, bottom, countRow: bottom + 1 };
 }
 
 /** The results row that mirrors a plan row. */

@@ -49,6 +49,7 @@ import {
   col,
   statusMirrorCol,
   policyRefs,
+  pendingRows,
   resultsRow,
   type PlanGeometry,
 } from './geometry';
@@ -56,7 +57,7 @@ import { readLogSheet, logSheetOps, type LogRead } from './log-sheet';
 import { SheetOps } from './ops';
 import { clearLineRowOps, lineRowsOps, planLiveOps, planTemplateOps, readPlanSheet, templateGeometry, type PlanRead } from './plan-sheet';
 import { policySheetOps, scenarioListOps } from './policy-sheet';
-import { blockFills, resultsCache, resultsSheetOps, type RowStatic } from './results-sheet';
+import { blockFills, pendingRowsOps, resultsCache, resultsSheetOps, type RowStatic } from './results-sheet';
 import { submissionOps } from './submission';
 import { summarySheetOps } from './summary-sheet';
 import { comparisonSheetOps } from './comparison-sheet';
@@ -387,7 +388,7 @@ export async function removeLines(port: WorkbookPort, read: ReadPlanResult, inde
  * Results formulas for a plan table that grew, leaving the findings and counts of the last check alone. Every row's
  * formulas are written again, not only the new rows': the group sums run over all rows, down to the new last one.
  */
-function resultsExtendOps(read: ReadPlanResult, _old: PlanGeometry, grown: PlanGeometry): WriteOp[] {
+function resultsExtendOps(read: ReadPlanResult, old: PlanGeometry, grown: PlanGeometry): WriteOp[] {
   // The results sheet speaks the language of the last check; its statuses decide the formulas' labels.
   const lang = read.lang;
   const formulas = liveFormulas(grown, read.sheets.results, policyRefs(read.sheets.policy), lang);
@@ -395,10 +396,15 @@ function resultsExtendOps(read: ReadPlanResult, _old: PlanGeometry, grown: PlanG
   const to = resultsRow(grown, grown.lastRow);
   const o = new SheetOps(read.sheets.results);
   const c = RESULTS.cols;
+  // The old pending rows' notes and count: rows of the table now, whose findings column holds the last check's.
+  const was = pendingRows(old);
+  o.clear(was.top, c.row, was.countRow, c.findings);
   for (const k of ['row', 'scenario', 'item', 'use', 'unit', 'verdict', 'useIndex', 'targets', 'baseline', 'group', 'groupBaseline', 'named', 'exact', 'live', 'groupUnit', 'scenarioUse'] as const) {
     o.fill(from, c[k], to, c[k], formulas[k]);
   }
   for (const b of blockFills(grown, formulas)) o.fill(from, b.c1, to, b.c2, b.formula);
+  // The pending rows move below the grown table (the old ones are now rows of the table, written above).
+  o.push(...pendingRowsOps(read.sheets.results, grown, formulas, false));
   return o.ops;
 }
 

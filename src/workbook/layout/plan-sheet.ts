@@ -489,6 +489,16 @@ const markIsShort = (cell: string) => `=${cell}=${lit('✖')}`;
 const markIsMet = (cell: string) => `=${cell}=${lit('✔')}`;
 const verdictIsShort = (cell: string) => `=LEFT(${cell},1)=${lit('✖')}`;
 const PLAN_RULES = [markIsShort, markIsMet, verdictIsShort];
+/**
+ * The forecast rules of the version before the results' pending rows, recognised so a check replaces them: its ✖ and
+ * ✔ worked out an inserted row's mark from the row's inputs (owned by how that formula starts — "…": the rest varies
+ * with the sheet's columns), its · and ？ keyed on the mark cell alone. test/workbook/previous-rules.ts rebuilds them.
+ */
+const PREVIOUS_FORECAST_RULES = [
+  '=IF(ISBLANK(A1),IFERROR(IF(AND(AND(ISNUMBER(A1),OR(A1=0,A1>=1E-9),EXACT(…',
+  '=AND(IF(ISBLANK(A1),IFERROR(IF(AND(AND(ISNUMBER(A1),OR(A1=0,A1>=1E-9),EXACT(…',
+  ...['·', '？', '?'].flatMap((m) => [`=A1="${m}"`, `=AND(A1="${m}",IFERROR(ROUND(A1,5)<>ROUND(A1,0),FALSE))`]),
+];
 
 /** Thousands separators; decimals as typed, up to the 5 the formulas are exact for. */
 export const FORECAST_FORMAT = { whole: '#,##0', fraction: '#,##0.#####' } as const;
@@ -499,19 +509,19 @@ export const FORECAST_FORMAT = { whole: '#,##0', fraction: '#,##0.#####' } as co
  * mark before the number (`"✖ "#,##0`) so the status is never colour alone, short and met with their fills; last, a
  * whole number without a mark (no trailing point, which `#,##0.#####` would show). Where two apply, the first one's
  * number format is shown: Excel applies the rule of higher precedence where formats conflict, LibreOffice the first
- * rule that holds. Only ✖ and ✔ are worked out for a row inserted inside the table (formulas.forecastMark).
+ * rule that holds. A row inserted inside the table has no mark cell: its marks are its pending results row's
+ * (formulas.forecastMark).
  */
 export function forecastRules(formulas: LiveFormulas, g: PlanGeometry, k: number): { formula: string; format: ConditionalStyle }[] {
   const cell = `${col(g.years[k].col)}${g.firstRow}`;
-  const markCell = `${col(statusMirrorCol(g, k))}${g.firstRow}`;
   const worked = formulas.forecastMark(k);
   const fraction = `IFERROR(ROUND(${cell},5)<>ROUND(${cell},0),FALSE)`;
   const m = formulas.marks;
   const marks: [string, string, ConditionalStyle][] = [
     [m.short, worked, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } }],
     [m.met, worked, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont } }],
-    [m.info, markCell, {}],
-    [m.notJudged, markCell, {}],
+    [m.info, worked, {}],
+    [m.notJudged, worked, {}],
   ];
   const rules: { formula: string; format: ConditionalStyle }[] = marks.flatMap(([symbol, mark, style]) => [
     { formula: `=AND(${mark}=${lit(symbol)},${fraction})`, format: { ...style, numberFormat: `${lit(`${symbol} `)}${FORECAST_FORMAT.fraction}` } },
@@ -587,7 +597,11 @@ export function planLiveOps(
   // Only our rules go: the planner's own rules on this sheet (a colour scale, a formula of theirs) stay. Earlier
   // versions' rules (the mark alone, over the forecasts too) are recognised and go as well.
   const runs = yearRuns(g);
-  const ownedBy = [...PLAN_RULES.map((rule) => rule('A1')), ...runs.flatMap((run) => forecastRules(formulas, g, run.from).map((r) => r.formula))];
+  const ownedBy = [
+    ...PLAN_RULES.map((rule) => rule('A1')),
+    ...runs.flatMap((run) => forecastRules(formulas, g, run.from).map((r) => r.formula)),
+    ...PREVIOUS_FORECAST_RULES,
+  ];
   o.push({ kind: 'clearConditionalFormats', sheet: g.sheet, ownedBy: [...new Set(ownedBy)] });
   const short = { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } };
   const met = { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont } };

@@ -7,8 +7,8 @@ import type { Evaluation, LineResult, YearResult } from '../../evaluate/types';
 import type { Lang } from '../../i18n/format';
 import { workbookText } from '../../i18n/workbook';
 import type { CellInput, WriteOp } from '../port';
-import { lit, mark, type LiveFormulas } from './formulas';
-import { ACTIVITY_TEMPLATE, COLORS, RESULTS, col, ref, resultsBlocks, resultsRow, type BlockKey, type PlanGeometry } from './geometry';
+import { lit, mark, type LiveFormulas, type ResultsRowFormulas } from './formulas';
+import { ACTIVITY_TEMPLATE, COLORS, RESULTS, col, pendingRows, ref, resultsBlocks, resultsRow, type BlockKey, type PlanGeometry } from './geometry';
 import { HEADER_FORMAT, MUTED_FORMAT, SheetOps, TITLE_FORMAT } from './ops';
 import { itemId } from '../../plan/normalise';
 import { ITEMS } from '../../policy';
@@ -140,7 +140,7 @@ export function resultsCache(g: PlanGeometry, rows: readonly PlanRowInfo[], eval
  * more when a planner put year columns out of order, or for the years after 2030, which have a simpler status).
  * `j1`…`j2` index the block's own columns; the formula is the one for the run's first cell, first row.
  */
-export function blockFills(g: PlanGeometry, f: LiveFormulas): { block: BlockKey; c1: number; c2: number; j1: number; j2: number; formula: string }[] {
+export function blockFills(g: PlanGeometry, f: ResultsRowFormulas): { block: BlockKey; c1: number; c2: number; j1: number; j2: number; formula: string }[] {
   const blocks = resultsBlocks(g);
   const at = (b: BlockKey, k: number) => blocks.col(b, k)!;
   const planCol = (k: number) => g.years[k].col;
@@ -262,6 +262,7 @@ export function resultsSheetOps(p: {
   for (const fill of blockFills(g, f)) {
     o.fill(top, fill.c1, bottom, fill.c2, fill.formula, cache?.map((r) => r.blocks[fill.block].slice(fill.j1, fill.j2 + 1)));
   }
+  o.push(...pendingRowsOps(sheet, g, f, Boolean(cache)));
   // The last evaluation's statuses, only for rows whose group the formulas cannot judge exactly (runs of rows).
   if (cache && n > 0) {
     let i = 0;
@@ -276,29 +277,58 @@ export function resultsSheetOps(p: {
       i = j + 1;
     }
   }
+  // Formats and rules reach over the pending rows too.
+  const last = pendingRows(g).bottom;
   if (n > 0) {
     const s1 = blocks.start('status');
     const s2 = s1 + n - 1;
     const first = `${col(s1)}${top}`;
-    o.format(top, s1, bottom, s2, { horizontal: 'center' });
+    o.format(top, s1, last, s2, { horizontal: 'center' });
     const m = blocks.years('multiplier').length;
-    if (m) o.format(top, blocks.start('multiplier'), bottom, blocks.start('multiplier') + m - 1, { numberFormat: '0.0' });
-    o.cf(top, s1, bottom, s2, `=LEFT(${first},1)=${lit(mark(t.status.short))}`, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } });
-    o.cf(top, s1, bottom, s2, `=LEFT(${first},1)=${lit(mark(t.status.met))}`, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont } });
+    if (m) o.format(top, blocks.start('multiplier'), last, blocks.start('multiplier') + m - 1, { numberFormat: '0.0' });
+    o.cf(top, s1, last, s2, `=LEFT(${first},1)=${lit(mark(t.status.short))}`, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont } });
+    o.cf(top, s1, last, s2, `=LEFT(${first},1)=${lit(mark(t.status.met))}`, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont } });
   }
   const vcell = `${col(c.verdict)}${top}`;
-  o.cf(top, c.verdict, bottom, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.ineligible))}`, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont, bold: true } });
-  o.cf(top, c.verdict, bottom, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.eligible))}`, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont, bold: true } });
-  o.cf(top, c.verdict, bottom, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.attention))}`, { font: { color: COLORS.warnFont, bold: true } });
-  o.format(top, c.errors, bottom, c.baseline, { font: { color: COLORS.muted } });
-  o.format(top, c.named, bottom, c.scenarioUse, { font: { color: COLORS.muted } });
+  o.cf(top, c.verdict, last, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.ineligible))}`, { fill: { color: COLORS.shortFill }, font: { color: COLORS.shortFont, bold: true } });
+  o.cf(top, c.verdict, last, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.eligible))}`, { fill: { color: COLORS.metFill }, font: { color: COLORS.metFont, bold: true } });
+  o.cf(top, c.verdict, last, c.verdict, `=LEFT(${vcell},1)=${lit(mark(t.verdict.attention))}`, { font: { color: COLORS.warnFont, bold: true } });
+  o.format(top, c.errors, last, c.baseline, { font: { color: COLORS.muted } });
+  o.format(top, c.named, last, c.scenarioUse, { font: { color: COLORS.muted } });
   // The group's baseline is a lookup helper: shown as General, as every program shows it alike.
   // The use number is 0 on empty rows: shown blank.
-  o.format(top, c.useIndex, bottom, c.useIndex, { numberFormat: '0;-0;;@' });
+  o.format(top, c.useIndex, last, c.useIndex, { numberFormat: '0;-0;;@' });
 
   const widths: Record<string, number> = { A: 8, B: 12, C: 14, D: 20, E: 9, F: 22, G: 60, H: 8, I: 8, J: 7, K: 12, L: 12, M: 24, N: 12, O: 6, P: 6, Q: 6, R: 12 };
   for (const block of RESULTS.blocks) for (const k of blocks.years(block)) widths[col(blocks.col(block, k)!)] = block === 'status' ? 9 : 11;
   o.widths(widths);
   o.push({ kind: 'freeze', sheet, rows: RESULTS.headerRow, columns: c.verdict });
+  return o.ops;
+}
+
+/**
+ * The pending rows (geometry.pendingRows): results rows for lines typed into rows inserted inside the plan table
+ * since the last check, empty until there are such lines, and the count of such lines below them. Written by every
+ * check and every growth of the table (they sit below the plan's rows, which moved).
+ */
+export function pendingRowsOps(sheet: string, g: PlanGeometry, f: LiveFormulas, withCache: boolean): WriteOp[] {
+  const o = new SheetOps(sheet);
+  const { top, bottom, countRow } = pendingRows(g);
+  const c = RESULTS.cols;
+  const rows = bottom - top + 1;
+  const empty = blank();
+  empty.fixed.row = '';
+  const cached = (v: CellInput): CellInput[][] | undefined => (withCache ? Array.from({ length: rows }, () => [v]) : undefined);
+  const p = f.pending;
+  for (const k of FIXED_KEYS) o.fill(top, c[k], bottom, c[k], p[k], cached(empty.fixed[k]));
+  o.fill(top, c.findings, bottom, c.findings, p.note, cached(''));
+  for (const fill of blockFills(g, p)) {
+    const v: CellInput = fill.block === 'named' ? 0 : '';
+    o.fill(top, fill.c1, bottom, fill.c2, fill.formula, withCache ? Array.from({ length: rows }, () => Array.from({ length: fill.c2 - fill.c1 + 1 }, () => v)) : undefined);
+  }
+  o.cell(countRow, c.row, { formula: p.count, ...(withCache ? { result: 0 } : {}) });
+  o.cell(countRow, c.scenario, { formula: p.countNote, ...(withCache ? { result: '' } : {}) });
+  o.format(countRow, c.row, countRow, c.row, { numberFormat: '0;-0;;@', font: { color: COLORS.muted } });
+  o.format(top, c.findings, bottom, c.findings, { font: { color: COLORS.muted } });
   return o.ops;
 }
