@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { Lang } from '../i18n/format';
 import { scenarioLabel, uiText } from '../i18n/ui';
+import { supplierHoldsCore } from '../evaluate';
 import type { PlanLine } from '../plan/schema';
 import type { CellRef, DetectResult, EvaluateStage, LineEdit, LocatedFinding, PaneActions } from './actions';
 import { describeError } from './describe-error';
@@ -619,6 +620,7 @@ export function App({ actions, lang: controlledLang, initialLang, onLangChange }
             busy={busy}
             notice={noticeFor('checklist')}
             joint={header.joint}
+            supplierHoldsCore={supplierHoldsCore(plan?.coreTechnologies)}
             form={checklist}
             unsaved={checklistUnsaved}
             conflicts={checklistConflicts.map((id) => ({ id, theirs: checklistTheirs?.[id] ?? { confirmed: false, evidence: '' } }))}

@@ -273,4 +273,24 @@ describe('Submission and forms', () => {
     expect((screen.getByRole('checkbox', { name: /外為法及び国内関係法令の遵守/ }) as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByTestId('checklist-unsaved')).toBeNull();
   });
+
+  test('(ウ) shows as not applicable where no listed core technology is a supplier\u2019s, and counts again once one is', async () => {
+    const actions = new FakeActions();
+    actions.plan.coreTechnologies = [{ name: '精密研削ノウハウ', items: ['ball-screw'], supplierHeld: false, note: '' }];
+    const { unmount } = await mount(actions);
+    openTab('チェックリスト');
+    const supplierItem = screen.getByRole('checkbox', { name: /取引先における管理/ });
+    expect(supplierItem.getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText(/対象外（取引先が有するコア技術なし）/)).toBeTruthy();
+    const progress = (text: string) => Number(/\/ (\d+)/.exec(text)![1]);
+    const without = progress(screen.getByText(/確認済み \d+ \/ \d+/).textContent!);
+    unmount();
+
+    actions.plan.coreTechnologies = [{ name: '精密研削ノウハウ', items: ['ball-screw'], supplierHeld: true, note: '' }];
+    await mount(actions);
+    openTab('チェックリスト');
+    expect(screen.queryByText(/対象外（取引先が有するコア技術なし）/)).toBeNull();
+    expect(screen.getByRole('checkbox', { name: /取引先における管理/ }).getAttribute('aria-describedby')).toBeNull();
+    expect(progress(screen.getByText(/確認済み \d+ \/ \d+/).textContent!)).toBe(without + 1);
+  });
 });

@@ -14,6 +14,11 @@ export interface ChecklistPanelProps {
   notice: Notice | null;
   /** A joint application also confirms the 第3章第7節 item. */
   joint: boolean;
+  /**
+   * Whether a supplier holds a listed core technology (or none is listed): item (ウ) applies only then, and is shown
+   * as not applicable otherwise (kept editable: it applies again once a supplier's technology is listed).
+   */
+  supplierHoldsCore: boolean;
   form: ChecklistForm;
   /** Items changed here and not saved. */
   unsaved: number;
@@ -55,14 +60,16 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, unsaved, conflicts, onResolve, onChange, onSave }: ChecklistPanelProps) {
+export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, supplierHoldsCore, form, unsaved, conflicts, onResolve, onChange, onSave }: ChecklistPanelProps) {
   const s = usePaneStyles();
   const c = useStyles();
   const t = uiText(lang);
   const idBase = useId();
   const items = applicableChecklist(joint);
   const sections = [...new Set(items.map((i) => i.section))];
-  const done = items.filter((i) => form[i.id]?.confirmed).length;
+  const notApplicable = (item: (typeof items)[number]) => 'supplierHeldOnly' in item && item.supplierHeldOnly && !supplierHoldsCore;
+  const required = items.filter((i) => !notApplicable(i));
+  const done = required.filter((i) => form[i.id]?.confirmed).length;
 
   const set = (id: string, patch: Partial<ChecklistForm[string]>) =>
     onChange({ ...form, [id]: { ...(form[id] ?? { confirmed: false, evidence: '' }), ...patch } });
@@ -81,7 +88,7 @@ export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, unsav
       <p className={s.text}>{t.checklist.intro}</p>
       <NeedsPlanBar lang={lang} hasPlan={hasPlan} busy={busy} />
       <p className={s.hint} aria-live="polite">
-        {t.checklist.progress(done, items.length)}
+        {t.checklist.progress(done, required.length)}
       </p>
 
       {sections.map((section, index) => {
@@ -99,6 +106,7 @@ export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, unsav
                 const evidenceId = `${idBase}-${item.id}-evidence`;
                 const evidenceLabelId = `${evidenceId}-label`;
                 const jointOnly = 'jointOnly' in item && item.jointOnly;
+                const noteId = `${idBase}-${item.id}-note`;
                 return (
                   <div key={item.id} className={c.item}>
                     <Checkbox
@@ -110,7 +118,13 @@ export function ChecklistPanel({ lang, hasPlan, busy, notice, joint, form, unsav
                           {jointOnly && <span className={c.note}>{t.checklist.jointOnlyNote}</span>}
                         </span>
                       }
+                      aria-describedby={notApplicable(item) ? noteId : undefined}
                     />
+                    {notApplicable(item) && (
+                      <p id={noteId} className={`${c.note} ${c.evidence}`} data-status="not-applicable">
+                        {t.checklist.notSupplierHeldNote}
+                      </p>
+                    )}
                     <div className={c.evidence}>
                       <Label id={evidenceLabelId} htmlFor={evidenceId} size="small">
                         {t.checklist.evidence}
