@@ -48,7 +48,7 @@ import {
   unescapeXml,
   withInner,
 } from './ooxml';
-import { patchCells, patchColumnWidths, patchConditionalFormats, patchValidations, remapWholeSheet, replaceElement, type Remap } from './sheet-patch';
+import { growDimension, patchColumnWidths, patchConditionalFormats, patchSheetData, patchValidations, remapWholeSheet, replaceElement, type Remap } from './sheet-patch';
 import { SharedStringMerge, StyleMerge } from './styles-merge';
 import { fitText } from './xlsx-port';
 import { readEntry, readZipDirectory, type ZipEntry } from './zip-scan';
@@ -90,6 +90,28 @@ class Parts {
   async textIfAny(name: string): Promise<string | undefined> {
     return this.has(name) ? this.text(name) : undefined;
   }
+  /** The text of a part read once (a sheet, which can be tens of MB): decoded, not kept. */
+  async textOnce(name: string): Promise<string> {
+    return this.texts.get(name.toLowerCase()) ?? decoder.decode(await this.data(name));
+  }
+}
+
+/** Text encoded to UTF-8 as it comes, in pieces of a few hundred KB (a large sheet is never one string). */
+class Utf8Pieces {
+  readonly pieces: Uint8Array[] = [];
+  private pending: string[] = [];
+  private size = 0;
+  push(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 18) this.flush();
+  }
+  flush(): Uint8Array[] {
+    if (this.pending.length) this.pieces.push(utf8(this.pending.join('')));
+    this.pending = [];
+    this.size = 0;
+    return this.pieces;
+  }
 }
 
 interface SheetEntry {
@@ -123,6 +145,9 @@ export async function patchPackage(workbook: ExcelJS.Workbook, origin: Origin, j
   const genBytes = rendered instanceof Uint8Array ? rendered : new Uint8Array(rendered as ArrayBuffer);
   return new Patch(new Parts(origin.bytes, origin.entries), new Parts(genBytes, readZipDirectory(genBytes, 100_000)), workbook, journal).run();
 }
+
+/** Where a patched sheet's cells go back in, while its other edits work on the rest of the part. */
+const SHEET_DATA = '<sheetData/>';
 
 class Patch {
   /** New text of changed parts, by name as written in the package. */
@@ -286,7 +311,7 @@ class Patch {
    * from the ops XlsxPort kept for it, when it kept them (direct-sheet.ts).
    */
   private async wholeSheet(name: string, genPart: string, remap: Remap): Promise<string | Uint8Array[]> {
-    let xml = unselected(remapWholeSheet(await this.gen.text(genPart), remap));
+    let xml = unselected(remapWholeSheet(await this.gen.textOnce(genPart), remap));
     const ops = deferredOf(this.workbook).get(name.toLowerCase());
     if (!ops) return xml;
     const sheet = new DirectSheet(fitText);
@@ -359,12 +384,30 @@ class Patch {
     return xml.replace(/<table\b[^>]*>/, (tag) => setAttr(tag, 'id', String(max + 1)));
   }
 
+  /**
+   * A sheet the planner owns with the tool's edits. Its cells (sheetData, nearly all of a large sheet) are patched
+   * apart and encoded piece by piece as they come; the other edits work on the rest of the part, so a large sheet is
+   * never decoded twice nor copied whole edit after edit.
+   */
   private async patchSheet(ws: ExcelJS.Worksheet, part: string, genPart: string, j: SheetJournal, remap: Remap): Promise<void> {
-    let xml = await this.orig.text(part);
-    const gen = await this.gen.text(genPart);
+    const whole = await this.orig.textOnce(part);
+    const data = findElement(whole, 'sheetData');
+    if (!data) throw new Error(`worksheet ${part} without sheetData`);
+    let xml = whole.slice(0, data.start) + SHEET_DATA + whole.slice(data.end);
+    const genWhole = await this.gen.textOnce(genPart);
+    const genData = findElement(genWhole, 'sheetData');
+    const gen = genData ? genWhole.slice(0, genData.start) + genWhole.slice(genData.end) : genWhole;
+    let cells: Uint8Array[];
     if (j.cells.length) {
-      xml = patchCells(xml, gen, j.cells, remap);
+      const out = new Utf8Pieces();
+      out.push(withInner(data.text, 'sheetData', '').slice(0, -'</sheetData>'.length));
+      const { maxRow, maxCol } = patchSheetData(innerXml(data.text), genData ? innerXml(genData.text) : '', j.cells, remap, (s) => out.push(s));
+      out.push('</sheetData>');
+      cells = out.flush();
+      if (maxRow) xml = growDimension(xml, maxRow, maxCol);
       this.cellsPatched = true;
+    } else {
+      cells = [utf8(data.text)];
     }
     if (j.cfCleared || j.cfAdded.length) xml = patchConditionalFormats(xml, j, this.styles);
     xml = patchValidations(xml, j);
@@ -373,7 +416,8 @@ class Patch {
     if (j.pageSetup) xml = replaceElement(xml, gen, 'pageSetup', ['r:id']);
     for (const t of j.tables) xml = await this.patchTable(part, xml, genPart, t);
     if (j.notes.size) xml = await this.patchNotes(ws, part, xml, j.notes);
-    this.put(part, xml);
+    const at = xml.indexOf(SHEET_DATA);
+    this.put(part, [utf8(xml.slice(0, at)), ...cells, utf8(xml.slice(at + SHEET_DATA.length))]);
   }
 
   private async sheetRels(part: string): Promise<string> {
