@@ -14,8 +14,10 @@
  */
 import type * as ExcelJS from 'exceljs';
 import { TOOL_NAME } from '../../version';
+import { parseCell } from '../a1';
 import { DirectSheet } from './direct-sheet';
-import { deferredOf, type SheetJournal, type WorkbookJournal, type Origin, sheetWrites } from './journal';
+import { cellStoreOf } from './exceljs-internals';
+import { deferredOf, setReleased, type SheetJournal, type WorkbookJournal, type Origin, sheetWrites } from './journal';
 import { patchComments, patchVml } from './notes-patch';
 import {
   CONTENT_TYPE,
@@ -136,14 +138,85 @@ function hasWrites(j: SheetJournal): boolean {
   return j.cells.length > 0 || j.cfCleared !== null || j.cfAdded.length > 0 || j.validations.length > 0 || j.notes.size > 0 || Object.keys(j.widths).length > 0 || j.tables.length > 0 || j.views || j.pageSetup;
 }
 
-export async function patchPackage(workbook: ExcelJS.Workbook, origin: Origin, journal: WorkbookJournal): Promise<Uint8Array> {
+export interface PatchOptions {
+  /**
+   * The workbook is not used after this save (a check's, which writes its file and ends): the cells ExcelJS does not
+   * need to render are let go for good, not put back after the rendering, and the workbook is refused afterwards.
+   */
+  release?: boolean;
+}
+
+export async function patchPackage(workbook: ExcelJS.Workbook, origin: Origin, journal: WorkbookJournal, options: PatchOptions = {}): Promise<Uint8Array> {
   // Nothing written (a workbook opened and downloaded as it was): the file itself.
   if (journal.sheets.size === 0 && journal.names.size === 0 && !journal.formulas) {
     return origin.bytes.slice();
   }
-  const rendered = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+  const orig = new Parts(origin.bytes, origin.entries);
+  const restore = await renderOnlyTheToolsCells(workbook, orig, journal);
+  let rendered;
+  try {
+    rendered = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+  } finally {
+    if (options.release) setReleased(workbook);
+    else restore();
+  }
   const genBytes = rendered instanceof Uint8Array ? rendered : new Uint8Array(rendered as ArrayBuffer);
-  return new Patch(new Parts(origin.bytes, origin.entries), new Parts(genBytes, readZipDirectory(genBytes, 100_000)), workbook, journal).run();
+  return new Patch(orig, new Parts(genBytes, readZipDirectory(genBytes, 100_000)), workbook, journal).run();
+}
+
+/** The main part's path and its sheets, as the package names them. */
+async function packageSheets(parts: Parts): Promise<{ wbPath: string; sheets: SheetEntry[] }> {
+  const main = relationships(await parts.text('_rels/.rels')).find((r) => isRelType(r.type, 'officeDocument'));
+  const wbPath = main ? resolveTarget('', main.target) : 'xl/workbook.xml';
+  return { wbPath, sheets: sheetsOf(await parts.text(wbPath), wbPath, await parts.text(relsPathOf(wbPath))) };
+}
+
+/**
+ * Before ExcelJS renders the workbook for the patch, the cells of the planner's sheets that the patch does not take
+ * from the rendering are set aside: on a sheet the tool annotates, all but the cells inside its rectangles, its
+ * notes and formulas (a shared formula's other cells point at the first); on a sheet the tool did not write (its
+ * part is copied as it is), all. Sheets the tool writes whole or adds keep theirs. The rendering of a 5,000-line
+ * plan then costs a fraction of the time and memory. Returns what puts the cells back.
+ */
+async function renderOnlyTheToolsCells(workbook: ExcelJS.Workbook, orig: Parts, journal: WorkbookJournal): Promise<() => void> {
+  const inPackage = new Set((await packageSheets(orig)).sheets.filter((s) => s.part).map((s) => s.name.toLowerCase()));
+  const undo: Array<() => void> = [];
+  for (const ws of workbook.worksheets) {
+    if (!inPackage.has(ws.name.toLowerCase())) continue;
+    const j = sheetWrites(journal, ws.name);
+    if (j?.whole) continue;
+    const rects = j && hasWrites(j) ? j.cells : [];
+    const notes = new Set([...(j?.notes ?? [])].map((a) => cellKey(parseCell(a).row, parseCell(a).col)));
+    const rows = cellStoreOf(ws);
+    rows.forEach((row, i) => {
+      if (!row) return;
+      const r = i + 1;
+      const rs = rects.filter((x) => x.top <= r && r <= x.bottom);
+      const all = row._cells;
+      const kept: typeof all = [];
+      let dropped = false;
+      all.forEach((cell, k) => {
+        if (!cell) return;
+        const c = k + 1;
+        if (rs.some((x) => x.left <= c && c <= x.right) || notes.has(cellKey(r, c)) || isFormulaOrigin(cell)) kept[k] = cell;
+        else dropped = true;
+      });
+      if (!dropped) return;
+      row._cells = kept;
+      undo.push(() => (row._cells = all));
+    });
+  }
+  return () => undo.forEach((f) => f());
+}
+
+function cellKey(row: number, col: number): number {
+  return row * 16_384 + col;
+}
+
+/** A cell holding a formula of its own (not one of a shared formula's other cells, which point at such a cell). */
+function isFormulaOrigin(cell: ExcelJS.Cell): boolean {
+  const v = cell.value;
+  return typeof v === 'object' && v !== null && 'formula' in v && Boolean((v as ExcelJS.CellFormulaValue).formula);
 }
 
 /** Where a patched sheet's cells go back in, while its other edits work on the rest of the part. */
