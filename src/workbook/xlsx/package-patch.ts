@@ -54,7 +54,7 @@ import { growDimension, patchColumnWidths, patchConditionalFormats, patchSheetDa
 import { SharedStringMerge, StyleMerge } from './styles-merge';
 import { fitText } from './xlsx-port';
 import { readEntry, readZipDirectory, type ZipEntry } from './zip-scan';
-import { utf8, writeZip, type ZipOut } from './zip-write';
+import { pack, utf8, writeZip, type Packed, type ZipOut } from './zip-write';
 
 /** UTF-8 text of a part (made when needed: some test environments have no TextDecoder until then). */
 const decoder = { decode: (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes) };
@@ -157,11 +157,14 @@ export async function patchPackage(workbook: ExcelJS.Workbook, origin: Origin, j
   try {
     rendered = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   } finally {
-    if (options.release) setReleased(workbook);
-    else restore();
+    if (options.release) {
+      setReleased(workbook);
+      // Rendered: of the cells, only those whose notes the patch writes are read again.
+      keepOnlyNotes(workbook, journal);
+    } else restore();
   }
   const genBytes = rendered instanceof Uint8Array ? rendered : new Uint8Array(rendered as ArrayBuffer);
-  return new Patch(orig, new Parts(genBytes, readZipDirectory(genBytes, 100_000)), workbook, journal).run();
+  return new Patch(orig, new Parts(genBytes, readZipDirectory(genBytes, 100_000)), workbook, journal, options.release).run();
 }
 
 /** The main part's path and its sheets, as the package names them. */
@@ -209,6 +212,27 @@ async function renderOnlyTheToolsCells(workbook: ExcelJS.Workbook, orig: Parts, 
   return () => undo.forEach((f) => f());
 }
 
+/** A released workbook, once rendered, keeps only the cells whose notes the tool set or removed (patchNotes reads them). */
+function keepOnlyNotes(workbook: ExcelJS.Workbook, journal: WorkbookJournal): void {
+  for (const ws of workbook.worksheets) {
+    const notes = sheetWrites(journal, ws.name)?.notes;
+    const rows = cellStoreOf(ws);
+    if (!notes?.size) {
+      rows.length = 0;
+      continue;
+    }
+    const keys = new Set([...notes].map((a) => cellKey(parseCell(a).row, parseCell(a).col)));
+    rows.forEach((row, i) => {
+      if (!row) return;
+      const kept: typeof row._cells = [];
+      row._cells.forEach((cell, k) => {
+        if (cell && keys.has(cellKey(i + 1, k + 1))) kept[k] = cell;
+      });
+      row._cells = kept;
+    });
+  }
+}
+
 function cellKey(row: number, col: number): number {
   return row * 16_384 + col;
 }
@@ -219,12 +243,19 @@ function isFormulaOrigin(cell: ExcelJS.Cell): boolean {
   return typeof v === 'object' && v !== null && 'formula' in v && Boolean((v as ExcelJS.CellFormulaValue).formula);
 }
 
+/** A changed part: its text, its bytes (in pieces), or its bytes already packed for the archive (a large sheet). */
+type Edit = string | Uint8Array | Uint8Array[] | Packed;
+
+function isPacked(edit: Edit): edit is Packed {
+  return typeof edit === 'object' && !Array.isArray(edit) && !(edit instanceof Uint8Array);
+}
+
 /** Where a patched sheet's cells go back in, while its other edits work on the rest of the part. */
 const SHEET_DATA = '<sheetData/>';
 
 class Patch {
   /** New text of changed parts, by name as written in the package. */
-  private readonly edits = new Map<string, string | Uint8Array | Uint8Array[]>();
+  private readonly edits = new Map<string, Edit>();
   private readonly removed = new Set<string>();
   /** Parts that are new, in the order they were added. */
   private readonly added: string[] = [];
@@ -241,6 +272,7 @@ class Patch {
     private readonly gen: Parts,
     private readonly workbook: ExcelJS.Workbook,
     private readonly journal: WorkbookJournal,
+    private readonly release = false,
   ) {}
 
   private exists(name: string): boolean {
@@ -254,13 +286,15 @@ class Patch {
     const key = [...this.edits.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     if (key !== undefined) {
       const v = this.edits.get(key)!;
+      // Only sheets are packed, and no sheet is read back.
+      if (isPacked(v)) throw new Error(`part ${name} is packed: it cannot be read back`);
       return typeof v === 'string' ? v : decoder.decode(Array.isArray(v) ? joinBytes(v) : v);
     }
     if ([...this.removed].some((r) => r.toLowerCase() === name.toLowerCase())) return undefined;
     return this.orig.textIfAny(name);
   }
 
-  private put(name: string, content: string | Uint8Array | Uint8Array[]): void {
+  private put(name: string, content: Edit): void {
     const existing = this.orig.entry(name);
     const key = existing ? existing.name.replace(/^\//, '') : name;
     if (!existing && !this.added.some((a) => a.toLowerCase() === name.toLowerCase())) this.added.push(name);
@@ -360,7 +394,7 @@ class Patch {
   private async addSheet(name: string, g: SheetEntry, remap: Remap): Promise<void> {
     const part = this.freeName('xl/worksheets/sheet', '.xml');
     const xml = await this.wholeSheet(name, g.part!, remap);
-    this.put(part, xml);
+    this.put(part, await sheetContent(xml));
     await this.copySheetRelations(g.part!, part);
     this.types = setOverride(this.types, part, CONTENT_TYPE.worksheet);
     const rid = freeRelId(this.wbRels);
@@ -389,6 +423,8 @@ class Patch {
     if (!ops) return xml;
     const sheet = new DirectSheet(fitText);
     for (const op of ops) sheet.apply(op);
+    // A workbook let go of (release) is not saved again: the sheet's kept ops go once rendered.
+    if (this.release) deferredOf(this.workbook).delete(name.toLowerCase());
     const { sheetData, dimension } = sheet.render({ xf: (style) => this.styles.xfOf(style), sharedString: (text) => this.strings.text(text) });
     const dim = findElement(xml, 'dimension');
     if (dim) xml = splice(xml, dim.start, dim.end, `<dimension ref="${dimension ?? 'A1'}"/>`);
@@ -406,7 +442,7 @@ class Patch {
       if (r.external) continue;
       if (isRelType(r.type, 'table') || isRelType(r.type, 'comments') || isRelType(r.type, 'vmlDrawing')) this.remove(resolveTarget(part, r.target));
     }
-    this.put(part, xml);
+    this.put(part, await sheetContent(xml));
     if (old !== undefined) this.remove(relsPath);
     await this.copySheetRelations(genPart, part);
     this.cellsPatched = true;
@@ -490,7 +526,7 @@ class Patch {
     for (const t of j.tables) xml = await this.patchTable(part, xml, genPart, t);
     if (j.notes.size) xml = await this.patchNotes(ws, part, xml, j.notes);
     const at = xml.indexOf(SHEET_DATA);
-    this.put(part, [utf8(xml.slice(0, at)), ...cells, utf8(xml.slice(at + SHEET_DATA.length))]);
+    this.put(part, await pack([utf8(xml.slice(0, at)), ...cells, utf8(xml.slice(at + SHEET_DATA.length))]));
   }
 
   private async sheetRels(part: string): Promise<string> {
@@ -673,14 +709,24 @@ class Patch {
       if (this.removed.has(name)) continue;
       const edit = this.edits.get(name);
       if (edit === undefined) out.push({ name: e.name, from: { bytes: this.orig.bytes, entry: e } });
-      else out.push({ name: e.name, data: typeof edit === 'string' ? utf8(edit) : edit });
+      else out.push(zipOut(e.name, edit));
     }
     for (const name of this.added) {
       const edit = this.edits.get(name);
-      if (edit !== undefined) out.push({ name, data: typeof edit === 'string' ? utf8(edit) : edit });
+      if (edit !== undefined) out.push(zipOut(name, edit));
     }
     return writeZip(out);
   }
+}
+
+function zipOut(name: string, edit: Edit): ZipOut {
+  if (isPacked(edit)) return { name, packed: edit };
+  return { name, data: typeof edit === 'string' ? utf8(edit) : edit };
+}
+
+/** A sheet's text, or its pieces packed for the archive at once (tens of MB become a few, long before the archive is written). */
+async function sheetContent(xml: string | Uint8Array[]): Promise<Edit> {
+  return typeof xml === 'string' ? xml : pack(xml);
 }
 
 function joinBytes(chunks: Uint8Array[]): Uint8Array {
