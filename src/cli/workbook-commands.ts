@@ -228,7 +228,8 @@ async function runCheck(args: Args, lang: Lang, io: CliIO, t: WorkbookCliTexts):
     if (e instanceof NotAPlanWorkbookError) throw new InputError(`${input}: ${e.message}`);
     throw e;
   }
-  await saveWorkbook(workbook, outPath);
+  // Nothing reads the workbook after its save: the save lets go of the plan's cells before it renders.
+  await saveWorkbook(workbook, outPath, { release: true });
   const { read, evaluation } = result;
   const shown = withCells(evaluation, read);
   if ((args.format ?? 'table') === 'json') io.stdout(JSON.stringify(toReport(shown, lang), null, 2) + '\n');

@@ -6,11 +6,11 @@ import { xlsxText } from '../../i18n/xlsx';
 import { TOOL_NAME } from '../../version';
 import { XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 import type { CellStore } from './xlsx-port';
-import { journalOf, originOf, setOrigin, setStubbed, type PackageKind } from './journal';
+import { assertNotReleased, journalOf, originOf, setOrigin, setStubbed, type PackageKind } from './journal';
 import { withStubbedSheets } from './stub-sheets';
 import { contentTypeOf, CONTENT_TYPE } from './ooxml';
 import { conditionalFormattingsOf, ruleNumberFormatOf } from './exceljs-internals';
-import { patchPackage } from './package-patch';
+import { patchPackage, type PatchOptions } from './package-patch';
 import { ZipDamage, ZipOverLimit, canUnpack, readEntry, readZipDirectory, scanZip, type ZipEntry } from './zip-scan';
 
 export { XLSX_LIMITS, XlsxError, isXlsxError, type XlsxErrorCode, type XlsxLimits } from './limits';
@@ -158,12 +158,20 @@ function absolutePrintArea(ws: ExcelJS.Worksheet): void {
 }
 
 /**
+ * `release`: the workbook is not used after this save (a check's): a workbook read from a file lets go of the cells
+ * the patch does not need before it is rendered, which is most of a large plan's memory, and is refused afterwards.
+ * A new workbook (written by ExcelJS) is unaffected.
+ */
+export type WriteOptions = PatchOptions;
+
+/**
  * Serialise a workbook to .xlsx bytes. A workbook read from a file is saved as a patch over that file: every part the
  * tool does not own keeps its bytes (a macro workbook stays one). A new workbook is written by ExcelJS. The document
  * properties name the tool, never a person: lastModifiedBy is the tool (it wrote the file), creator is the tool
  * unless the workbook already had one (the planner's own file).
  */
-export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+export async function writeXlsx(workbook: ExcelJS.Workbook, options: WriteOptions = {}): Promise<Uint8Array> {
+  assertNotReleased(workbook);
   if (!workbook.creator) workbook.creator = TOOL_NAME;
   workbook.lastModifiedBy = TOOL_NAME;
   const restore = shareEqualStyles(workbook);
@@ -171,7 +179,7 @@ export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array>
     // A workbook the planner brought: their package, patched with what the tool wrote (see package-patch.ts).
     const origin = originOf(workbook);
     const journal = journalOf(workbook);
-    if (origin && journal) return await patchPackage(workbook, origin, journal);
+    if (origin && journal) return await patchPackage(workbook, origin, journal, options);
     const out = await workbook.xlsx.writeBuffer(WRITE_OPTIONS);
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   } finally {

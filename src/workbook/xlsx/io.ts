@@ -6,13 +6,13 @@ import * as fsSync from 'fs';
 import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
 import { xlsxText } from '../../i18n/xlsx';
-import { XLSX_LIMITS, XlsxError, readXlsx, writeXlsx, type ReadOptions, type XlsxLimits } from './codec';
+import { XLSX_LIMITS, XlsxError, readXlsx, writeXlsx, type ReadOptions, type WriteOptions, type XlsxLimits } from './codec';
 import { installXmlChunks } from './xml-chunks';
 
 // Saving a large workbook takes a fraction of the memory with this (see xml-chunks.ts).
 installXmlChunks();
 
-export { XLSX_LIMITS, XlsxError, createWorkbook, forgetOrigin, isXlsxError, packageKind, readXlsx, writeXlsx, type PackageKind, type ReadOptions, type XlsxErrorCode, type XlsxLimits } from './codec';
+export { XLSX_LIMITS, XlsxError, createWorkbook, forgetOrigin, isXlsxError, packageKind, readXlsx, writeXlsx, type PackageKind, type ReadOptions, type WriteOptions, type XlsxErrorCode, type XlsxLimits } from './codec';
 
 /**
  * Load a workbook from a file path or from bytes. A missing/unreadable file, a file that is not an .xlsx workbook
@@ -41,9 +41,10 @@ export async function loadWorkbook(source: string | ArrayBuffer | Uint8Array, li
  * Save a workbook to `file` atomically: the bytes go to a temporary file in the same directory (flushed to disk),
  * which is then renamed over the target, so a crash, a kill or a full disk never leaves a half-written workbook
  * behind (and a reader never sees one). See writeFileAtomic for what happens to the temporary file.
+ * `options.release`: see WriteOptions (the workbook is not used after this save).
  */
-export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  const bytes = await writeXlsx(workbook);
+export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, options: WriteOptions = {}): Promise<void> {
+  const bytes = await writeXlsx(workbook, options);
   await writeFileAtomic(file, bytes);
 }
 

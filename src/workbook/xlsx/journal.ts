@@ -87,6 +87,18 @@ export function stubbedOf(workbook: ExcelJS.Workbook): Set<string> | undefined {
   return stubs.get(workbook);
 }
 
+/** Workbooks a save let go of (PatchOptions.release): their cells are gone, and they are refused from then on. */
+const released = new WeakSet<ExcelJS.Workbook>();
+
+export function setReleased(workbook: ExcelJS.Workbook): void {
+  released.add(workbook);
+}
+
+/** Refuse a workbook a save let go of (reading or saving it would give a sheet without most of its cells). */
+export function assertNotReleased(workbook: ExcelJS.Workbook): void {
+  if (released.has(workbook)) throw new Error('the workbook was let go by its save (release): load the file again to use it');
+}
+
 export function originOf(workbook: ExcelJS.Workbook): Origin | undefined {
   return origins.get(workbook);
 }

@@ -14,8 +14,10 @@
  */
 import type * as ExcelJS from 'exceljs';
 import { TOOL_NAME } from '../../version';
+import { parseCell } from '../a1';
 import { DirectSheet } from './direct-sheet';
-import { deferredOf, type SheetJournal, type WorkbookJournal, type Origin, sheetWrites } from './journal';
+import { cellStoreOf } from './exceljs-internals';
+import { deferredOf, setReleased, type SheetJournal, type WorkbookJournal, type Origin, sheetWrites } from './journal';
 import { patchComments, patchVml } from './notes-patch';
 import {
   CONTENT_TYPE,
@@ -48,11 +50,11 @@ import {
   unescapeXml,
   withInner,
 } from './ooxml';
-import { patchCells, patchColumnWidths, patchConditionalFormats, patchValidations, remapWholeSheet, replaceElement, type Remap } from './sheet-patch';
+import { growDimension, patchColumnWidths, patchConditionalFormats, patchSheetData, patchValidations, remapWholeSheet, replaceElement, type Remap } from './sheet-patch';
 import { SharedStringMerge, StyleMerge } from './styles-merge';
 import { fitText } from './xlsx-port';
 import { readEntry, readZipDirectory, type ZipEntry } from './zip-scan';
-import { utf8, writeZip, type ZipOut } from './zip-write';
+import { pack, utf8, writeZip, type Packed, type ZipOut } from './zip-write';
 
 /** UTF-8 text of a part (made when needed: some test environments have no TextDecoder until then). */
 const decoder = { decode: (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes) };
@@ -90,6 +92,28 @@ class Parts {
   async textIfAny(name: string): Promise<string | undefined> {
     return this.has(name) ? this.text(name) : undefined;
   }
+  /** The text of a part read once (a sheet, which can be tens of MB): decoded, not kept. */
+  async textOnce(name: string): Promise<string> {
+    return this.texts.get(name.toLowerCase()) ?? decoder.decode(await this.data(name));
+  }
+}
+
+/** Text encoded to UTF-8 as it comes, in pieces of a few hundred KB (a large sheet is never one string). */
+class Utf8Pieces {
+  readonly pieces: Uint8Array[] = [];
+  private pending: string[] = [];
+  private size = 0;
+  push(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 18) this.flush();
+  }
+  flush(): Uint8Array[] {
+    if (this.pending.length) this.pieces.push(utf8(this.pending.join('')));
+    this.pending = [];
+    this.size = 0;
+    return this.pieces;
+  }
 }
 
 interface SheetEntry {
@@ -114,19 +138,124 @@ function hasWrites(j: SheetJournal): boolean {
   return j.cells.length > 0 || j.cfCleared !== null || j.cfAdded.length > 0 || j.validations.length > 0 || j.notes.size > 0 || Object.keys(j.widths).length > 0 || j.tables.length > 0 || j.views || j.pageSetup;
 }
 
-export async function patchPackage(workbook: ExcelJS.Workbook, origin: Origin, journal: WorkbookJournal): Promise<Uint8Array> {
+export interface PatchOptions {
+  /**
+   * The workbook is not used after this save (a check's, which writes its file and ends): the cells ExcelJS does not
+   * need to render are let go for good, not put back after the rendering, and the workbook is refused afterwards.
+   */
+  release?: boolean;
+}
+
+export async function patchPackage(workbook: ExcelJS.Workbook, origin: Origin, journal: WorkbookJournal, options: PatchOptions = {}): Promise<Uint8Array> {
   // Nothing written (a workbook opened and downloaded as it was): the file itself.
   if (journal.sheets.size === 0 && journal.names.size === 0 && !journal.formulas) {
     return origin.bytes.slice();
   }
-  const rendered = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+  const orig = new Parts(origin.bytes, origin.entries);
+  const restore = await renderOnlyTheToolsCells(workbook, orig, journal);
+  let rendered;
+  try {
+    rendered = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+  } finally {
+    if (options.release) {
+      setReleased(workbook);
+      // Rendered: of the cells, only those whose notes the patch writes are read again.
+      keepOnlyNotes(workbook, journal);
+    } else restore();
+  }
   const genBytes = rendered instanceof Uint8Array ? rendered : new Uint8Array(rendered as ArrayBuffer);
-  return new Patch(new Parts(origin.bytes, origin.entries), new Parts(genBytes, readZipDirectory(genBytes, 100_000)), workbook, journal).run();
+  return new Patch(orig, new Parts(genBytes, readZipDirectory(genBytes, 100_000)), workbook, journal, options.release).run();
 }
+
+/** The main part's path and its sheets, as the package names them. */
+async function packageSheets(parts: Parts): Promise<{ wbPath: string; sheets: SheetEntry[] }> {
+  const main = relationships(await parts.text('_rels/.rels')).find((r) => isRelType(r.type, 'officeDocument'));
+  const wbPath = main ? resolveTarget('', main.target) : 'xl/workbook.xml';
+  return { wbPath, sheets: sheetsOf(await parts.text(wbPath), wbPath, await parts.text(relsPathOf(wbPath))) };
+}
+
+/**
+ * Before ExcelJS renders the workbook for the patch, the cells of the planner's sheets that the patch does not take
+ * from the rendering are set aside: on a sheet the tool annotates, all but the cells inside its rectangles, its
+ * notes and formulas (a shared formula's other cells point at the first); on a sheet the tool did not write (its
+ * part is copied as it is), all. Sheets the tool writes whole or adds keep theirs. The rendering of a 5,000-line
+ * plan then costs a fraction of the time and memory. Returns what puts the cells back.
+ */
+async function renderOnlyTheToolsCells(workbook: ExcelJS.Workbook, orig: Parts, journal: WorkbookJournal): Promise<() => void> {
+  const inPackage = new Set((await packageSheets(orig)).sheets.filter((s) => s.part).map((s) => s.name.toLowerCase()));
+  const undo: Array<() => void> = [];
+  for (const ws of workbook.worksheets) {
+    if (!inPackage.has(ws.name.toLowerCase())) continue;
+    const j = sheetWrites(journal, ws.name);
+    if (j?.whole) continue;
+    const rects = j && hasWrites(j) ? j.cells : [];
+    const notes = new Set([...(j?.notes ?? [])].map((a) => cellKey(parseCell(a).row, parseCell(a).col)));
+    const rows = cellStoreOf(ws);
+    rows.forEach((row, i) => {
+      if (!row) return;
+      const r = i + 1;
+      const rs = rects.filter((x) => x.top <= r && r <= x.bottom);
+      const all = row._cells;
+      const kept: typeof all = [];
+      let dropped = false;
+      all.forEach((cell, k) => {
+        if (!cell) return;
+        const c = k + 1;
+        if (rs.some((x) => x.left <= c && c <= x.right) || notes.has(cellKey(r, c)) || isFormulaOrigin(cell)) kept[k] = cell;
+        else dropped = true;
+      });
+      if (!dropped) return;
+      row._cells = kept;
+      undo.push(() => (row._cells = all));
+    });
+  }
+  return () => undo.forEach((f) => f());
+}
+
+/** A released workbook, once rendered, keeps only the cells whose notes the tool set or removed (patchNotes reads them). */
+function keepOnlyNotes(workbook: ExcelJS.Workbook, journal: WorkbookJournal): void {
+  for (const ws of workbook.worksheets) {
+    const notes = sheetWrites(journal, ws.name)?.notes;
+    const rows = cellStoreOf(ws);
+    if (!notes?.size) {
+      rows.length = 0;
+      continue;
+    }
+    const keys = new Set([...notes].map((a) => cellKey(parseCell(a).row, parseCell(a).col)));
+    rows.forEach((row, i) => {
+      if (!row) return;
+      const kept: typeof row._cells = [];
+      row._cells.forEach((cell, k) => {
+        if (cell && keys.has(cellKey(i + 1, k + 1))) kept[k] = cell;
+      });
+      row._cells = kept;
+    });
+  }
+}
+
+function cellKey(row: number, col: number): number {
+  return row * 16_384 + col;
+}
+
+/** A cell holding a formula of its own (not one of a shared formula's other cells, which point at such a cell). */
+function isFormulaOrigin(cell: ExcelJS.Cell): boolean {
+  const v = cell.value;
+  return typeof v === 'object' && v !== null && 'formula' in v && Boolean((v as ExcelJS.CellFormulaValue).formula);
+}
+
+/** A changed part: its text, its bytes (in pieces), or its bytes already packed for the archive (a large sheet). */
+type Edit = string | Uint8Array | Uint8Array[] | Packed;
+
+function isPacked(edit: Edit): edit is Packed {
+  return typeof edit === 'object' && !Array.isArray(edit) && !(edit instanceof Uint8Array);
+}
+
+/** Where a patched sheet's cells go back in, while its other edits work on the rest of the part. */
+const SHEET_DATA = '<sheetData/>';
 
 class Patch {
   /** New text of changed parts, by name as written in the package. */
-  private readonly edits = new Map<string, string | Uint8Array | Uint8Array[]>();
+  private readonly edits = new Map<string, Edit>();
   private readonly removed = new Set<string>();
   /** Parts that are new, in the order they were added. */
   private readonly added: string[] = [];
@@ -143,6 +272,7 @@ class Patch {
     private readonly gen: Parts,
     private readonly workbook: ExcelJS.Workbook,
     private readonly journal: WorkbookJournal,
+    private readonly release = false,
   ) {}
 
   private exists(name: string): boolean {
@@ -156,13 +286,15 @@ class Patch {
     const key = [...this.edits.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     if (key !== undefined) {
       const v = this.edits.get(key)!;
+      // Only sheets are packed, and no sheet is read back.
+      if (isPacked(v)) throw new Error(`part ${name} is packed: it cannot be read back`);
       return typeof v === 'string' ? v : decoder.decode(Array.isArray(v) ? joinBytes(v) : v);
     }
     if ([...this.removed].some((r) => r.toLowerCase() === name.toLowerCase())) return undefined;
     return this.orig.textIfAny(name);
   }
 
-  private put(name: string, content: string | Uint8Array | Uint8Array[]): void {
+  private put(name: string, content: Edit): void {
     const existing = this.orig.entry(name);
     const key = existing ? existing.name.replace(/^\//, '') : name;
     if (!existing && !this.added.some((a) => a.toLowerCase() === name.toLowerCase())) this.added.push(name);
@@ -262,7 +394,7 @@ class Patch {
   private async addSheet(name: string, g: SheetEntry, remap: Remap): Promise<void> {
     const part = this.freeName('xl/worksheets/sheet', '.xml');
     const xml = await this.wholeSheet(name, g.part!, remap);
-    this.put(part, xml);
+    this.put(part, await sheetContent(xml));
     await this.copySheetRelations(g.part!, part);
     this.types = setOverride(this.types, part, CONTENT_TYPE.worksheet);
     const rid = freeRelId(this.wbRels);
@@ -286,11 +418,13 @@ class Patch {
    * from the ops XlsxPort kept for it, when it kept them (direct-sheet.ts).
    */
   private async wholeSheet(name: string, genPart: string, remap: Remap): Promise<string | Uint8Array[]> {
-    let xml = unselected(remapWholeSheet(await this.gen.text(genPart), remap));
+    let xml = unselected(remapWholeSheet(await this.gen.textOnce(genPart), remap));
     const ops = deferredOf(this.workbook).get(name.toLowerCase());
     if (!ops) return xml;
     const sheet = new DirectSheet(fitText);
     for (const op of ops) sheet.apply(op);
+    // A workbook let go of (release) is not saved again: the sheet's kept ops go once rendered.
+    if (this.release) deferredOf(this.workbook).delete(name.toLowerCase());
     const { sheetData, dimension } = sheet.render({ xf: (style) => this.styles.xfOf(style), sharedString: (text) => this.strings.text(text) });
     const dim = findElement(xml, 'dimension');
     if (dim) xml = splice(xml, dim.start, dim.end, `<dimension ref="${dimension ?? 'A1'}"/>`);
@@ -308,7 +442,7 @@ class Patch {
       if (r.external) continue;
       if (isRelType(r.type, 'table') || isRelType(r.type, 'comments') || isRelType(r.type, 'vmlDrawing')) this.remove(resolveTarget(part, r.target));
     }
-    this.put(part, xml);
+    this.put(part, await sheetContent(xml));
     if (old !== undefined) this.remove(relsPath);
     await this.copySheetRelations(genPart, part);
     this.cellsPatched = true;
@@ -359,12 +493,30 @@ class Patch {
     return xml.replace(/<table\b[^>]*>/, (tag) => setAttr(tag, 'id', String(max + 1)));
   }
 
+  /**
+   * A sheet the planner owns with the tool's edits. Its cells (sheetData, nearly all of a large sheet) are patched
+   * apart and encoded piece by piece as they come; the other edits work on the rest of the part, so a large sheet is
+   * never decoded twice nor copied whole edit after edit.
+   */
   private async patchSheet(ws: ExcelJS.Worksheet, part: string, genPart: string, j: SheetJournal, remap: Remap): Promise<void> {
-    let xml = await this.orig.text(part);
-    const gen = await this.gen.text(genPart);
+    const whole = await this.orig.textOnce(part);
+    const data = findElement(whole, 'sheetData');
+    if (!data) throw new Error(`worksheet ${part} without sheetData`);
+    let xml = whole.slice(0, data.start) + SHEET_DATA + whole.slice(data.end);
+    const genWhole = await this.gen.textOnce(genPart);
+    const genData = findElement(genWhole, 'sheetData');
+    const gen = genData ? genWhole.slice(0, genData.start) + genWhole.slice(genData.end) : genWhole;
+    let cells: Uint8Array[];
     if (j.cells.length) {
-      xml = patchCells(xml, gen, j.cells, remap);
+      const out = new Utf8Pieces();
+      out.push(withInner(data.text, 'sheetData', '').slice(0, -'</sheetData>'.length));
+      const { maxRow, maxCol } = patchSheetData(innerXml(data.text), genData ? innerXml(genData.text) : '', j.cells, remap, (s) => out.push(s));
+      out.push('</sheetData>');
+      cells = out.flush();
+      if (maxRow) xml = growDimension(xml, maxRow, maxCol);
       this.cellsPatched = true;
+    } else {
+      cells = [utf8(data.text)];
     }
     if (j.cfCleared || j.cfAdded.length) xml = patchConditionalFormats(xml, j, this.styles);
     xml = patchValidations(xml, j);
@@ -373,7 +525,8 @@ class Patch {
     if (j.pageSetup) xml = replaceElement(xml, gen, 'pageSetup', ['r:id']);
     for (const t of j.tables) xml = await this.patchTable(part, xml, genPart, t);
     if (j.notes.size) xml = await this.patchNotes(ws, part, xml, j.notes);
-    this.put(part, xml);
+    const at = xml.indexOf(SHEET_DATA);
+    this.put(part, await pack([utf8(xml.slice(0, at)), ...cells, utf8(xml.slice(at + SHEET_DATA.length))]));
   }
 
   private async sheetRels(part: string): Promise<string> {
@@ -556,14 +709,24 @@ class Patch {
       if (this.removed.has(name)) continue;
       const edit = this.edits.get(name);
       if (edit === undefined) out.push({ name: e.name, from: { bytes: this.orig.bytes, entry: e } });
-      else out.push({ name: e.name, data: typeof edit === 'string' ? utf8(edit) : edit });
+      else out.push(zipOut(e.name, edit));
     }
     for (const name of this.added) {
       const edit = this.edits.get(name);
-      if (edit !== undefined) out.push({ name, data: typeof edit === 'string' ? utf8(edit) : edit });
+      if (edit !== undefined) out.push(zipOut(name, edit));
     }
     return writeZip(out);
   }
+}
+
+function zipOut(name: string, edit: Edit): ZipOut {
+  if (isPacked(edit)) return { name, packed: edit };
+  return { name, data: typeof edit === 'string' ? utf8(edit) : edit };
+}
+
+/** A sheet's text, or its pieces packed for the archive at once (tens of MB become a few, long before the archive is written). */
+async function sheetContent(xml: string | Uint8Array[]): Promise<Edit> {
+  return typeof xml === 'string' ? xml : pack(xml);
 }
 
 function joinBytes(chunks: Uint8Array[]): Uint8Array {

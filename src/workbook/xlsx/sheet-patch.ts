@@ -83,35 +83,58 @@ function cellsOf(rowXml: string, rowNo: number): ParsedCell[] {
  */
 export function patchCells(orig: string, gen: string, rects: RangeRef[], m: Remap): string {
   if (!rects.length) return orig;
+  const data = findElement(orig, 'sheetData');
+  if (!data) throw new Error('worksheet without sheetData');
+  const out: string[] = [];
+  const { maxRow, maxCol } = patchSheetData(innerXml(data.text), genSheetDataOf(gen), rects, m, (s) => out.push(s));
+  let xml = splice(orig, data.start, data.end, withInner(data.text, 'sheetData', out.join('')));
+  if (maxRow) xml = growDimension(xml, maxRow, maxCol);
+  return xml;
+}
+
+/** The content of a rendering's sheetData ('' when it has none or an empty one). */
+export function genSheetDataOf(gen: string): string {
+  const d = findElement(gen, 'sheetData');
+  return d ? innerXml(d.text) : '';
+}
+
+/** The rows of a sheetData's content, each with its number (a row without one is the one after the previous). */
+function* rowsOf(sheetData: string): Generator<{ r: number; xml: string }> {
+  let rowNo = 0;
+  for (const row of sheetData.matchAll(ROW_RE)) {
+    const r = Number(getAttr(startTag(row[0]), 'r') ?? rowNo + 1);
+    rowNo = r;
+    yield { r, xml: row[0] };
+  }
+}
+
+const HAS_SHARED_GROUP = /\ssi\s*=/;
+
+/**
+ * The content of the planner's sheetData (`orig`) with the cells inside `rects` taken from ExcelJS's rendering of
+ * the sheet (`gen`, its sheetData's content), handed to `emit` piece by piece in order, so that a large sheet is
+ * never held whole a second time (the caller encodes the pieces as they come). Returns the last row and column the
+ * tool's cells reach (0 when none), for the dimension.
+ */
+export function patchSheetData(orig: string, gen: string, rects: RangeRef[], m: Remap, emit: (xml: string) => void): { maxRow: number; maxCol: number } {
   const rectsAt = (row: number) => rects.filter((r) => r.top <= row && row <= r.bottom);
   const touched = (rs: RangeRef[], col: number) => rs.some((r) => r.left <= col && col <= r.right);
 
-  const data = findElement(orig, 'sheetData');
-  if (!data) throw new Error('worksheet without sheetData');
-  const rows: Array<{ r: number; xml: string; rs: RangeRef[]; kept?: ParsedCell[] }> = [];
-  let rowNo = 0;
   // The planner's shared-formula groups that stay: the tool's groups are numbered after them.
   let maxSi = -1;
-  for (const row of innerXml(data.text).matchAll(ROW_RE)) {
-    const r = Number(getAttr(startTag(row[0]), 'r') ?? rowNo + 1);
-    rowNo = r;
+  for (const { r, xml } of rowsOf(orig)) {
+    if (!HAS_SHARED_GROUP.test(xml)) continue;
     const rs = rectsAt(r);
-    const entry: (typeof rows)[number] = { r, xml: row[0], rs };
-    if (rs.length) entry.kept = cellsOf(row[0], r).filter((c) => !touched(rs, c.col));
-    for (const text of entry.kept ? entry.kept.map((c) => c.xml) : [row[0]]) maxSi = Math.max(maxSi, maxSharedIndex(text));
-    rows.push(entry);
+    if (!rs.length) maxSi = Math.max(maxSi, maxSharedIndex(xml));
+    else for (const c of cellsOf(xml, r)) if (!touched(rs, c.col)) maxSi = Math.max(maxSi, maxSharedIndex(c.xml));
   }
   const remap = { ...m, siOffset: maxSi + 1 };
 
-  const genData = findElement(gen, 'sheetData');
   const genRows = new Map<number, ParsedCell[]>();
-  let genRowNo = 0;
-  for (const row of genData ? innerXml(genData.text).matchAll(ROW_RE) : []) {
-    const r = Number(getAttr(startTag(row[0]), 'r') ?? genRowNo + 1);
-    genRowNo = r;
+  for (const { r, xml } of rowsOf(gen)) {
     const rs = rectsAt(r);
     if (!rs.length) continue;
-    const cells = cellsOf(row[0], r).filter((c) => touched(rs, c.col));
+    const cells = cellsOf(xml, r).filter((c) => touched(rs, c.col));
     if (cells.length) genRows.set(r, cells.map((c) => ({ col: c.col, xml: remapCell(c.xml, remap) })));
   }
 
@@ -129,22 +152,23 @@ export function patchCells(orig: string, gen: string, rects: RangeRef[], m: Rema
     note(r, cells);
     return `<row r="${r}">${cells.map((c) => c.xml).join('')}</row>`;
   };
-  const out: string[] = [];
-  for (const row of rows) {
+  for (const row of rowsOf(orig)) {
     const { r } = row;
-    while (p < pending.length && pending[p] < r) out.push(newRow(pending[p++]));
+    while (p < pending.length && pending[p] < r) emit(newRow(pending[p++]));
     if (p < pending.length && pending[p] === r) p++;
+    const rs = rectsAt(r);
     const fromGen = genRows.get(r) ?? [];
-    if (!row.kept && !fromGen.length) {
-      out.push(row.xml);
+    if (!rs.length && !fromGen.length) {
+      emit(row.xml);
       continue;
     }
     const open = startTag(row.xml);
-    const cells = [...(row.kept ?? cellsOf(row.xml, r)), ...fromGen].sort((a, b) => a.col - b.col);
+    const kept = rs.length ? cellsOf(row.xml, r).filter((c) => !touched(rs, c.col)) : cellsOf(row.xml, r);
+    const cells = [...kept, ...fromGen].sort((a, b) => a.col - b.col);
     const inner = cells.map((c) => c.xml).join('');
     // A row whose cells come out as they were keeps its bytes.
     if (!open.endsWith('/>') && inner === row.xml.slice(open.length, row.xml.lastIndexOf('</'))) {
-      out.push(row.xml);
+      emit(row.xml);
       continue;
     }
     note(r, fromGen);
@@ -152,15 +176,13 @@ export function patchCells(orig: string, gen: string, rects: RangeRef[], m: Rema
     // The spans hint (first:last column of the row's cells) follows the cells.
     if (getAttr(tag, 'spans') !== undefined) tag = cells.length ? setAttr(tag, 'spans', `${cells[0].col}:${cells[cells.length - 1].col}`) : removeAttr(tag, 'spans');
     if (tag.endsWith('/>')) tag = `${tag.slice(0, -2).trimEnd()}>`;
-    out.push(`${tag}${inner}</row>`);
+    emit(`${tag}${inner}</row>`);
   }
-  while (p < pending.length) out.push(newRow(pending[p++]));
-  let xml = splice(orig, data.start, data.end, withInner(data.text, 'sheetData', out.join('')));
-  if (maxRow) xml = growDimension(xml, maxRow, maxCol);
-  return xml;
+  while (p < pending.length) emit(newRow(pending[p++]));
+  return { maxRow, maxCol };
 }
 
-function growDimension(xml: string, row: number, col: number): string {
+export function growDimension(xml: string, row: number, col: number): string {
   const d = findElement(xml, 'dimension');
   const ref = d && getAttr(d.text, 'ref');
   if (!d || !ref) return xml;

@@ -45,7 +45,7 @@ import {
   tablesOf,
 } from './exceljs-internals';
 import { DIRECT_OPS } from './direct-sheet';
-import { deferredOf, journalOf, originOf, record, sheetWrites, stubbedOf } from './journal';
+import { assertNotReleased, deferredOf, journalOf, originOf, record, sheetWrites, stubbedOf } from './journal';
 import { EXCEL_MAX_TEXT, XLSX_LIMITS, XlsxError, type XlsxLimits } from './limits';
 
 const MS_PER_DAY = 86_400_000;
@@ -89,6 +89,7 @@ export class XlsxPort implements WorkbookPort {
   }
 
   async readSheets(names: string[]): Promise<Record<string, SheetSnapshot | undefined>> {
+    assertNotReleased(this.workbook);
     const out: Record<string, SheetSnapshot | undefined> = {};
     for (const name of names) {
       const ws = this.findSheet(name);
@@ -145,6 +146,7 @@ export class XlsxPort implements WorkbookPort {
   }
 
   async apply(ops: WriteOp[]): Promise<void> {
+    assertNotReleased(this.workbook);
     // Refuse a batch with an op we do not know before changing anything.
     const unknown = ops.find((op) => !KNOWN_OPS.has(op.kind));
     if (unknown) throw new Error(`XlsxPort: unsupported workbook operation "${unknown.kind}"`);

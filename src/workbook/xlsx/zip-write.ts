@@ -8,8 +8,29 @@
  */
 import { crc32, entryData, type ZipEntry } from './zip-scan';
 
-/** An entry copied from `source` unchanged, or new content for `name` (in one piece, or in several written in order). */
-export type ZipOut = { name: string; from: { bytes: Uint8Array; entry: ZipEntry } } | { name: string; data: Uint8Array | Uint8Array[] };
+/**
+ * An entry copied from `source` unchanged, new content for `name` (in one piece, or in several written in order), or
+ * new content already packed (pack(): a large part compressed as soon as it is made, so its bytes can go).
+ */
+export type ZipOut = { name: string; from: { bytes: Uint8Array; entry: ZipEntry } } | { name: string; data: Uint8Array | Uint8Array[] } | { name: string; packed: Packed };
+
+/** New content as the archive holds it: deflated (stored where the runtime cannot deflate), its checksum and size. */
+export interface Packed {
+  method: number;
+  crc: number;
+  size: number;
+  body: Uint8Array;
+}
+
+/** Content packed for the archive (see Packed). */
+export async function pack(data: Uint8Array | Uint8Array[]): Promise<Packed> {
+  const C = compressor();
+  const pieces = Array.isArray(data) ? data : [data];
+  const crc = pieces.reduce((c, piece) => crc32(piece, c), 0);
+  const size = pieces.reduce((n, piece) => n + piece.length, 0);
+  if (C && size > 0) return { method: 8, crc, size, body: await deflateRaw(pieces, C) };
+  return { method: 0, crc, size, body: pieces.length === 1 ? pieces[0] : concat(pieces, size) };
+}
 
 type Compressor = new (format: 'deflate-raw') => TransformStream<Uint8Array, Uint8Array>;
 
@@ -91,7 +112,6 @@ const U32_MAX = 0xffffffff;
  * workbook far below that.
  */
 export async function writeZip(entries: ZipOut[], now = new Date()): Promise<Uint8Array> {
-  const C = compressor();
   const { time, date } = dosTime(now);
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -108,16 +128,7 @@ export async function writeZip(entries: ZipOut[], now = new Date()): Promise<Uin
       size = e.from.entry.unpackedSize;
       body = entryData(e.from.bytes, e.from.entry);
     } else {
-      const pieces = Array.isArray(e.data) ? e.data : [e.data];
-      crc = pieces.reduce((c, piece) => crc32(piece, c), 0);
-      size = pieces.reduce((n, piece) => n + piece.length, 0);
-      if (C && size > 0) {
-        method = 8;
-        body = await deflateRaw(pieces, C);
-      } else {
-        method = 0;
-        body = pieces.length === 1 ? pieces[0] : concat(pieces, size);
-      }
+      ({ method, crc, size, body } = 'packed' in e ? e.packed : await pack(e.data));
     }
     if (offset > U32_MAX || body.length > U32_MAX || size > U32_MAX) throw new RangeError('zip: an entry over 4 GB');
     const name = utf8(e.name);
