@@ -180,6 +180,8 @@ export interface WorkbookTexts {
   pendingRowNote: string;
   /** Below those rows, before the count of such lines (more than `rows` of them: no status is live). */
   pendingCountNote(rows: number): string;
+  /** A line's verdict while more lines were typed into inserted rows than the pending rows read (nothing is live). */
+  tooManyInserted(rows: number): string;
   severity: Record<Severity, string>;
 
   resultsTitle: string;
@@ -412,7 +414,8 @@ const ja: WorkbookTexts = {
   notChecked: '– 未チェック',
   fromLastEvaluation: '（状況は前回の評価）',
   pendingRowNote: '前回のチェック後に挿入された行の明細（状況は数式による。指摘はツールで再チェックすると出ます）',
-  pendingCountNote: (rows) => `前回のチェック後に挿入された行の明細（${rows}行を超えると、すべての状況が前回の評価になります）：`,
+  pendingCountNote: (rows) => `前回のチェック後に挿入された行の明細（${rows}行を超えると、状況はツールで再チェックするまで出ません）：`,
+  tooManyInserted: (rows) => `– 再チェックが必要（前回のチェック後に挿入された行が${rows}行を超えています）`,
   severity: { error: '✖ エラー', warning: '! 警告', info: '· 情報' },
 
   resultsTitle: '結果 — 行と年ごとの所要倍率・必要能力・不足・状況',
@@ -678,7 +681,8 @@ const en: WorkbookTexts = {
   notChecked: '– not checked',
   fromLastEvaluation: ' (statuses as of the last evaluation)',
   pendingRowNote: 'Line in a row inserted since the last check (statuses by formula; findings come with the next check)',
-  pendingCountNote: (rows) => `Lines in rows inserted since the last check (above ${rows}, every status is the last evaluation's): `,
+  pendingCountNote: (rows) => `Lines in rows inserted since the last check (above ${rows}, statuses wait for the next check): `,
+  tooManyInserted: (rows) => `– check again (more than ${rows} rows inserted since the last check)`,
   severity: { error: '✖ error', warning: '! warning', info: '· info' },
 
   resultsTitle: 'Results — required multiple, required capacity, shortfall and status by line and year',

@@ -67,8 +67,13 @@ beforeAll(async () => {
   // (robots) joining the reducer's group below it.
   const two = path.join(dir, 'inserted-two.xlsx');
   await insertRowWithLibreOffice(profile, alone, two, '計画', 8, { A8: 'base', B8: '減速機', C8: '産業用ロボットのみ', D8: 1000, E8: '台/年', J8: 1300 });
-  await toPdf(await freshProfile(), [checked, alone, joins, boundary, two], dir);
-  for (const name of ['checked', 'inserted-alone', 'inserted-joins', 'inserted-boundary', 'inserted-two']) text[name] = await pdfText(path.join(dir, `${name}.pdf`));
+  // Eleven rows inserted at once, a line typed into each: one more than the results' pending rows read.
+  const many = path.join(dir, 'inserted-many.xlsx');
+  const elevenLines: Record<string, string | number> = {};
+  for (let r = 6; r <= 16; r++) Object.assign(elevenLines, { [`B${r}`]: 'ボールねじ', [`C${r}`]: '工作機械のみ', [`D${r}`]: 1000 + r, [`E${r}`]: '本/年', [`J${r}`]: 1300 });
+  await insertRowWithLibreOffice(profile, checked, many, '計画', 6, elevenLines, 11);
+  await toPdf(await freshProfile(), [checked, alone, joins, boundary, two, many], dir);
+  for (const name of ['checked', 'inserted-alone', 'inserted-joins', 'inserted-boundary', 'inserted-two', 'inserted-many']) text[name] = await pdfText(path.join(dir, `${name}.pdf`));
 });
 
 test('each forecast shows its mark before the number, with thousands separators: ✔ 130,000, ✖ 120,000, ✔ 4,332.9, · 5,000.25', () => {
@@ -146,4 +151,12 @@ test('two lines inserted with LibreOffice, one joining a group and one of its ow
   // The reducer's group took in the second inserted line: 1.3 × (3,333 + 1,000) = 5,632.9 against 4,332.9 + 1,300 (met).
   expect(lineOf('inserted-two', '1,000')).toContain('✔ 1,300');
   expect(await printedAsEngine('inserted-alone')).toEqual([]);
+});
+
+test('more lines typed into inserted rows than the results read: no line shows a mark or a verdict the formulas cannot vouch for', () => {
+  const servo = lineOf('inserted-many', 'サーボ機構');
+  expect(servo).toContain('130,000');
+  expect(servo).not.toMatch(/[✖✔]/);
+  expect(servo).toContain('再チェックが必要');
+  for (const l of text['inserted-many'].split('\n').filter((x) => x.includes('ボールねじ'))) expect(l).not.toMatch(/[✖✔]/);
 });

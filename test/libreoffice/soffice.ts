@@ -136,11 +136,11 @@ const basicString = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * A planner's edit made by LibreOffice itself: open `src`, insert one whole row in `sheet` before the 1-based row
- * `row` (Sheet ▸ Insert Rows Above: LibreOffice grows the ranges, rules and formulas over it as it does for a person),
+ * `row` (`count` rows, one unless told; Sheet ▸ Insert Rows Above: LibreOffice grows the ranges, rules and formulas over it as it does for a person),
  * type `cells` into it (numbers as numbers, text as text), and save as .xlsx to `dst`. Done by a Basic macro in the
  * profile, run headless; nothing of ours touches the file in between.
  */
-export async function insertRowWithLibreOffice(profile: string, src: string, dst: string, sheet: string, row: number, cells: Record<string, string | number>): Promise<void> {
+export async function insertRowWithLibreOffice(profile: string, src: string, dst: string, sheet: string, row: number, cells: Record<string, string | number>, count = 1): Promise<void> {
   const basic = path.join(profile, 'user', 'basic');
   // A fresh profile puts LibreOffice's own (empty) Standard library in place on its first start: that start first.
   if (!existsSync(path.join(basic, 'Standard'))) await run(sofficePath(), [`-env:UserInstallation=file://${profile}`, '--headless', '--terminate_after_init']);
@@ -154,7 +154,7 @@ export async function insertRowWithLibreOffice(profile: string, src: string, dst
   args(0).Value = True
   doc = StarDesktop.loadComponentFromURL(ConvertToURL(${basicString(src)}), "_blank", 0, args())
   sh = doc.Sheets.getByName(${basicString(sheet)})
-  sh.Rows.insertByIndex(${row - 1}, 1)
+  sh.Rows.insertByIndex(${row - 1}, ${count})
 ${typed}
   doc.calculateAll()
   Dim out(0) As New com.sun.star.beans.PropertyValue

@@ -260,7 +260,9 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
       item: `=${item}`,
       use: `=${text('use')}`,
       unit: `=${text('unit')}`,
-      verdict: `=IF(${blank},"",${verdict}&IF(${LIVE}=0,${lit(t.fromLastEvaluation)},""))`,
+      // Too many inserted lines to read: the statuses are the last evaluation's, written only where the formulas are
+      // not exact — elsewhere none, so a verdict from them would be a guess. It asks for a check instead.
+      verdict: `=IF(${blank},"",IF(${overflow},${lit(t.tooManyInserted(RESULTS.pendingRows))},${verdict}&IF(${LIVE}=0,${lit(t.fromLastEvaluation)},"")))`,
       useIndex: planCell('use') ? `=IFERROR(INDEX(${policy.useIndex},MATCH(${text('use')},${policy.useNames},0)),0)` : '=0',
       targets: `=${targets}`,
       // The 2021 baseline as the engine accepts it: 0 (a new entrant) or at least 10^-9; "" when the cell is no such number.
