@@ -110,7 +110,48 @@ function startReads() {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'preview-start-reads.js')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`scripts/preview-start-reads.js failed (exit ${r.status}):\n${r.stderr}`);
   JSON.parse(r.stdout);
-  return `JSON.parse(${JSON.stringify(r.stdout)})`;
+  return r.stdout;
+}
+
+/**
+ * The Fluent UI styles of the preview's first render, as <style> elements for preview.html's <head>
+ * (scripts/preview-styles.js renders the page with react-dom/server to collect them; the page's Griffel renderer
+ * takes them over instead of inserting them rule by rule as it first renders).
+ */
+function previewStyles(startReadsJson) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'preview-styles.js'), '--reads-on-stdin'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: startReadsJson,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`scripts/preview-styles.js failed (exit ${r.status}):\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * Puts the preview's first-render styles (previewStyles) where preview.html has its placeholder
+ * (<meta name="preview-styles">), after every minifier has run on the page (html-webpack-plugin's and webpack's
+ * own): a CSS minifier rewrites rules, and Griffel recognises the rules already in the page by their exact text.
+ */
+class InsertPreviewStyles {
+  constructor(filename, styles) {
+    this.filename = filename;
+    this.styles = styles;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InsertPreviewStyles', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InsertPreviewStyles', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const asset = compilation.getAsset(this.filename);
+        if (!asset) return;
+        const html = asset.source.source().toString();
+        const placeholder = /<meta name="?preview-styles"?\s*\/?>/;
+        if (!placeholder.test(html)) throw new Error(`${this.filename}: no <meta name="preview-styles"> placeholder`);
+        compilation.updateAsset(this.filename, new webpack.sources.RawSource(html.replace(placeholder, () => this.styles)));
+      });
+    });
+  }
 }
 
 /** The dev server's TLS options, read only when serving so that a build never needs certificates. */
@@ -131,11 +172,15 @@ module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
   const list = pages(env);
+  const preview = list.some((page) => page.name === 'preview');
+  const reads = preview ? startReads() : undefined;
 
   return {
     mode: production ? 'production' : 'development',
     context: ROOT,
-    entry: Object.fromEntries(list.map((page) => [page.name, page.entry])),
+    // Each page its own runtime, and no chunk shared between pages (below): the task pane's code is generated for
+    // the task pane alone, so nothing the preview uses (from a package both import) reaches what Excel loads.
+    entry: Object.fromEntries(list.map((page) => [page.name, list.length > 1 ? { import: page.entry, runtime: `runtime-${page.name}` } : page.entry])),
     // webpack's own runtime code at the same level as the bundle.
     target: ['web', ECMA_TARGET],
     output: {
@@ -187,22 +232,30 @@ module.exports = (env = {}, argv = {}) => {
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          // React, Fluent UI and friends change far less often than our code: cacheable files of their own. Named
-          // by the pages that share them, so the task pane never loads what only the preview needs (ExcelJS).
-          vendor: {
-            test: /[\\/]node_modules[\\/]/,
-            name: (module, chunks) => `vendor-${chunks.map((chunk) => chunk.name).sort().join('~')}`,
-            priority: 10,
-            reuseExistingChunk: true,
-          },
+          default: false,
+          defaultVendors: false,
+          // React, Fluent UI and friends change far less often than our code: cacheable files of their own, one set
+          // per page (a package both pages use is in each page's file, built for that page). Named by the chunks of
+          // the page that share them, so the preview's first paint never loads what only its workbook needs (ExcelJS).
+          ...Object.fromEntries(
+            list.map((page) => [
+              `vendor-${page.name}`,
+              {
+                test: /[\\/]node_modules[\\/]/,
+                chunks: (chunk) => list.length === 1 || chunk.runtime === `runtime-${page.name}`,
+                name: (module, chunks) => `vendor-${chunks.map((chunk) => chunk.name).sort().join('~')}`,
+                priority: 10,
+                reuseExistingChunk: true,
+              },
+            ]),
+          ),
         },
       },
-      runtimeChunk: list.length > 1 ? 'single' : false,
     },
     // An Excel add-in with Fluent UI is larger than webpack's web-page budget; bench and review track size instead.
     performance: { hints: false },
     plugins: [
-      ...(list.some((page) => page.name === 'preview') ? [new webpack.DefinePlugin({ __PREVIEW_START_READS__: startReads() })] : []),
+      ...(preview ? [new webpack.DefinePlugin({ __PREVIEW_START_READS__: `JSON.parse(${JSON.stringify(reads)})` })] : []),
       ...list.map(
         (page) =>
           new HtmlWebpackPlugin({
@@ -219,6 +272,7 @@ module.exports = (env = {}, argv = {}) => {
             contentSecurityPolicy: production && page.officeJs ? CONTENT_SECURITY_POLICY : '',
           }),
       ),
+      ...(preview && fs.existsSync(path.join(ROOT, 'src/preview/preview.html')) ? [new InsertPreviewStyles('preview.html', previewStyles(reads))] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
