@@ -110,48 +110,7 @@ function startReads() {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'preview-start-reads.js')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`scripts/preview-start-reads.js failed (exit ${r.status}):\n${r.stderr}`);
   JSON.parse(r.stdout);
-  return r.stdout;
-}
-
-/**
- * The Fluent UI styles of the preview's first render, as <style> elements for preview.html's <head>
- * (scripts/preview-styles.js renders the page with react-dom/server to collect them; the page's Griffel renderer
- * takes them over instead of inserting them rule by rule as it first renders).
- */
-function previewStyles(startReadsJson) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'preview-styles.js'), '--reads-on-stdin'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input: startReadsJson,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`scripts/preview-styles.js failed (exit ${r.status}):\n${r.stderr}`);
-  return r.stdout;
-}
-
-/**
- * Puts the preview's first-render styles (previewStyles) where preview.html has its placeholder
- * (<meta name="preview-styles">), after every minifier has run on the page (html-webpack-plugin's and webpack's
- * own): a CSS minifier rewrites rules, and Griffel recognises the rules already in the page by their exact text.
- */
-class InsertPreviewStyles {
-  constructor(filename, styles) {
-    this.filename = filename;
-    this.styles = styles;
-  }
-
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('InsertPreviewStyles', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'InsertPreviewStyles', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-        const asset = compilation.getAsset(this.filename);
-        if (!asset) return;
-        const html = asset.source.source().toString();
-        const placeholder = /<meta name="?preview-styles"?\s*\/?>/;
-        if (!placeholder.test(html)) throw new Error(`${this.filename}: no <meta name="preview-styles"> placeholder`);
-        compilation.updateAsset(this.filename, new webpack.sources.RawSource(html.replace(placeholder, () => this.styles)));
-      });
-    });
-  }
+  return `JSON.parse(${JSON.stringify(r.stdout)})`;
 }
 
 /** The dev server's TLS options, read only when serving so that a build never needs certificates. */
@@ -172,8 +131,6 @@ module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
   const list = pages(env);
-  const preview = list.some((page) => page.name === 'preview');
-  const reads = preview ? startReads() : undefined;
 
   return {
     mode: production ? 'production' : 'development',
@@ -255,7 +212,7 @@ module.exports = (env = {}, argv = {}) => {
     // An Excel add-in with Fluent UI is larger than webpack's web-page budget; bench and review track size instead.
     performance: { hints: false },
     plugins: [
-      ...(preview ? [new webpack.DefinePlugin({ __PREVIEW_START_READS__: `JSON.parse(${JSON.stringify(reads)})` })] : []),
+      ...(list.some((page) => page.name === 'preview') ? [new webpack.DefinePlugin({ __PREVIEW_START_READS__: startReads() })] : []),
       ...list.map(
         (page) =>
           new HtmlWebpackPlugin({
@@ -272,7 +229,6 @@ module.exports = (env = {}, argv = {}) => {
             contentSecurityPolicy: production && page.officeJs ? CONTENT_SECURITY_POLICY : '',
           }),
       ),
-      ...(preview && fs.existsSync(path.join(ROOT, 'src/preview/preview.html')) ? [new InsertPreviewStyles('preview.html', previewStyles(reads))] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },

@@ -7,7 +7,6 @@
  *   ?lang=ja|en     the display language (default: the browser's)
  */
 import { createRoot } from 'react-dom/client';
-import { createDOMRenderer, RendererProvider } from '@fluentui/react-components';
 import type { Lang } from '../i18n/format';
 import { PreviewApp } from './PreviewApp';
 import { blankSession, sampleSession } from './workbooks';
@@ -31,22 +30,17 @@ function main(): void {
   const blank = params.get('blank') === '1' || params.get('blank') === 'true';
   // The pane is drawn from the session at once; the workbook itself (ExcelJS) loads after that first paint.
   const session = blank ? blankSession(() => langRef.current) : sampleSession(() => langRef.current, lang);
-  // Griffel's renderer takes over the first render's styles preview.html carries (scripts/preview-styles.js): it
-  // rehydrates its cache from them and inserts only the rules they lack.
-  const renderer = createDOMRenderer(document);
   createRoot(container).render(
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <PreviewApp
-        initialSession={session}
-        initialLang={lang}
-        langRef={langRef}
-        onReady={() => {
-          // The load benchmark reads this mark: time from navigation to a pane that has read the workbook.
-          if (performance.getEntriesByName('pane-interactive').length === 0) performance.mark('pane-interactive');
-          document.body.dataset.ready = 'true';
-        }}
-      />
-    </RendererProvider>,
+    <PreviewApp
+      initialSession={session}
+      initialLang={lang}
+      langRef={langRef}
+      onReady={() => {
+        // The load benchmark reads this mark: time from navigation to a pane that has read the workbook.
+        if (performance.getEntriesByName('pane-interactive').length === 0) performance.mark('pane-interactive');
+        document.body.dataset.ready = 'true';
+      }}
+    />,
   );
 }
 
