@@ -6,9 +6,8 @@
  *     painted it (the page sets a `pane-interactive` performance mark then). Cold = a fresh browser profile; warm =
  *     the median of further loads with the HTTP cache filled. Target 500 ms: Microsoft's add-in load guidance.
  *     The pane is drawn in the page's first render from the build-time start read (src/preview/start-reads.ts),
- *     with the Fluent UI styles that render needs already in preview.html (collected at build time by
- *     scripts/preview-styles.js; the page still renders itself: no server HTML is hydrated). The mark is set once
- *     the frame showing that render has been painted, its event handlers attached. ExcelJS and the workbook load
+ *     not read after mounting; the mark is set once the frame showing that render has been painted (a
+ *     requestAnimationFrame then a task), its event handlers attached. ExcelJS and the workbook load
  *     after that, and the mark does not wait for them (a command given meanwhile waits for the workbook, visibly).
  *     The mark is read through the DevTools protocol (Runtime.evaluate of a few lines), not with page.evaluate:
  *     Playwright's injected utility script (~15 ms of compilation on the page's main thread in a fresh browser)
