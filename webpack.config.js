@@ -135,7 +135,9 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode: production ? 'production' : 'development',
     context: ROOT,
-    entry: Object.fromEntries(list.map((page) => [page.name, page.entry])),
+    // Each page its own runtime, and no chunk shared between pages (below): the task pane's code is generated for
+    // the task pane alone, so nothing the preview uses (from a package both import) reaches what Excel loads.
+    entry: Object.fromEntries(list.map((page) => [page.name, list.length > 1 ? { import: page.entry, runtime: `runtime-${page.name}` } : page.entry])),
     // webpack's own runtime code at the same level as the bundle.
     target: ['web', ECMA_TARGET],
     output: {
@@ -187,17 +189,25 @@ module.exports = (env = {}, argv = {}) => {
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          // React, Fluent UI and friends change far less often than our code: cacheable files of their own. Named
-          // by the pages that share them, so the task pane never loads what only the preview needs (ExcelJS).
-          vendor: {
-            test: /[\\/]node_modules[\\/]/,
-            name: (module, chunks) => `vendor-${chunks.map((chunk) => chunk.name).sort().join('~')}`,
-            priority: 10,
-            reuseExistingChunk: true,
-          },
+          default: false,
+          defaultVendors: false,
+          // React, Fluent UI and friends change far less often than our code: cacheable files of their own, one set
+          // per page (a package both pages use is in each page's file, built for that page). Named by the chunks of
+          // the page that share them, so the preview's first paint never loads what only its workbook needs (ExcelJS).
+          ...Object.fromEntries(
+            list.map((page) => [
+              `vendor-${page.name}`,
+              {
+                test: /[\\/]node_modules[\\/]/,
+                chunks: (chunk) => list.length === 1 || chunk.runtime === `runtime-${page.name}`,
+                name: (module, chunks) => `vendor-${chunks.map((chunk) => chunk.name).sort().join('~')}`,
+                priority: 10,
+                reuseExistingChunk: true,
+              },
+            ]),
+          ),
         },
       },
-      runtimeChunk: list.length > 1 ? 'single' : false,
     },
     // An Excel add-in with Fluent UI is larger than webpack's web-page budget; bench and review track size instead.
     performance: { hints: false },

@@ -52,6 +52,9 @@ const ICON_DOWNLOAD = 'M8 2v8.5M4.5 7L8 10.5 11.5 7M2.5 13.5h11';
 
 export function PreviewApp({ initialSession, initialLang, langRef, onReady }: PreviewAppProps) {
   const [session, setSession] = useState(initialSession);
+  // The pane of the workbook the page starts with is drawn from its start read in the page's first render (it does
+  // not read the workbook after mounting, which would take a second render before it shows anything of it).
+  const [startRead] = useState(() => initialSession.startRead());
   const [lang, setLangState] = useState<Lang>(initialLang);
   const t = previewText(lang);
   // The pane is mounted again when the workbook is replaced, as Excel loads an add-in afresh for another workbook.
@@ -383,7 +386,13 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
             </footer>
           </section>
           <aside className="pv-pane" aria-label={t.paneLabel} id="pane-root" data-testid="pane">
-            <App key={`${session.id}:${paneKey}`} actions={session.actions} lang={lang} onLangChange={setLang} />
+            <App
+              key={`${session.id}:${paneKey}`}
+              actions={session.actions}
+              lang={lang}
+              onLangChange={setLang}
+              initialRead={session === initialSession && paneKey === 0 ? startRead : undefined}
+            />
           </aside>
         </main>
       </div>

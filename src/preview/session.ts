@@ -54,6 +54,11 @@ export interface Session {
   loaded(): LoadedWorkbook | undefined;
   /** Hear every batch written to the workbook, after it is applied. */
   onWrite(listener: WriteListener): () => void;
+  /**
+   * The start read for the pane to be drawn from as it mounts (a copy, counted as the pane's first read), while it
+   * still stands for the workbook: not loaded, nothing queued. Undefined otherwise: the pane reads with `detect`.
+   */
+  startRead(): DetectResult | undefined;
   /** Settles once the pane has read the workbook for the first time (what "interactive" means for the benchmark). */
   firstRead: Promise<void>;
   /**
@@ -142,10 +147,11 @@ export function createSession(fileName: string, open: WorkbookOpener, startRead?
   let markRead: () => void = () => undefined;
   const firstRead = new Promise<void>((resolve) => (markRead = resolve));
   const detect = actions.detect;
+  // The start read stands for the workbook as long as nothing can have changed it: not loaded, nothing queued.
+  const currentStartRead = () => (startRead && !loadedBook && queued === 0 ? copyOf(startRead) : undefined);
   actions.detect = () => {
-    // The start read stands for the workbook as long as nothing can have changed it: not loaded, nothing queued.
-    const result = startRead && !loadedBook && queued === 0 ? Promise.resolve(copyOf(startRead)) : detect();
-    return result.finally(markRead);
+    const read = currentStartRead();
+    return (read ? Promise.resolve(read) : detect()).finally(markRead);
   };
 
   return {
@@ -157,6 +163,11 @@ export function createSession(fileName: string, open: WorkbookOpener, startRead?
     onWrite(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    startRead() {
+      const read = currentStartRead();
+      if (read) markRead();
+      return read;
     },
     firstRead,
     stale,

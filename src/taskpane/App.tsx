@@ -53,6 +53,11 @@ interface AppCommonProps {
   actions: PaneActions;
   /** Told when the planner switches language, so the host writes results in the language they read. */
   onLangChange?: (lang: Lang) => void;
+  /**
+   * What the host has read from the workbook already (the preview's build-time start read): the pane is drawn from
+   * it at once and does not read the workbook as it mounts.
+   */
+  initialRead?: DetectResult;
 }
 
 /**
@@ -134,7 +139,7 @@ interface Undo {
   after: PlanLine;
 }
 
-export function App({ actions, lang: controlledLang, initialLang, onLangChange }: AppProps) {
+export function App({ actions, lang: controlledLang, initialLang, onLangChange, initialRead }: AppProps) {
   const styles = useStyles();
   const [ownLang, setOwnLang] = useState<Lang>(() => controlledLang ?? initialLang ?? 'ja');
   const lang = controlledLang ?? ownLang;
@@ -144,16 +149,16 @@ export function App({ actions, lang: controlledLang, initialLang, onLangChange }
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  const [workbook, setWorkbook] = useState<DetectResult | null>(null);
+  const [workbook, setWorkbook] = useState<DetectResult | null>(initialRead ?? null);
   // Each form keeps the values it was filled from (its base), so a save writes only what the planner changed.
-  const [header, setHeader] = useState<HeaderForm>(emptyHeaderForm);
-  const [headerBase, setHeaderBase] = useState<HeaderForm>(emptyHeaderForm);
+  const [header, setHeader] = useState<HeaderForm>(() => (initialRead ? headerFormFromPlan(initialRead.plan) : emptyHeaderForm()));
+  const [headerBase, setHeaderBase] = useState<HeaderForm>(() => (initialRead ? headerFormFromPlan(initialRead.plan) : emptyHeaderForm()));
   const [headerTheirs, setHeaderTheirs] = useState<HeaderForm | null>(null);
   const [headerConflicts, setHeaderConflicts] = useState<HeaderFieldKey[]>([]);
   const [headerErrors, setHeaderErrors] = useState<HeaderErrors>({});
   const [lineForm, setLineForm] = useState<LineFormState>(() => initialLineFormState());
-  const [checklist, setChecklist] = useState<ChecklistForm>(() => checklistFormFromPlan(null));
-  const [checklistBase, setChecklistBase] = useState<ChecklistForm>(() => checklistFormFromPlan(null));
+  const [checklist, setChecklist] = useState<ChecklistForm>(() => checklistFormFromPlan(initialRead?.plan ?? null));
+  const [checklistBase, setChecklistBase] = useState<ChecklistForm>(() => checklistFormFromPlan(initialRead?.plan ?? null));
   const [checklistTheirs, setChecklistTheirs] = useState<ChecklistForm | null>(null);
   const [checklistConflicts, setChecklistConflicts] = useState<string[]>([]);
   const [stage, setStage] = useState<EvaluateStage | null>(null);
@@ -240,8 +245,8 @@ export function App({ actions, lang: controlledLang, initialLang, onLangChange }
   }, [run, readWorkbook]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (!initialRead) void reload();
+  }, [reload, initialRead]);
 
   useEffect(() => {
     if (focusResult) {

@@ -89,6 +89,36 @@ test.each(LANGS)('the pane drawn from the start read is the pane drawn from the 
   expect(fromStartRead).toBe(fromWorkbook);
 });
 
+test.each(LANGS)('the pane given the start read as it mounts draws it in its first render, without reading, as the loaded sample draws (%s)', async (lang) => {
+  const early = sampleSession(() => lang, lang);
+  const detect = jest.spyOn(early.actions, 'detect');
+  const initialRead = early.startRead();
+  expect(initialRead).toBeDefined();
+  let firstReadDone = false;
+  void early.firstRead.then(() => (firstReadDone = true));
+  const { container, unmount } = render(<App actions={early.actions} lang={lang} initialRead={initialRead} />);
+  // Drawn by the first render: no wait, no read, nothing busy.
+  const drawn = container.innerHTML;
+  expect(container.querySelector('[aria-busy="true"]')).toBeNull();
+  expect(detect).not.toHaveBeenCalled();
+  await Promise.resolve();
+  expect(firstReadDone).toBe(true);
+  unmount();
+  expect(early.loaded()).toBeUndefined();
+
+  const loaded = sampleSession(() => lang, lang);
+  await loaded.load();
+  expect(loaded.startRead()).toBeUndefined();
+  const fromWorkbook = await paneAsShown(loaded.actions, lang);
+  // Tabster adds its focus-trap helpers after mounting (not part of what a render draws).
+  const comparable = (html: string) =>
+    html
+      .replace(/:r[0-9a-z]+:/g, ':id:')
+      .replace(/fui-FluentProviderr[0-9a-z]+/g, 'fui-FluentProvider-id')
+      .replace(/<i [^>]*data-tabster-dummy[^>]*><\/i>/g, '');
+  expect(comparable(drawn)).toBe(comparable(fromWorkbook));
+});
+
 test('a command given before the workbook has loaded waits for it, runs on it, and later reads see its writes', async () => {
   const session = sampleSession(() => 'ja', 'ja');
   const evaluation = session.actions.evaluate();
