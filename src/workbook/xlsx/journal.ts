@@ -32,6 +32,11 @@ export interface SheetJournal {
   whole: boolean;
   /** Rectangles whose cells the tool wrote, formatted or cleared. */
   cells: RangeRef[];
+  /**
+   * Those of `cells` whose values or formulas the tool wrote or cleared (values, fillFormula, clear). A cell in
+   * `cells` and in none of these was only formatted: it keeps the planner's value or formula as written.
+   */
+  content: RangeRef[];
   /** Conditional formats: the tool's rules were cleared (ownedBy: only those; null: all), then these added. */
   cfCleared: { ownedBy: readonly string[] | null } | null;
   cfAdded: ConditionalRule[];
@@ -116,7 +121,7 @@ function sheetJournal(j: WorkbookJournal, sheet: string): SheetJournal {
   const key = sheet.toLowerCase();
   let s = j.sheets.get(key);
   if (!s) {
-    s = { whole: false, cells: [], cfCleared: null, cfAdded: [], validations: [], notes: new Set(), widths: {}, tables: [], views: false, pageSetup: false };
+    s = { whole: false, cells: [], content: [], cfCleared: null, cfAdded: [], validations: [], notes: new Set(), widths: {}, tables: [], views: false, pageSetup: false };
     j.sheets.set(key, s);
   }
   return s;
@@ -138,19 +143,28 @@ export function record(workbook: ExcelJS.Workbook, op: WriteOp): void {
     case 'clear': {
       const s = sheetJournal(j, op.sheet);
       if (op.range === undefined) s.whole = true;
-      else s.cells.push(parseRange(op.range));
+      else {
+        s.cells.push(parseRange(op.range));
+        s.content.push(parseRange(op.range));
+      }
       return;
     }
     case 'values': {
       const at = parseCell(op.at);
       const width = Math.max(0, ...op.rows.map((r) => r.length));
-      if (op.rows.length && width) sheetJournal(j, op.sheet).cells.push({ top: at.row, left: at.col, bottom: at.row + op.rows.length - 1, right: at.col + width - 1 });
+      if (op.rows.length && width) {
+        const s = sheetJournal(j, op.sheet);
+        const rect = { top: at.row, left: at.col, bottom: at.row + op.rows.length - 1, right: at.col + width - 1 };
+        s.cells.push(rect);
+        s.content.push(rect);
+      }
       if (op.rows.some((r) => r.some((v) => typeof v === 'object' && v !== null && 'formula' in v))) j.formulas = true;
       return;
     }
     case 'fillFormula':
       j.formulas = true;
       sheetJournal(j, op.sheet).cells.push(parseRange(op.range));
+      sheetJournal(j, op.sheet).content.push(parseRange(op.range));
       return;
     case 'format':
       sheetJournal(j, op.sheet).cells.push(parseRange(op.range));

@@ -510,7 +510,7 @@ class Patch {
     if (j.cells.length) {
       const out = new Utf8Pieces();
       out.push(withInner(data.text, 'sheetData', '').slice(0, -'</sheetData>'.length));
-      const { maxRow, maxCol } = patchSheetData(innerXml(data.text), genData ? innerXml(genData.text) : '', j.cells, remap, (s) => out.push(s));
+      const { maxRow, maxCol } = patchSheetData(innerXml(data.text), genData ? innerXml(genData.text) : '', j.cells, remap, (s) => out.push(s), j.content);
       out.push('</sheetData>');
       cells = out.flush();
       if (maxRow) xml = growDimension(xml, maxRow, maxCol);

@@ -3,7 +3,7 @@
  * conditional-format rules and drop-down lists replaced, column widths set — everything else in the part kept as
  * written. Used on the sheets the planner owns and the tool annotates (the plan and activity sheets).
  */
-import { columnNumber, columnLetters, formatRange, intersects, isOwnedRuleFormula, parseRange, type RangeRef } from '../a1';
+import { columnNumber, columnLetters, formatRange, intersects, isOwnedRuleFormula, parseRange, shiftFormula, type RangeRef } from '../a1';
 import type { ConditionalRule, SheetJournal } from './journal';
 import { elementRe, escapeXml, findElement, getAttr, innerXml, insertWorksheetChild, removeAttr, setAttr, splice, startTag, unescapeXml, withInner } from './ooxml';
 import type { SharedStringMerge, StyleMerge } from './styles-merge';
@@ -63,6 +63,11 @@ interface ParsedCell {
   xml: string;
 }
 
+/** A cell of the rendering: the tool's, or (styleOnly) one the tool only formatted. */
+interface GenCell extends ParsedCell {
+  styleOnly?: boolean;
+}
+
 function cellsOf(rowXml: string, rowNo: number): ParsedCell[] {
   const out: ParsedCell[] = [];
   let next = 1;
@@ -109,34 +114,148 @@ function* rowsOf(sheetData: string): Generator<{ r: number; xml: string }> {
 }
 
 const HAS_SHARED_GROUP = /\ssi\s*=/;
+const FORMULA = /<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>)/;
+
+/** A shared formula's master cell: where it is, the range its group may cover, its formula text (unescaped). */
+interface Master {
+  row: number;
+  col: number;
+  ref: RangeRef;
+  formula: string;
+}
+
+/** The shared-formula group (si) of a cell, and for its master (the cell with the formula text), the group's range. */
+function sharedOf(cellXml: string): { si: number; ref?: RangeRef; formula: string } | undefined {
+  if (!HAS_SHARED_GROUP.test(cellXml)) return undefined;
+  const f = FORMULA.exec(cellXml);
+  if (!f) return undefined;
+  const tag = startTag(f[0]);
+  const si = getAttr(tag, 'si');
+  if (getAttr(tag, 't') !== 'shared' || si === undefined || !/^\d+$/.test(si)) return undefined;
+  const formula = unescapeXml(innerXml(f[0]));
+  const ref = getAttr(tag, 'ref');
+  if (ref === undefined || formula.trim() === '') return { si: Number(si), formula };
+  try {
+    return { si: Number(si), ref: parseRange(ref), formula };
+  } catch {
+    return { si: Number(si), formula };
+  }
+}
+
+/**
+ * The master of a member of group `si` at (row, col): the one whose range holds the cell (a sheet's group numbers
+ * are unique, but a file with a number used twice still gets each member's own master).
+ */
+function masterOf<M extends Master>(masters: Map<number, M[]>, si: number, row: number, col: number): M | undefined {
+  return masters.get(si)?.find((m) => m.ref.top <= row && row <= m.ref.bottom && m.ref.left <= col && col <= m.ref.right);
+}
+
+function addMaster<M extends Master>(masters: Map<number, M[]>, si: number, m: M): void {
+  const list = masters.get(si);
+  if (list) list.push(m);
+  else masters.set(si, [m]);
+}
+
+/**
+ * A cell of a shared-formula group whose master is gone, given the formula of its own: the master's, moved by the
+ * distance between the two cells (as Excel reads it). ECMA-376 Part 1 §18.3.1.40 f (Formula): only the group's
+ * first cell, the master, holds the formula text (and `ref`); every other cell of the group holds its `si` alone
+ * and means the master's formula with its relative references moved. So a cell whose master was written over has no
+ * formula left to read; the same is done with the tool's own groups in direct-sheet.ts.
+ */
+function ownFormula(cellXml: string, row: number, col: number, master: Master): string {
+  return cellXml.replace(FORMULA, `<f>${escapeXml(shiftFormula(master.formula, row - master.row, col - master.col))}</f>`);
+}
+
+/**
+ * A cell the tool only formatted: the planner's cell as written (its value or formula, every attribute) with the
+ * style of ExcelJS's rendering of it. Its content is never taken from the rendering: ExcelJS numbers shared-formula
+ * groups its own way, and a member of a planner's group would no longer match its master.
+ */
+function restyled(origXml: string, genXml: string | undefined): string {
+  if (genXml === undefined) return origXml;
+  const s = getAttr(startTag(genXml), 's');
+  const open = startTag(origXml);
+  const tag = s === undefined ? removeAttr(open, 's') : setAttr(open, 's', s);
+  return tag + origXml.slice(open.length);
+}
 
 /**
  * The content of the planner's sheetData (`orig`) with the cells inside `rects` taken from ExcelJS's rendering of
  * the sheet (`gen`, its sheetData's content), handed to `emit` piece by piece in order, so that a large sheet is
  * never held whole a second time (the caller encodes the pieces as they come). Returns the last row and column the
  * tool's cells reach (0 when none), for the dimension.
+ *
+ * `content` (within `rects`; all of them when not given) is where the tool wrote or cleared values and formulas: a
+ * cell there is ExcelJS's. A cell of `rects` outside `content` was only formatted: it keeps the planner's XML but for
+ * its style. Shared formulas (ECMA-376 §18.3.1.40) are kept whole: a planner's group whose master the tool wrote over
+ * leaves its other cells with formulas of their own, and a cell of the rendering that belongs to a group whose master
+ * is not taken from the rendering gets its own formula too. A master whose `ref` still covers cells that left its
+ * group is as Excel writes it (a cell inside `ref` need not belong to the group).
  */
-export function patchSheetData(orig: string, gen: string, rects: RangeRef[], m: Remap, emit: (xml: string) => void): { maxRow: number; maxCol: number } {
+export function patchSheetData(orig: string, gen: string, rects: RangeRef[], m: Remap, emit: (xml: string) => void, content: RangeRef[] = rects): { maxRow: number; maxCol: number } {
   const rectsAt = (row: number) => rects.filter((r) => r.top <= row && row <= r.bottom);
+  const contentAt = (row: number) => content.filter((r) => r.top <= row && row <= r.bottom);
   const touched = (rs: RangeRef[], col: number) => rs.some((r) => r.left <= col && col <= r.right);
 
-  // The planner's shared-formula groups that stay: the tool's groups are numbered after them.
+  // The planner's shared-formula groups that stay (the tool's groups are numbered after them), and their masters:
+  // where the tool wrote over one (written: true), the group's other cells get formulas of their own.
   let maxSi = -1;
+  const masters = new Map<number, Array<Master & { written: boolean }>>();
   for (const { r, xml } of rowsOf(orig)) {
     if (!HAS_SHARED_GROUP.test(xml)) continue;
-    const rs = rectsAt(r);
-    if (!rs.length) maxSi = Math.max(maxSi, maxSharedIndex(xml));
-    else for (const c of cellsOf(xml, r)) if (!touched(rs, c.col)) maxSi = Math.max(maxSi, maxSharedIndex(c.xml));
+    const cs = contentAt(r);
+    for (const c of cellsOf(xml, r)) {
+      const written = touched(cs, c.col);
+      if (!written) maxSi = Math.max(maxSi, maxSharedIndex(c.xml));
+      const sh = sharedOf(c.xml);
+      if (sh?.ref) addMaster(masters, sh.si, { row: r, col: c.col, ref: sh.ref, formula: sh.formula, written });
+    }
   }
+  const orphans = [...masters.values()].some((list) => list.some((x) => x.written));
   const remap = { ...m, siOffset: maxSi + 1 };
 
-  const genRows = new Map<number, ParsedCell[]>();
+  // The rendering's cells in the tool's rectangles: those it wrote (content), and those it only formatted (for their
+  // style, or whole where the planner has no cell).
+  const genMasters = new Map<number, Array<Master & { taken: boolean }>>();
+  const genRows = new Map<number, GenCell[]>();
   for (const { r, xml } of rowsOf(gen)) {
     const rs = rectsAt(r);
-    if (!rs.length) continue;
-    const cells = cellsOf(xml, r).filter((c) => touched(rs, c.col));
-    if (cells.length) genRows.set(r, cells.map((c) => ({ col: c.col, xml: remapCell(c.xml, remap) })));
+    const hasGroups = HAS_SHARED_GROUP.test(xml);
+    if (!rs.length && !hasGroups) continue;
+    const cs = contentAt(r);
+    const cells: GenCell[] = [];
+    for (const c of cellsOf(xml, r)) {
+      const isContent = touched(cs, c.col);
+      if (hasGroups) {
+        const sh = sharedOf(c.xml);
+        if (sh?.ref) addMaster(genMasters, sh.si, { row: r, col: c.col, ref: sh.ref, formula: sh.formula, taken: isContent });
+      }
+      if (isContent) cells.push(c);
+      else if (touched(rs, c.col)) cells.push({ ...c, styleOnly: true });
+    }
+    if (cells.length) genRows.set(r, cells);
   }
+  for (const [r, cells] of genRows) {
+    genRows.set(
+      r,
+      cells.map((c) => {
+        if (c.styleOnly) return { ...c, xml: remapCell(c.xml, m) };
+        const sh = sharedOf(c.xml);
+        const master = sh && !sh.ref ? masterOf(genMasters, sh.si, r, c.col) : undefined;
+        // A member of a group whose master stays the planner's (outside the tool's cells): its own formula.
+        const xml = master && !master.taken ? ownFormula(c.xml, r, c.col, master) : c.xml;
+        return { col: c.col, xml: remapCell(xml, remap) };
+      }),
+    );
+  }
+  /** A planner's cell kept outside the tool's content: its own formula when its group's master was written over. */
+  const keep = (c: ParsedCell, r: number): ParsedCell => {
+    if (!orphans) return c;
+    const sh = sharedOf(c.xml);
+    const master = sh && !sh.ref ? masterOf(masters, sh.si, r, c.col) : undefined;
+    return master?.written ? { col: c.col, xml: ownFormula(c.xml, r, c.col, master) } : c;
+  };
 
   const pending = [...genRows.keys()].sort((a, b) => a - b);
   let p = 0;
@@ -158,20 +277,33 @@ export function patchSheetData(orig: string, gen: string, rects: RangeRef[], m: 
     if (p < pending.length && pending[p] === r) p++;
     const rs = rectsAt(r);
     const fromGen = genRows.get(r) ?? [];
-    if (!rs.length && !fromGen.length) {
+    if (!rs.length && !fromGen.length && !(orphans && HAS_SHARED_GROUP.test(row.xml))) {
       emit(row.xml);
       continue;
     }
     const open = startTag(row.xml);
-    const kept = rs.length ? cellsOf(row.xml, r).filter((c) => !touched(rs, c.col)) : cellsOf(row.xml, r);
-    const cells = [...kept, ...fromGen].sort((a, b) => a.col - b.col);
+    const cs = contentAt(r);
+    const styled = new Map(fromGen.filter((c) => c.styleOnly).map((c) => [c.col, c.xml]));
+    const kept: ParsedCell[] = [];
+    for (const c of cellsOf(row.xml, r)) {
+      if (touched(cs, c.col)) continue;
+      const k = keep(c, r);
+      if (!touched(rs, c.col)) kept.push(k);
+      else {
+        kept.push({ col: c.col, xml: restyled(k.xml, styled.get(c.col)) });
+        styled.delete(c.col);
+      }
+    }
+    // The rendering's cells: the tool's, and the formatted ones where the planner has none.
+    const added = fromGen.filter((c) => !c.styleOnly || styled.has(c.col));
+    const cells = [...kept, ...added].sort((a, b) => a.col - b.col);
     const inner = cells.map((c) => c.xml).join('');
     // A row whose cells come out as they were keeps its bytes.
     if (!open.endsWith('/>') && inner === row.xml.slice(open.length, row.xml.lastIndexOf('</'))) {
       emit(row.xml);
       continue;
     }
-    note(r, fromGen);
+    note(r, added);
     let tag = open;
     // The spans hint (first:last column of the row's cells) follows the cells.
     if (getAttr(tag, 'spans') !== undefined) tag = cells.length ? setAttr(tag, 'spans', `${cells[0].col}:${cells[cells.length - 1].col}`) : removeAttr(tag, 'spans');
