@@ -93,12 +93,12 @@ beforeAll(async () => {
   const gwb = await loadWorkbook(groups);
   const gp = gwb.getWorksheet('計画')!;
   gp.getCell('J6').value = 109.99; // plant B, 2025: 130 + 109.99 < 240
-  gp.getCell('A12').value = 'base'; // a new line below the plan's lines, in the first prepared row
-  gp.getCell('B12').value = 'サーボ機構';
-  gp.getCell('C12').value = '工作機械のみ';
-  gp.getCell('D12').value = 0;
-  gp.getCell('E12').value = '台/年';
-  gp.getCell('J12').value = 0.01; // 130 + 109.99 + 0.01 = 240: met again
+  gp.getCell('A17').value = 'base'; // a new line below the plan's lines (rows 5–16), in the first prepared row
+  gp.getCell('B17').value = 'サーボ機構';
+  gp.getCell('C17').value = '工作機械のみ';
+  gp.getCell('D17').value = 0;
+  gp.getCell('E17').value = '台/年';
+  gp.getCell('J17').value = 0.01; // 130 + 109.99 + 0.01 = 240: met again
   // Edited straight in ExcelJS, as a planner's program would: saved whole, not as the tool's patch.
   forgetOrigin(gwb);
   await saveWorkbook(gwb, groupsEdited);
@@ -159,6 +159,14 @@ function groupPlan(): Plan {
       // Six decimals: outside the range the formulas are exact for — the statuses of the last evaluation are shown, for
       // every line of its scenario and use (a scenario of its own here, so the other groups stay live).
       line({ scenario: 'precise', item: 'linear-guide', use: 'machine-tools', baseline2021: 10.123456, capacity: { '2025': 12.1481472 } }),
+      // Units as the engine compares them within a group: case counts ("t" and "T" differ: not judged), width and
+      // spaces do not ("ｔ/年" and "t /年" are one unit: 280 against 1.2 × 200 = 240, met), and a unit a criterion
+      // would read as a pattern is still itself ("T~*" alone: 100 against 120, short).
+      line({ item: 'ball-screw', use: 'machine-tools', unit: 't', baseline2021: 100, capacity: { '2025': 130 } }),
+      line({ item: 'ball-screw', use: 'machine-tools', unit: 'T', baseline2021: 100, capacity: { '2025': 130 } }),
+      line({ item: 'linear-scale', use: 'machine-tools', unit: 'ｔ/年', baseline2021: 100, capacity: { '2025': 130 } }),
+      line({ item: 'linear-scale', use: 'machine-tools', unit: 't /年', baseline2021: 100, capacity: { '2025': 150 } }),
+      line({ item: 'mineral-cast', use: 'machine-tools', unit: 'T~*', baseline2021: 100, capacity: { '2025': 100 } }),
     ],
     checklist: {},
     coreTechnologies: [],
@@ -341,12 +349,12 @@ test('target groups: two plants met together, units that differ and a baseline o
 
 test('target groups after edits in the file: a plant\u2019s forecast lowered and a line typed into a prepared row that joins its group — LibreOffice follows the engine', () => {
   const c = cases.groupsEdited;
-  expect(c.read.plan.lines).toHaveLength(8);
+  expect(c.read.plan.lines).toHaveLength(13);
   // The new line has no findings of the last evaluation: its verdict says it was not evaluated; its marks are live.
-  expect(mismatches(c).filter((m) => !m.startsWith('row 12:'))).toEqual([]);
-  expect(sheets.groupsEdited.results.cell(RESULTS.firstRow + 12 - c.read.planLayout.geometry!.firstRow, RESULTS.cols.verdict)).toBe(workbookText('ja').notChecked);
+  expect(mismatches(c).filter((m) => !m.startsWith('row 17:'))).toEqual([]);
+  expect(sheets.groupsEdited.results.cell(RESULTS.firstRow + 17 - c.read.planLayout.geometry!.firstRow, RESULTS.cols.verdict)).toBe(workbookText('ja').notChecked);
   const g = c.read.planLayout.geometry!;
   const k2025 = g.years.findIndex((y) => y.year === 2025);
-  // 130 + 109.99 + 0.01 = 240: the new line (plan row 12) completes the group, and all three show it.
-  expect([5, 6, 12].map((r) => sheets.groupsEdited.plan.cell(r, statusMirrorCol(g, k2025)))).toEqual(['✔', '✔', '✔']);
+  // 130 + 109.99 + 0.01 = 240: the new line (plan row 17) completes the group, and all three show it.
+  expect([5, 6, 17].map((r) => sheets.groupsEdited.plan.cell(r, statusMirrorCol(g, k2025)))).toEqual(['✔', '✔', '✔']);
 });

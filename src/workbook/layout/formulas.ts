@@ -98,6 +98,32 @@ function outsideDomain(range: string): string {
   return `SUMPRODUCT((ROUND(${v},5)<>${v})+(ABS(${v})>=1E+13)+(ABS(${v})>=1E+9)*(${v}<>INT(${v})))`;
 }
 
+/**
+ * A unit as the engine compares units within a group (NFKC, spaces removed, case kept), as text that COUNTIF — which
+ * ignores case — tells apart exactly where the engine does: full-width letters and digits made half-width (ASC),
+ * spaces (and the ideographic space, which LibreOffice's ASC keeps) removed, then "^" doubled and each capital
+ * written "^" + its small letter ("T" → "^t", "^t" → "^^t": no two units give one text). unitSignature is the same in
+ * TypeScript, for the cached values.
+ */
+function unitKeyFormula(cellRef: string): string {
+  let x = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(ASC(${cellRef}&"")," ",""),"\u3000",""),"^","^^")`;
+  for (let code = 65; code <= 90; code++) x = `SUBSTITUTE(${x},"${String.fromCharCode(code)}","^${String.fromCharCode(code + 32)}")`;
+  return x;
+}
+
+export function unitSignature(unit: string): string {
+  return unit
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[ \u3000]/g, '')
+    .replace(/\^/g, '^^')
+    .replace(/[A-Z]/g, (ch) => `^${ch.toLowerCase()}`);
+}
+
+/** A text as a COUNTIF criterion that matches only itself: its wildcards (~ * ?) escaped. */
+function literalCriterion(x: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"~","~~"),"*","~*"),"?","~?")`;
+}
+
 /** Where a results row reads its plan row from. */
 interface RowSource {
   /** The results row the formulas are written for (they fill down from it). */
@@ -250,7 +276,7 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
       const Sf = at('shortfall', k);
       const F = at('forecast', k);
       // A unit differing within the group, or a group baseline of 0: the engine judges no target point.
-      const unitsDiffer = `COUNTIF(${all(c.groupUnit)},$${col(c.groupUnit)}${rr})<COUNTIF(${all(c.group)},${G})`;
+      const unitsDiffer = `COUNTIF(${all(c.groupUnit)},${literalCriterion(`$${col(c.groupUnit)}${rr}`)})<COUNTIF(${all(c.group)},${G})`;
       return `IF(${M}="",IF(OR(${F}="",${G}=""),"",${S.info}),IF(OR(${GB}=0,${unitsDiffer}),${S.notJudged},IF(${Sf}=0,${S.met},${S.short})))`;
     };
 
@@ -279,9 +305,10 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
       // were typed into inserted rows than there are pending rows to read them.
       // The scenario-and-use key as a criterion with its wildcards escaped (~ * ?): a scenario typed with them must
       // still find its own rows, or a group the formulas cannot judge would show as live.
-      live: `=IF(${overflow},0,IF(${G}="",1,IF(COUNTIFS(${all(c.scenarioUse)},SUBSTITUTE(SUBSTITUTE(SUBSTITUTE($${col(c.scenarioUse)}${rr},"~","~~"),"*","~*"),"?","~?"),${all(c.exact)},0)=0,1,0)))`,
+      live: `=IF(${overflow},0,IF(${G}="",1,IF(COUNTIFS(${all(c.scenarioUse)},${literalCriterion(`$${col(c.scenarioUse)}${rr}`)},${all(c.exact)},0)=0,1,0)))`,
       scenarioUse: `=IF(${G}="","","#"&${scenario}&"|"&${J})`,
-      groupUnit: `=IF(${G}="","",${G}&"|"&$${col(c.unit)}${rr})`,
+      // The unit as the engine compares it (a unit differing within a group: not judged).
+      groupUnit: `=IF(${G}="","",${G}&"|"&${unitKeyFormula(`$${col(c.unit)}${rr}`)})`,
       multiplier: (k) => {
         const Y = yearOf('multiplier', k);
         // The group's target points: the years any of its lines names; when none names one, every year from the first
@@ -294,7 +321,7 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
       },
       required: (k) => {
         const M = at('multiplier', k);
-        const unitsDiffer = `COUNTIF(${all(c.groupUnit)},$${col(c.groupUnit)}${rr})<COUNTIF(${all(c.group)},${G})`;
+        const unitsDiffer = `COUNTIF(${all(c.groupUnit)},${literalCriterion(`$${col(c.groupUnit)}${rr}`)})<COUNTIF(${all(c.group)},${G})`;
         return `=IF(OR(${M}="",N(${GB})=0),"",IF(${unitsDiffer},"",ROUND(${M}*${GB},${digits(`${M}*${GB}`)})))`;
       },
       shortfall: (k) => {

@@ -7,7 +7,7 @@ import type { Evaluation, LineResult, YearResult } from '../../evaluate/types';
 import type { Lang } from '../../i18n/format';
 import { workbookText } from '../../i18n/workbook';
 import type { CellInput, WriteOp } from '../port';
-import { lit, mark, type LiveFormulas, type ResultsRowFormulas } from './formulas';
+import { lit, mark, unitSignature, type LiveFormulas, type ResultsRowFormulas } from './formulas';
 import { ACTIVITY_TEMPLATE, COLORS, RESULTS, col, pendingRows, ref, resultsBlocks, resultsRow, type BlockKey, type PlanGeometry } from './geometry';
 import { HEADER_FORMAT, MUTED_FORMAT, SheetOps, TITLE_FORMAT } from './ops';
 import { itemId } from '../../plan/normalise';
@@ -98,7 +98,7 @@ export function resultsCache(g: PlanGeometry, rows: readonly PlanRowInfo[], eval
     if (info && line && group) {
       c.fixed.group = `#${info.scenario}|${itemId(info.item) ?? info.item}|${info.useIndex}`;
       c.fixed.groupBaseline = group.baseline2021;
-      c.fixed.groupUnit = `${c.fixed.group}|${info.unit}`;
+      c.fixed.groupUnit = `${c.fixed.group}|${unitSignature(info.unit)}`;
       c.fixed.scenarioUse = `#${info.scenario}|${info.useIndex}`;
     }
     const groupYears = new Map<number, YearResult>((group?.years ?? []).map((y) => [y.year, y]));
