@@ -157,6 +157,6 @@ test('more lines typed into inserted rows than the results read: no line shows a
   const servo = lineOf('inserted-many', 'サーボ機構');
   expect(servo).toContain('130,000');
   expect(servo).not.toMatch(/[✖✔]/);
-  expect(servo).toContain('再チェックが必要');
+  expect(servo).toContain('再評価が必要');
   for (const l of text['inserted-many'].split('\n').filter((x) => x.includes('ボールねじ'))) expect(l).not.toMatch(/[✖✔]/);
 });
