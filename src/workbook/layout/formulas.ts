@@ -15,7 +15,7 @@
  *
  * Only functions that Excel 2010+, LibreOffice and Google Sheets all have: IF, AND, OR, IFERROR, ISNUMBER, VALUE,
  * ASC, TRIM, SUBSTITUTE, SEARCH, INDEX, MATCH, MIN, MAX, ABS, INT, LOG10, ROUND, COUNTA, COUNTIF, COUNTIFS, SUMIFS,
- * SUMPRODUCT, LEN, N, LEFT, ROW, REPT (no LET, LAMBDA, XLOOKUP, TEXTJOIN, FILTER, IFS or dynamic arrays).
+ * SUMPRODUCT, SMALL, LEN, N, LEFT, ROW, REPT (no LET, LAMBDA, XLOOKUP, TEXTJOIN, FILTER, IFS or dynamic arrays).
  */
 import type { Lang } from '../../i18n/format';
 import { workbookText, type ResultsColumnKey } from '../../i18n/workbook';
