@@ -72,8 +72,9 @@ export interface LiveFormulas extends ResultsRowFormulas {
   planVerdict: string;
   /**
    * Plan sheet, for year k's forecast cell in row g.firstRow (relative references: a rule over the forecasts): the
-   * year's mark as an expression — the row's mark cell, or where the row has none (a row inserted inside the table
-   * after the last check) the mark of its pending results row.
+   * year's mark as an expression — for a row a pending results row reads (inserted inside the table after the last
+   * check: no mark cell of its own, or one left over from the row it pushed down) that row's mark, else the row's
+   * mark cell.
    */
   forecastMark(k: number): string;
   /** The first characters of the statuses, as the marks show them (in the formulas' language). */
