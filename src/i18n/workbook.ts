@@ -178,7 +178,7 @@ export interface WorkbookTexts {
   fromLastEvaluation: string;
   /** The findings column of a results row that reads a line typed into a row inserted since the last check. */
   pendingRowNote: string;
-  /** Below those rows, before the count of such lines (more than `rows` of them: no status is live). */
+  /** Below those rows, beside the count of such lines (more than `rows` of them: no status is live). */
   pendingCountNote(rows: number): string;
   /** A line's verdict while more lines were typed into inserted rows than the pending rows read (nothing is live). */
   tooManyInserted(rows: number): string;
@@ -414,7 +414,7 @@ const ja: WorkbookTexts = {
   notChecked: '– 未チェック',
   fromLastEvaluation: '（状況は前回の評価）',
   pendingRowNote: '前回のチェック後に挿入された行の明細（状況は数式による。指摘は次の評価で出ます）',
-  pendingCountNote: (rows) => `前回のチェック後に挿入された行の明細（${rows}行を超えると、状況は次の評価まで出ません）：`,
+  pendingCountNote: (rows) => `← 前回のチェック後に挿入された行の明細の数（${rows}行を超えると、状況は次の評価まで出ません）`,
   tooManyInserted: (rows) => `– 再評価が必要（前回のチェック後に挿入された行が${rows}行を超えています）`,
   severity: { error: '✖ エラー', warning: '! 警告', info: '· 情報' },
 
@@ -681,7 +681,7 @@ const en: WorkbookTexts = {
   notChecked: '– not checked',
   fromLastEvaluation: ' (statuses as of the last evaluation)',
   pendingRowNote: 'Line in a row inserted since the last check (statuses by formula; findings come with the next evaluation)',
-  pendingCountNote: (rows) => `Lines in rows inserted since the last check (above ${rows}, statuses wait for the next evaluation): `,
+  pendingCountNote: (rows) => `← lines in rows inserted since the last check (above ${rows}, statuses wait for the next evaluation)`,
   tooManyInserted: (rows) => `– evaluate again (more than ${rows} rows inserted since the last check)`,
   severity: { error: '✖ error', warning: '! warning', info: '· info' },
 

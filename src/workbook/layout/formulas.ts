@@ -212,7 +212,7 @@ export function liveFormulas(g: PlanGeometry, resultsSheet: string, policy: Poli
       ...pendingFormulas,
       note: `=IF(${rowCell}="","",${lit(t.pendingRowNote)})`,
       count: inserted ? `=SUMPRODUCT(${inserted})` : '=0',
-      countNote: `=IF(N(${countCell})=0,"",${lit(t.pendingCountNote(RESULTS.pendingRows))}&${countCell})`,
+      countNote: `=IF(N(${countCell})=0,"",${lit(t.pendingCountNote(RESULTS.pendingRows))})`,
     },
     planMark: (k) => `=LEFT(${R}!${colOf('status', k)}${RESULTS.firstRow},1)`,
     planVerdict: `=${R}!${col(c.verdict)}${RESULTS.firstRow}&""`,
