@@ -3,14 +3,14 @@
  * works on, which lives in memory as an ExcelJS workbook behind the .xlsx port. What Excel would do around the pane
  * — show the sheets, let the user type into cells, open and save files — this page does, with no network at all.
  */
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
-import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Toolbar, ToolbarDivider, Tooltip, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Lang } from '../i18n/format';
 import { App } from '../taskpane/App';
 import { describeError } from '../taskpane/describe-error';
 import type { WriteOp } from '../workbook/port';
 import type { LoadedWorkbook, Session } from './session';
 import type { SelectRequest } from './SheetView';
+import { PageToolbar } from './PageToolbar';
 import { previewText, type PreviewText } from './texts';
 import { blankSession, fileSession, sampleSession } from './workbooks';
 
@@ -19,6 +19,11 @@ import { blankSession, fileSession, sampleSession } from './workbooks';
  * the workbook is loaded, after the pane's first paint.
  */
 const SheetView = lazy(() => import(/* webpackChunkName: "preview-workbook" */ './SheetView').then((m) => ({ default: m.SheetView })));
+
+/** Runs `f` two tasks from now: after a task queued now (onReady's, queued in the same frame) has run. */
+function afterNextTask(f: () => void): void {
+  setTimeout(() => setTimeout(f, 0), 0);
+}
 
 /** A message in whatever language the page shows when it is drawn. */
 type Message = (t: PreviewText, lang: Lang) => string;
@@ -39,16 +44,6 @@ function findSheetName(book: LoadedWorkbook, name: string): string | undefined {
   const lower = name.toLowerCase();
   return book.workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower)?.name;
 }
-
-const Icon = ({ d }: { d: string }) => (
-  <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-    <path d={d} fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" strokeLinejoin="round" />
-  </svg>
-);
-const ICON_NEW = 'M4 1.5h5.5L12.5 4.5v10h-8.5zM9.5 1.5v3h3M8.5 7.5v5M6 10h5';
-const ICON_SAMPLE = 'M3 2.5h10v11H3zM5.5 5.5h5M5.5 8h5M5.5 10.5h3';
-const ICON_OPEN = 'M1.5 4V13h11l2-6H4.5l-2 6M1.5 4V2.5h4l1.5 1.5h5.5V7';
-const ICON_DOWNLOAD = 'M8 2v8.5M4.5 7L8 10.5 11.5 7M2.5 13.5h11';
 
 export function PreviewApp({ initialSession, initialLang, langRef, onReady }: PreviewAppProps) {
   const [session, setSession] = useState(initialSession);
@@ -84,14 +79,15 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   const gridVersion = useDeferredValue(version);
 
   // The workbook is loaded once the pane has painted what it read (the start read, for the workbooks the page
-  // starts with): ExcelJS and the sheet view then load and run without delaying the pane's first paint. A command
-  // given before that loads it at once (session.ts).
-  useEffect(() => {
+  // starts with) and has been told it is ready: ExcelJS and the sheet view then load and run without delaying the
+  // pane's first paint or its first input (the load starts a task after the one that calls onReady, below; both are
+  // asked for as the render commits). A command given before that loads it at once (session.ts).
+  useLayoutEffect(() => {
     let live = true;
     let frame = 0;
     void session.firstRead.then(() => {
       frame = requestAnimationFrame(() =>
-        setTimeout(() => {
+        afterNextTask(() => {
           if (!live) return;
           session.load().then(
             (loaded) => {
@@ -104,7 +100,7 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
             },
             (e: unknown) => live && setFileError(() => (tt: PreviewText, l: Lang) => tt.status.openFailed(describeError(e, l))),
           );
-        }, 0),
+        }),
       );
     });
     // Never expected (session.ts): the loaded workbook reads otherwise than the pane was shown, so the pane reads it.
@@ -274,11 +270,14 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
     setStatus(() => (tt: PreviewText) => tt.status.downloaded(current.fileName));
   };
 
-  // The pane reads the workbook as it mounts; once that is done and painted, it can be used.
-  useEffect(() => {
+  // The pane reads the workbook as it mounts; once that is done and painted, it can be used. A layout effect, run as
+  // React commits the render: the frame asked for here is the one that paints what was committed, and the task
+  // after it runs once that frame is painted (a passive effect would ask only after the paint, for the frame after).
+  // React attaches its event listeners when the root is created and runs any pending effects before an input
+  // event, so a click then is handled.
+  useLayoutEffect(() => {
     if (!onReady) return;
     let live = true;
-    // After the frame that shows the read workbook has been painted.
     void session.firstRead.then(() => requestAnimationFrame(() => setTimeout(() => live && onReady(), 0)));
     return () => {
       live = false;
@@ -286,9 +285,8 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   }, [onReady, session]);
 
   return (
-    // Portals (tooltips, menus) must not get the page-filling class of the provider.
-    <FluentProvider theme={webLightTheme} className="pv-provider" applyStylesToPortals={false} lang={lang}>
-      <div className="pv-app">
+    // The page's chrome is plain HTML (PageToolbar.tsx); the task pane brings its own Fluent provider.
+    <div className="pv-app" lang={lang}>
         <header className="pv-header">
           <div className="pv-brand">
             <img src="assets/icon-32.png" width={24} height={24} alt="" />
@@ -300,45 +298,15 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
           </div>
           <p className="pv-subtitle">{t.subtitle}</p>
         </header>
-        <Toolbar className="pv-toolbar" aria-label={t.toolbarLabel} size="small">
-          <Tooltip content={t.newWorkbookHint} relationship="description" withArrow>
-            <Button appearance="subtle" icon={<Icon d={ICON_NEW} />} onClick={() => void newWorkbook()} data-testid="new">
-              {t.newWorkbook}
-            </Button>
-          </Tooltip>
-          <Tooltip content={t.sampleHint} relationship="description" withArrow>
-            <Button appearance="subtle" icon={<Icon d={ICON_SAMPLE} />} onClick={() => void openSample()} data-testid="sample">
-              {t.sample}
-            </Button>
-          </Tooltip>
-          <Tooltip content={t.openHint} relationship="description" withArrow>
-            <Button appearance="subtle" icon={<Icon d={ICON_OPEN} />} onClick={() => fileInput.current?.click()} data-testid="open">
-              {t.open}
-            </Button>
-          </Tooltip>
-          <Tooltip content={t.downloadHint} relationship="description" withArrow>
-            <Button appearance="subtle" icon={<Icon d={ICON_DOWNLOAD} />} onClick={() => void download()} data-testid="download">
-              {t.download}
-            </Button>
-          </Tooltip>
-          <ToolbarDivider />
-          <label className="pv-lang">
-            <span>{t.language}</span>
-            <Select
-              size="small"
-              value={lang}
-              data-testid="language"
-              onChange={(_, d) => setLang(d.value as Lang)}
-            >
-              <option value="ja" lang="ja">
-                日本語
-              </option>
-              <option value="en" lang="en">
-                English
-              </option>
-            </Select>
-          </label>
-        </Toolbar>
+        <PageToolbar
+          t={t}
+          lang={lang}
+          onNew={() => void newWorkbook()}
+          onSample={() => void openSample()}
+          onOpen={() => fileInput.current?.click()}
+          onDownload={() => void download()}
+          onLang={setLang}
+        />
         <input
           ref={fileInput}
           type="file"
@@ -354,9 +322,9 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
           }}
         />
         {fileError && (
-          <MessageBar intent="error" className="pv-message">
-            <MessageBarBody>{fileError(t, lang)}</MessageBarBody>
-          </MessageBar>
+          <div role="alert" className="pv-message">
+            {fileError(t, lang)}
+          </div>
         )}
         <main className="pv-main">
           <section className="pv-workbook" aria-label={t.workbookLabel}>
@@ -395,7 +363,6 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
             />
           </aside>
         </main>
-      </div>
-    </FluentProvider>
+    </div>
   );
 }
