@@ -127,6 +127,13 @@ function httpsOptions() {
   return options;
 }
 
+/**
+ * Our own makeStyles calls compiled ahead of time, as Fluent UI ships its own (Griffel's webpack loader turns
+ * `makeStyles({...})` into `__styles(classes, cssRules)`): no style is resolved in the browser (stylis, rtl-css-js),
+ * which was ~35 % of the pane's first render in a fresh browser. The rules are still inserted at run time as before.
+ */
+const GRIFFEL_AOT = { loader: '@griffel/webpack-loader' };
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -158,16 +165,19 @@ module.exports = (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // Type checking is `tsc --noEmit`'s job; the bundle only needs the types stripped. ES modules (not the
-            // tsconfig's CommonJS, which the CLI needs) let webpack tree-shake Fluent UI down to what we use.
-            options: {
-              transpileOnly: true,
-              configFile: path.join(ROOT, 'tsconfig.json'),
-              compilerOptions: { module: 'es2020', target: ECMA_TARGET },
+          use: [
+            GRIFFEL_AOT,
+            {
+              loader: 'ts-loader',
+              // Type checking is `tsc --noEmit`'s job; the bundle only needs the types stripped. ES modules (not the
+              // tsconfig's CommonJS, which the CLI needs) let webpack tree-shake Fluent UI down to what we use.
+              options: {
+                transpileOnly: true,
+                configFile: path.join(ROOT, 'tsconfig.json'),
+                compilerOptions: { module: 'es2020', target: ECMA_TARGET },
+              },
             },
-          },
+          ],
         },
         {
           // Packages ship ES2020+ syntax (Fluent UI's `?.`, object spread): lowered to the same level as our code.
