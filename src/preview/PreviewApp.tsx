@@ -287,82 +287,82 @@ export function PreviewApp({ initialSession, initialLang, langRef, onReady }: Pr
   return (
     // The page's chrome is plain HTML (PageToolbar.tsx); the task pane brings its own Fluent provider.
     <div className="pv-app" lang={lang}>
-        <header className="pv-header">
-          <div className="pv-brand">
-            <img src="assets/icon-32.png" width={24} height={24} alt="" />
-            <h1 className="pv-title">{t.title}</h1>
-            <span className="pv-badge">{t.badge}</span>
-            <span className="pv-file" data-testid="file-name">
-              {session.fileName}
+      <header className="pv-header">
+        <div className="pv-brand">
+          <img src="assets/icon-32.png" width={24} height={24} alt="" />
+          <h1 className="pv-title">{t.title}</h1>
+          <span className="pv-badge">{t.badge}</span>
+          <span className="pv-file" data-testid="file-name">
+            {session.fileName}
+          </span>
+        </div>
+        <p className="pv-subtitle">{t.subtitle}</p>
+      </header>
+      <PageToolbar
+        t={t}
+        lang={lang}
+        onNew={() => void newWorkbook()}
+        onSample={() => void openSample()}
+        onOpen={() => fileInput.current?.click()}
+        onDownload={() => void download()}
+        onLang={setLang}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+        className="pv-file-input"
+        data-testid="file-input"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void openFile(file);
+        }}
+      />
+      {fileError && (
+        <div role="alert" className="pv-message">
+          {fileError(t, lang)}
+        </div>
+      )}
+      <main className="pv-main">
+        <section className="pv-workbook" aria-label={t.workbookLabel}>
+          {book ? (
+            <Suspense fallback={<div className="sv sv-loading" aria-busy="true" />}>
+              <SheetView
+                workbook={book.workbook}
+                version={gridVersion}
+                sheets={sheets}
+                sheet={sheet}
+                onSheetChange={setSheet}
+                selectRequest={selectRequest}
+                onCommit={(s, a, typed) => void commitCells(s, a, typed)}
+                onUndo={() => void undoLastEdit()}
+                onStatus={(message) => setStatus(() => message)}
+                lang={lang}
+              />
+            </Suspense>
+          ) : (
+            <div className="sv sv-loading" aria-busy="true" />
+          )}
+          <footer className="pv-status">
+            <span role="status" data-testid="status" data-evaluations={evaluations} data-pending={pending ? 'true' : 'false'}>
+              {book ? status(t, lang) : t.status.loading}
             </span>
-          </div>
-          <p className="pv-subtitle">{t.subtitle}</p>
-        </header>
-        <PageToolbar
-          t={t}
-          lang={lang}
-          onNew={() => void newWorkbook()}
-          onSample={() => void openSample()}
-          onOpen={() => fileInput.current?.click()}
-          onDownload={() => void download()}
-          onLang={setLang}
-        />
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-          className="pv-file-input"
-          data-testid="file-input"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
-        />
-        {fileError && (
-          <div role="alert" className="pv-message">
-            {fileError(t, lang)}
-          </div>
-        )}
-        <main className="pv-main">
-          <section className="pv-workbook" aria-label={t.workbookLabel}>
-            {book ? (
-              <Suspense fallback={<div className="sv sv-loading" aria-busy="true" />}>
-                <SheetView
-                  workbook={book.workbook}
-                  version={gridVersion}
-                  sheets={sheets}
-                  sheet={sheet}
-                  onSheetChange={setSheet}
-                  selectRequest={selectRequest}
-                  onCommit={(s, a, typed) => void commitCells(s, a, typed)}
-                  onUndo={() => void undoLastEdit()}
-                  onStatus={(message) => setStatus(() => message)}
-                  lang={lang}
-                />
-              </Suspense>
-            ) : (
-              <div className="sv sv-loading" aria-busy="true" />
-            )}
-            <footer className="pv-status">
-              <span role="status" data-testid="status" data-evaluations={evaluations} data-pending={pending ? 'true' : 'false'}>
-                {book ? status(t, lang) : t.status.loading}
-              </span>
-              <span className="pv-keys">{t.keysHint}</span>
-            </footer>
-          </section>
-          <aside className="pv-pane" aria-label={t.paneLabel} id="pane-root" data-testid="pane">
-            <App
-              key={`${session.id}:${paneKey}`}
-              actions={session.actions}
-              lang={lang}
-              onLangChange={setLang}
-              initialRead={session === initialSession && paneKey === 0 ? startRead : undefined}
-            />
-          </aside>
-        </main>
+            <span className="pv-keys">{t.keysHint}</span>
+          </footer>
+        </section>
+        <aside className="pv-pane" aria-label={t.paneLabel} id="pane-root" data-testid="pane">
+          <App
+            key={`${session.id}:${paneKey}`}
+            actions={session.actions}
+            lang={lang}
+            onLangChange={setLang}
+            initialRead={session === initialSession && paneKey === 0 ? startRead : undefined}
+          />
+        </aside>
+      </main>
     </div>
   );
 }
