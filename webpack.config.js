@@ -142,14 +142,9 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode: production ? 'production' : 'development',
     context: ROOT,
-    // Each page its own runtime and its own layer (a copy of every module it uses), and no chunk shared between
-    // pages (below): the task pane's code is generated for the task pane alone, so nothing the preview uses (from a
-    // package both import) reaches what Excel loads — and a chunk a page loads later (its panels: lazy-panels.ts)
-    // holds only what that page's first scripts lack.
-    entry: Object.fromEntries(
-      list.map((page) => [page.name, list.length > 1 ? { import: page.entry, runtime: `runtime-${page.name}`, layer: page.name } : page.entry]),
-    ),
-    experiments: { layers: true },
+    // Each page its own runtime, and no chunk shared between pages (below): the task pane's code is generated for
+    // the task pane alone, so nothing the preview uses (from a package both import) reaches what Excel loads.
+    entry: Object.fromEntries(list.map((page) => [page.name, list.length > 1 ? { import: page.entry, runtime: `runtime-${page.name}` } : page.entry])),
     // webpack's own runtime code at the same level as the bundle.
     target: ['web', ECMA_TARGET],
     output: {
@@ -215,8 +210,7 @@ module.exports = (env = {}, argv = {}) => {
               {
                 test: /[\\/]node_modules[\\/]/,
                 chunks: (chunk) => list.length === 1 || chunk.runtime === `runtime-${page.name}`,
-                // A chunk loaded later with no name of its own (the panels) is named for its page.
-                name: (module, chunks) => `vendor-${chunks.map((chunk) => chunk.name ?? `${page.name}-later`).sort().join('~')}`,
+                name: (module, chunks) => `vendor-${chunks.map((chunk) => chunk.name).sort().join('~')}`,
                 priority: 10,
                 reuseExistingChunk: true,
               },

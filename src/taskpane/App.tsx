@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { Lang } from '../i18n/format';
 import { scenarioLabel, uiText } from '../i18n/ui';
+import { supplierHoldsCore } from '../evaluate';
 import type { PlanLine } from '../plan/schema';
 import type { CellRef, DetectResult, EvaluateStage, LineEdit, LocatedFinding, PaneActions } from './actions';
 import { describeError } from './describe-error';
@@ -39,9 +40,13 @@ import { copyScenario, deleteScenario, renameScenario } from './scenarios';
 import { closingValue } from './review';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { StartPanel } from './components/StartPanel';
-import { initialLineFormState, type LineFormState } from './components/line-form-state';
-import { ackKey, cellLabel } from './components/cell-label';
-import { usePanels, type Panels } from './lazy-panels';
+import { PlanPanel } from './components/PlanPanel';
+import { LinesPanel } from './components/LinesPanel';
+import { initialLineFormState, type LineFormState } from './components/LineFormView';
+import { EvaluatePanel } from './components/EvaluatePanel';
+import { ChecklistPanel } from './components/ChecklistPanel';
+import { ExportPanel } from './components/ExportPanel';
+import { ackKey, cellLabel } from './components/FindingsList';
 import { panelOf, TABS, type Busy, type Notice, type ShownResult, type TabValue } from './state';
 
 interface AppCommonProps {
@@ -151,7 +156,6 @@ export function App({ actions, lang: controlledLang, initialLang, onLangChange, 
   const [headerTheirs, setHeaderTheirs] = useState<HeaderForm | null>(null);
   const [headerConflicts, setHeaderConflicts] = useState<HeaderFieldKey[]>([]);
   const [headerErrors, setHeaderErrors] = useState<HeaderErrors>({});
-  const { panels, failed: panelsFailed, retry: retryPanels, request: requestPanels } = usePanels();
   const [lineForm, setLineForm] = useState<LineFormState>(() => initialLineFormState());
   const [checklist, setChecklist] = useState<ChecklistForm>(() => checklistFormFromPlan(initialRead?.plan ?? null));
   const [checklistBase, setChecklistBase] = useState<ChecklistForm>(() => checklistFormFromPlan(initialRead?.plan ?? null));
@@ -527,24 +531,6 @@ export function App({ actions, lang: controlledLang, initialLang, onLangChange, 
   const planNotice = noticeFor('plan');
   const headerSavedText = planNotice?.kind === 'headerSaved' ? (planNotice.nothing ? t.plan.nothingToSave : t.plan.headerSaved) : null;
 
-  // The panels other than Start come after the first paint (lazy-panels.ts): until then, or if they could not be
-  // loaded, the selected panel says so in its place.
-  const withPanels = (draw: (p: Panels) => ReactNode) =>
-    panels ? (
-      draw(panels)
-    ) : panelsFailed ? (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>{t.panelFailed}</MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={retryPanels}>
-            {t.retry}
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
-    ) : (
-      <PanelLoading className={styles.tagline} text={t.panelLoading} onShown={requestPanels} />
-    );
-
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={lang}>
       <div className={styles.page}>
@@ -599,108 +585,88 @@ export function App({ actions, lang: controlledLang, initialLang, onLangChange, 
           />
         </TabPanel>
         <TabPanel value="plan" selected={tab}>
-          {withPanels((p) => (
-            <p.PlanPanel
-              lang={lang}
-              hasPlan={hasPlan}
-              busy={busy}
-              savedText={headerSavedText}
-              header={header}
-              headerErrors={headerErrors}
-              unsaved={headerUnsaved}
-              conflicts={headerConflicts.map((field) => ({ field, mine: header[field], theirs: headerTheirs?.[field] ?? header[field] }))}
-              scenarios={scenarioOptions}
-              onHeaderChange={setHeader}
-              onResolve={resolveHeader}
-              onSaveHeader={saveHeader}
-            />
-          ))}
+          <PlanPanel
+            lang={lang}
+            hasPlan={hasPlan}
+            busy={busy}
+            savedText={headerSavedText}
+            header={header}
+            headerErrors={headerErrors}
+            unsaved={headerUnsaved}
+            conflicts={headerConflicts.map((field) => ({ field, mine: header[field], theirs: headerTheirs?.[field] ?? header[field] }))}
+            scenarios={scenarioOptions}
+            onHeaderChange={setHeader}
+            onResolve={resolveHeader}
+            onSaveHeader={saveHeader}
+          />
         </TabPanel>
         <TabPanel value="lines" selected={tab}>
-          {withPanels((p) => (
-            <p.LinesPanel
-              lang={lang}
-              hasPlan={hasPlan}
-              busy={busy}
-              plan={plan}
-              doneText={linesText}
-              lineForm={lineForm}
-              onLineFormChange={setLineForm}
-              onSubmitLine={submitLine}
-              onDuplicateLine={duplicateLine}
-              onRemoveLine={removeLine}
-              onCopyScenario={copyScenarioTo}
-              onRenameScenario={renameScenarioTo}
-              onRemoveScenario={removeScenario}
-              onMarkSubmission={(name) => void markSubmission(name)}
-            />
-          ))}
+          <LinesPanel
+            lang={lang}
+            hasPlan={hasPlan}
+            busy={busy}
+            plan={plan}
+            doneText={linesText}
+            lineForm={lineForm}
+            onLineFormChange={setLineForm}
+            onSubmitLine={submitLine}
+            onDuplicateLine={duplicateLine}
+            onRemoveLine={removeLine}
+            onCopyScenario={copyScenarioTo}
+            onRenameScenario={renameScenarioTo}
+            onRemoveScenario={removeScenario}
+            onMarkSubmission={(name) => void markSubmission(name)}
+          />
         </TabPanel>
         <TabPanel value="checklist" selected={tab}>
-          {withPanels((p) => (
-            <p.ChecklistPanel
-              lang={lang}
-              hasPlan={hasPlan}
-              busy={busy}
-              notice={noticeFor('checklist')}
-              joint={header.joint}
-              supplierHoldsCore={p.supplierHoldsCore(plan?.coreTechnologies)}
-              form={checklist}
-              unsaved={checklistUnsaved}
-              conflicts={checklistConflicts.map((id) => ({ id, theirs: checklistTheirs?.[id] ?? { confirmed: false, evidence: '' } }))}
-              onResolve={resolveChecklist}
-              onChange={setChecklist}
-              onSave={saveChecklist}
-            />
-          ))}
+          <ChecklistPanel
+            lang={lang}
+            hasPlan={hasPlan}
+            busy={busy}
+            notice={noticeFor('checklist')}
+            joint={header.joint}
+            supplierHoldsCore={supplierHoldsCore(plan?.coreTechnologies)}
+            form={checklist}
+            unsaved={checklistUnsaved}
+            conflicts={checklistConflicts.map((id) => ({ id, theirs: checklistTheirs?.[id] ?? { confirmed: false, evidence: '' } }))}
+            onResolve={resolveChecklist}
+            onChange={setChecklist}
+            onSave={saveChecklist}
+          />
         </TabPanel>
         <TabPanel value="evaluate" selected={tab}>
-          {withPanels((p) => (
-            <p.EvaluatePanel
-              lang={lang}
-              hasPlan={hasPlan}
-              busy={busy}
-              stage={stage}
-              result={result?.value ?? null}
-              updatedElsewhere={result?.elsewhere ?? false}
-              headingRef={resultHeading}
-              onRun={evaluate}
-              onSelectCell={selectCell}
-              acknowledgements={ackMap}
-              onAcknowledge={acknowledge}
-              onSetRequired={setRequired}
-              canUndo={undo !== null}
-              onUndo={() => void undoLast()}
-              pending={pending}
-              doneText={evaluateText}
-            />
-          ))}
+          <EvaluatePanel
+            lang={lang}
+            hasPlan={hasPlan}
+            busy={busy}
+            stage={stage}
+            result={result?.value ?? null}
+            updatedElsewhere={result?.elsewhere ?? false}
+            headingRef={resultHeading}
+            onRun={evaluate}
+            onSelectCell={selectCell}
+            acknowledgements={ackMap}
+            onAcknowledge={acknowledge}
+            onSetRequired={setRequired}
+            canUndo={undo !== null}
+            onUndo={() => void undoLast()}
+            pending={pending}
+            doneText={evaluateText}
+          />
         </TabPanel>
         <TabPanel value="export" selected={tab}>
-          {withPanels((p) => (
-            <p.ExportPanel
-              lang={lang}
-              hasPlan={hasPlan}
-              busy={busy}
-              notice={noticeFor('export')}
-              onRun={exportSummary}
-              acknowledgements={acknowledge ? (acknowledgements ?? []) : undefined}
-              onPrepare={prepare}
-            />
-          ))}
+          <ExportPanel
+            lang={lang}
+            hasPlan={hasPlan}
+            busy={busy}
+            notice={noticeFor('export')}
+            onRun={exportSummary}
+            acknowledgements={acknowledge ? (acknowledgements ?? []) : undefined}
+            onPrepare={prepare}
+          />
         </TabPanel>
       </div>
     </FluentProvider>
-  );
-}
-
-/** In a panel's place until the panels have come: says so, and asks for them at once. */
-function PanelLoading({ className, text, onShown }: { className: string; text: string; onShown: () => void }) {
-  useEffect(() => onShown(), [onShown]);
-  return (
-    <p role="status" className={className}>
-      {text}
-    </p>
   );
 }
 

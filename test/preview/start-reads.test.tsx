@@ -15,7 +15,6 @@ import { RendererProvider, createDOMRenderer } from '@fluentui/react-components'
 import type { Lang } from '../../src/i18n/format';
 import { SHEET_NAMES } from '../../src/i18n/workbook';
 import { App } from '../../src/taskpane/App';
-import { loadPanels } from '../../src/taskpane/lazy-panels';
 import type { PaneActions } from '../../src/taskpane/actions';
 import { computeStartReads } from '../../src/preview/compute-start-reads';
 import type { StartReads } from '../../src/preview/start-reads';
@@ -25,8 +24,6 @@ import { blankSession, sampleSession } from '../../src/preview/workbooks';
 // Browsers and Node have structuredClone; jest's jsdom environment does not pass it through.
 globalThis.structuredClone ??= <T,>(value: T): T => deserialize(serialize(value)) as T;
 jest.setTimeout(60_000);
-// The panels other than Start load after the pane's first paint (lazy-panels.ts): here, before any pane is drawn.
-beforeAll(() => loadPanels());
 
 const styleSink = createDOMRenderer(document.implementation.createHTMLDocument('styles'));
 function render(ui: ReactElement) {

@@ -8,15 +8,12 @@ import type { ReactElement, ReactNode } from 'react';
 import { configure, fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
-import { loadPanels } from '../../src/taskpane/lazy-panels';
 import type { Lang } from '../../src/i18n/format';
 import { FakeActions, confirmAll, shortPlan } from './fake-actions';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // Rendering Fluent in jsdom is slow on a busy two-core machine; no test here is about speed.
 jest.setTimeout(30_000);
-// The panels other than Start load after the pane's first paint (lazy-panels.ts): here, before any pane is drawn.
-beforeAll(() => loadPanels());
 // …nor about how soon a message appears: a re-render of the Plan tab can take over a second there.
 configure({ asyncUtilTimeout: 5_000 });
 

@@ -14,7 +14,6 @@ import type { ReactElement } from 'react';
 import { act, fireEvent, render as rtlRender, screen, waitFor, within } from '@testing-library/react';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
-import { loadPanels } from '../../src/taskpane/lazy-panels';
 import { createWorkbookActions } from '../../src/taskpane/workbook-actions';
 import type { WorkbookPort, WriteOp } from '../../src/workbook/port';
 import { createWorkbook } from '../../src/workbook/xlsx/io';
@@ -26,8 +25,6 @@ import { XlsxPort } from '../../src/workbook/xlsx/xlsx-port';
 // Browsers and Node have structuredClone; jest's jsdom environment does not pass it through.
 globalThis.structuredClone ??= <T,>(value: T): T => deserialize(serialize(value)) as T;
 jest.setTimeout(60_000);
-// The panels other than Start load after the pane's first paint (lazy-panels.ts): here, before any pane is drawn.
-beforeAll(() => loadPanels());
 
 const styleSink = createDOMRenderer(document.implementation.createHTMLDocument('styles'));
 document.head.insertAdjacentHTML('beforeend', '<style>.fui-Tab__content--reserved-space { display: none; }</style>');

@@ -7,7 +7,6 @@ import { ITEMS, USES } from '../../policy';
 import type { CellRef, LocatedFinding } from '../actions';
 import { PLAN_WIDE, closingValue, filterFindings, gapRatio, isWholeUnit, minimumPath, sortFindings } from '../review';
 import { usePaneStyles } from './styles';
-import { ackKey, cellLabel } from './cell-label';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const SYMBOL: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
@@ -83,7 +82,24 @@ const useStyles = makeStyles({
   },
 });
 
-export { ackKey, cellLabel } from './cell-label';
+/**
+ * A sheet name Excel writes unquoted. Built from a string: a `\p{…}` literal is ES2018 syntax, a parse error for
+ * the whole bundle in the webviews the manifest admits (webpack.config.js, ECMA_TARGET); where the webview cannot
+ * build it, every name is quoted, which Excel reads just as well.
+ */
+const PLAIN_SHEET_NAME: RegExp | null = (() => {
+  try {
+    return new RegExp('^[\\p{L}_][\\p{L}\\p{N}_.]*$', 'u');
+  } catch {
+    return null;
+  }
+})();
+
+/** `'計画'!B7` as Excel writes a reference, quoting the sheet name when it needs it. */
+export function cellLabel(cell: CellRef): string {
+  const sheet = PLAIN_SHEET_NAME?.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${cell.address}`;
+}
 
 export interface FindingsListProps {
   lang: Lang;
@@ -97,6 +113,8 @@ export interface FindingsListProps {
   onSetRequired?: (finding: LocatedFinding) => void;
   busy: boolean;
 }
+
+export const ackKey = (f: { code: string; path: string }) => `${f.code}|${f.path}`;
 
 /**
  * The review list: filter by scenario and severity; sorted by severity, then by the gap relative to what is

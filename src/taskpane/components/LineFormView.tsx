@@ -11,7 +11,6 @@ import { uiText } from '../../i18n/ui';
 import { ITEMS, USES, type ItemId, type UseId } from '../../policy';
 import type { PlanLine } from '../../plan/schema';
 import type { Busy } from '../state';
-import type { LineFormState } from './line-form-state';
 import {
   FORECAST_YEARS,
   TARGET_YEARS,
@@ -20,6 +19,7 @@ import {
   jumpWarnings,
   lineFromForm,
   spreadPaste,
+  type LineErrors,
   type LineField,
   type LineForm,
 } from '../form';
@@ -43,7 +43,18 @@ export interface LineFormViewProps {
   onSubmit: (line: PlanLine, editing: number | null) => Promise<boolean>;
 }
 
-export { initialLineFormState, type LineFormState } from './line-form-state';
+export interface LineFormState {
+  form: LineForm;
+  errors: LineErrors;
+  /** The last attempt was refused by the form. */
+  failed: boolean;
+  /** The index of the line being edited, or null when adding. */
+  editing: number | null;
+}
+
+export function initialLineFormState(scenario = 'base'): LineFormState {
+  return { form: emptyLineForm(scenario), errors: {}, failed: false, editing: null };
+}
 
 export function LineFormView({ lang, disabled, busy, doneText, scenarios, activities, state, onStateChange, onSubmit }: LineFormViewProps) {
   const s = usePaneStyles();
