@@ -644,15 +644,17 @@ async function scenarioPlannerTypesInTheSheet({ harness }) {
   await eventually(async () => shownNumber(await h.cellText(page, s.cell.address)) === '4333', 'the typed value was not stored');
   await h.waitForReevaluation(page, before);
 
-  // Ctrl+Z puts the old value back.
+  // Ctrl+Z puts the old value back (and the sheet is evaluated again, as after any edit).
   await h.cell(page, s.cell.address).click();
+  const beforeUndo = await h.evaluationCount(page);
   await page.keyboard.press('Control+z');
   await eventually(async () => (await h.cellText(page, s.cell.address)) === original, `Ctrl+Z did not restore ${original}`);
+  await h.waitForReevaluation(page, beforeUndo);
 
   // Tab moves along the row and stays in the grid.
   await page.keyboard.press('Tab');
   const right = await focusedAddress(page);
-  assert(right && right !== s.cell.address, `Tab left the grid (focus on ${right})`);
+  assert(right && right !== s.cell.address, `Tab did not move along the row in the grid (focus on ${right})`);
 
   // A block copied from Excel pastes into the cells from the active one.
   await h.cell(page, s.cell.address).click();
