@@ -176,22 +176,17 @@ test('the planner’s cells the check does not write are byte for byte as writte
   for (const [si, refs] of bySi) expect([si, refs]).toEqual([si, refs.slice(0, 1)]);
 });
 
+/** Every cell of the planner's groups the check does not write (the cells it writes are its own). */
+function plannerCells() {
+  return GROUPS.flatMap((g) => cellsIn(g.range).filter((ref) => !inside(written, ref)).map((ref) => ({ ref, ...at(ref), g })));
+}
+
 test('ExcelJS reads every cell of the planner’s groups with its formula', async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, 'planner.checked.xlsx'));
   const ws = wb.getWorksheet('Plan')!;
-  const got: string[] = [];
-  const want: string[] = [];
-  for (const g of GROUPS) {
-    for (const ref of cellsIn(g.range)) {
-      // The cells the check writes are its own.
-      if (inside(written, ref)) continue;
-      const { row, col } = at(ref);
-      got.push(`${ref}=${ws.getCell(ref).formula}`);
-      want.push(`${ref}=${g.text(row, col)}`);
-    }
-  }
-  expect(got).toEqual(want);
+  const cells = plannerCells();
+  expect(cells.map(({ ref }) => `${ref}=${ws.getCell(ref).formula}`)).toEqual(cells.map(({ ref, row, col, g }) => `${ref}=${g.text(row, col)}`));
 });
 
 test('LibreOffice computes every cell of the planner’s groups', async () => {
@@ -204,16 +199,9 @@ test('LibreOffice computes every cell of the planner’s groups', async () => {
     await fs.rm(profile, { recursive: true, force: true });
   }
   const plan = await readCsvSheet(out, 'planner.checked', 'Plan');
-  const got: string[] = [];
-  const want: string[] = [];
-  for (const g of GROUPS) {
-    for (const ref of cellsIn(g.range)) {
-      if (inside(written, ref)) continue;
-      const { row, col } = at(ref);
-      got.push(`${ref}=${plan.cell(row, col).replace(/,/g, '')}`);
-      want.push(`${ref}=${g.value(row, col)}`);
-    }
-  }
+  const cells = plannerCells();
+  const got = cells.map(({ ref, row, col }) => `${ref}=${plan.cell(row, col).replace(/,/g, '')}`);
+  const want = cells.map(({ ref, row, col, g }) => `${ref}=${g.value(row, col)}`);
   expect(got).toEqual(want);
   // The check's verdicts are there too (its own formulas, over the planner's in AK12 and W10:X10).
   expect(plan.rows.some((r) => r.join(',').includes('✖'))).toBe(true);
